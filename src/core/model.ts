@@ -1,0 +1,82 @@
+// The shapes every part of Soundbite agrees on. Pure data: no classes, no I/O.
+
+/** What a passage is: someone's own words, the newsroom's narration, narration that reports
+ * someone else's words, or a reporter's question at a briefing. */
+export type PassageKind = 'quote' | 'narration' | 'reported' | 'question';
+
+/** Which parser read a file. A–D of docs/transcript-formats: broadcast scripts and briefings. */
+export type FormatId =
+  | 'broadcast-speaker-line' // A: `Name / Title` line, then the words
+  | 'broadcast-bracketed' // B: `[Name/Title: "words"]`
+  | 'broadcast-soundbite' // C: `[Soundbite] Name (Title) : "words"`
+  | 'briefing'; // D: YAML front matter, `MS. ROE:` turns
+
+/** A date as precise as the source allows: `2025`, `2025-03` or `2025-03-15`. */
+export type PartialDate = string;
+
+export interface Speaker {
+  /** The label exactly as the file wrote it, e.g. `MS. LEAVITT` or `Karoline Leavitt`. */
+  label: string;
+  /** Canonical name used for matching and grouping, e.g. `Karoline Leavitt`. For narration
+   * this is the section's voice (`Anchor`, `Reporter`); for reported speech, the source. */
+  name: string;
+  title: string | null;
+  /** True where the label describes rather than names: `Local resident / (VOICE MODIFIED)`. */
+  anonymous: boolean;
+}
+
+export interface Source {
+  /** Path relative to the corpus folder, with forward slashes. */
+  file: string;
+  /** 1-based line where the passage's words start. */
+  line: number;
+  format: FormatId;
+  program: string | null;
+  headline: string | null;
+  /** Section marker the passage sits under (`LEAD`, `Report`, `Pkg`), if any. */
+  section: string | null;
+  /** The broadcast or briefing date, YYYY-MM-DD, or null when the file has none. */
+  aired: string | null;
+  /** When the words were spoken, where a time note or the text says so. Never after `aired`. */
+  spoken: PartialDate | null;
+  /** The time or place note as written, e.g. `March 15, meeting with reporters`. */
+  note: string | null;
+  url: string | null;
+}
+
+export interface Passage {
+  /** Stable across restarts: derived from the file path and line. */
+  id: string;
+  speaker: Speaker;
+  kind: PassageKind;
+  /** The words, hard line breaks joined, stage notes such as `(Laughter.)` removed. */
+  text: string;
+  source: Source;
+}
+
+export interface ParseIssue {
+  file: string;
+  line: number;
+  /** A plain sentence a newsroom admin can act on. */
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface TranscriptMeta {
+  aired: string | null;
+  program: string | null;
+  headline: string | null;
+  url: string | null;
+}
+
+export interface Transcript {
+  file: string;
+  /** null when no parser recognised the file; it then has no passages and an issue says why. */
+  format: FormatId | null;
+  meta: TranscriptMeta;
+  passages: Passage[];
+  issues: ParseIssue[];
+}
+
+/** How a who-said fragment matched. */
+export type Verdict = 'exact' | 'close' | 'reported' | 'not_found';
