@@ -1,0 +1,178 @@
+// who-said: which passage does a remembered fragment come from, and who said it?
+// Candidates come from the fragment's rarest words (cheap, and robust to a changed or misspelled
+// word); each candidate is then aligned word by word, and only a close alignment names anyone.
+import type { Passage, Verdict } from '../model.ts';
+import type { CorpusIndex } from '../search/CorpusIndex.ts';
+import { isStopword, wordSpans, wordsOf } from '../search/words.ts';
+import { alignFragment, wordsDiffering, type Alignment } from './alignFragment.ts';
+import { answered, problem, type AnswerItem, type Match, type Outcome } from './answer.ts';
+import { effectiveDate } from './dates.ts';
+import { hasFilters, passesFilters, resolveFilters, type FilterInput } from './filters.ts';
+import { paginate } from './paginate.ts';
+
+export interface WhoSaidQuery extends FilterInput {
+  fragment: string;
+  page?: number;
+}
+
+/** A pasted Discord message can be this long; longer is not a remembered fragment. */
+export const MAX_FRAGMENT_CHARS = 2000;
+/** Fewer words than this match too much of any archive to name a speaker. */
+export const MIN_FRAGMENT_WORDS = 3;
+/** Rare words used to find candidates, and how many candidates are aligned. */
+const SEED_TERMS = 6;
+const CANDIDATES = 60;
+const NEAREST_SHOWN = 3;
+
+interface Scored {
+  passage: Passage;
+  alignment: Alignment;
+  verdict: Exclude<Verdict, 'not_found'> | null;
+}
+
+export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome {
+  const fragment = q.fragment.trim();
+  if (!fragment) return problem('empty_query', 'Give the words you remember, e.g. /who-said receptive to correspondence.');
+  if (fragment.length > MAX_FRAGMENT_CHARS) {
+    return problem('query_too_long', `That is ${fragment.length} characters; a fragment can be at most ${MAX_FRAGMENT_CHARS}. Paste the part you remember.`);
+  }
+  const words = wordsOf(fragment);
+  if (words.length < MIN_FRAGMENT_WORDS) {
+    return problem('too_few_words', `"${fragment}" is ${words.length === 1 ? 'one word' : `${words.length} words`}; give at least ${MIN_FRAGMENT_WORDS} so the match means something.`);
+  }
+  const resolved = resolveFilters(index, q, now);
+  if (!resolved.ok) return resolved;
+  const filters = resolved.filters;
+
+  const weights = words.map((w) => index.weightOf(w));
+  const candidates = findCandidates(index, words, hasFilters(filters) ? (p) => passesFilters(p, filters) : undefined);
+  const scored: Scored[] = [];
+  for (const passage of candidates) {
+    const alignment = alignFragment(words, weights, wordSpans(passage.text));
+    if (alignment) scored.push({ passage, alignment, verdict: judge(alignment, words.length, passage) });
+  }
+  scored.sort(byStrength);
+
+  const accepted = scored.filter((s) => s.verdict !== null);
+  const base = {
+    command: 'who-said' as const,
+    query: fragment,
+    notes: [] as string[],
+    context: {
+      command: 'who-said' as const,
+      query: fragment,
+      page: 1,
+      ...(q.speaker ? { speaker: q.speaker } : {}),
+      ...(filters.since ? { since: filters.since } : {}),
+      ...(filters.until ? { until: filters.until } : {}),
+    },
+  };
+  if (accepted.length === 0) {
+    const nearest = scored.slice(0, NEAREST_SHOWN).map((s) => itemOf(s, 'nearest'));
+    return answered({ ...base, verdict: 'not_found', items: [], total: 0, page: 1, pageCount: 1, nearest });
+  }
+
+  const items = groupAirings(accepted);
+  const top = items[0]!;
+  const verdict: Verdict = top.match?.verdict === 'reported' ? 'reported' : top.match?.verdict === 'close' ? 'close' : 'exact';
+  const otherSpeakers = new Set(items.filter((i) => sameStrength(i, top)).map((i) => i.passage.speaker.name));
+  if (otherSpeakers.size > 1) {
+    base.notes.push(`These words match ${otherSpeakers.size} speakers equally well: ${[...otherSpeakers].join(', ')}. Check the sources before you attribute them.`);
+  }
+  if (top.airings && top.airings.length > 0) {
+    base.notes.push(`The same words aired ${top.airings.length + 1} times; the first airing is shown, the others are listed.`);
+  }
+  const page = paginate(items, q.page ?? 1, 5);
+  return answered({
+    ...base,
+    verdict,
+    items: page.items,
+    total: items.length,
+    page: page.page,
+    pageCount: page.pageCount,
+    nearest: [],
+    context: { ...base.context, page: page.page, focusId: top.passage.id, speaker: top.passage.speaker.name },
+  });
+}
+
+/** The passages worth aligning: those sharing the fragment's rarest known words. */
+function findCandidates(index: CorpusIndex, words: readonly string[], filter?: (p: Passage) => boolean): Passage[] {
+  const distinct = [...new Set(words)].filter((w) => !isStopword(w));
+  const known = distinct.filter((w) => index.docFrequency(w) > 0).sort((a, b) => index.docFrequency(a) - index.docFrequency(b));
+  const unknown = distinct.filter((w) => index.docFrequency(w) === 0 && w.length >= 4);
+  const seeds = known.slice(0, SEED_TERMS);
+  // A misspelled word is unknown to the index; look it up fuzzily only when the rest is thin.
+  const fuzzy = seeds.length < 3 ? unknown.slice(0, 3) : [];
+  const hits = [
+    ...index.findTerms(seeds, filter ? { filter } : {}),
+    ...(fuzzy.length ? index.findTerms(fuzzy, { fuzzy: 0.25, ...(filter ? { filter } : {}) }) : []),
+  ];
+  hits.sort((a, b) => b.score - a.score);
+  const seen = new Set<string>();
+  const out: Passage[] = [];
+  for (const h of hits) {
+    if (seen.has(h.id)) continue;
+    seen.add(h.id);
+    const p = index.passage(h.id);
+    if (p) out.push(p);
+    if (out.length >= CANDIDATES) break;
+  }
+  return out;
+}
+
+/** Exact, close, reported (narration) or nothing. Strict on purpose: a wrong name is worse than none. */
+export function judge(a: Alignment, n: number, p: Passage): Scored['verdict'] {
+  const spokenBySomeone = p.kind === 'quote' || p.kind === 'question';
+  const isExact = a.exact === n && a.similar === 0 && a.extra === 0 && a.swapped === 0 && a.missing === 0;
+  if (isExact) return spokenBySomeone ? 'exact' : 'reported';
+  const found = a.exact + a.similar;
+  const allowed = n <= 4 ? 1 : n <= 8 ? 2 : Math.ceil(n * 0.25);
+  const close = wordsDiffering(a) <= allowed && found / n >= 0.7 && a.weightFound >= 0.75 && a.exact >= Math.min(3, n - 1);
+  if (!close) return null;
+  return spokenBySomeone ? 'close' : 'reported';
+}
+
+const KIND_RANK: Record<Passage['kind'], number> = { quote: 0, question: 1, reported: 2, narration: 3 };
+
+function byStrength(a: Scored, b: Scored): number {
+  if ((a.verdict === null) !== (b.verdict === null)) return a.verdict === null ? 1 : -1;
+  return (
+    b.alignment.score - a.alignment.score ||
+    KIND_RANK[a.passage.kind] - KIND_RANK[b.passage.kind] ||
+    // The first airing is the original; later ones are repeats.
+    (a.passage.source.aired ?? '9999').localeCompare(b.passage.source.aired ?? '9999') ||
+    a.passage.id.localeCompare(b.passage.id)
+  );
+}
+
+function itemOf(s: Scored, verdict: Match['verdict']): AnswerItem {
+  return {
+    passage: s.passage,
+    date: effectiveDate(s.passage),
+    match: { verdict, span: s.alignment.span, marks: s.alignment.marks, differing: wordsDiffering(s.alignment) },
+  };
+}
+
+/** The same words by the same speaker in several files are one finding with several airings. */
+function groupAirings(accepted: readonly Scored[]): AnswerItem[] {
+  const items: AnswerItem[] = [];
+  const byKey = new Map<string, AnswerItem>();
+  for (const s of accepted) {
+    const matched = s.passage.text.slice(s.alignment.span.start, s.alignment.span.end);
+    const key = `${s.passage.speaker.name}\u0000${wordsOf(s.passage.text).join(' ')}\u0000${wordsOf(matched).join(' ')}`;
+    const first = byKey.get(key);
+    if (first && first.passage.source.file !== s.passage.source.file) {
+      (first.airings ??= []).push(s.passage.source);
+      continue;
+    }
+    const item = itemOf(s, s.verdict ?? 'nearest');
+    byKey.set(key, item);
+    items.push(item);
+  }
+  return items;
+}
+
+function sameStrength(a: AnswerItem, b: AnswerItem): boolean {
+  return a.match?.verdict === b.match?.verdict && a.match?.differing === b.match?.differing && a.match?.differing === 0;
+}
+

@@ -1,0 +1,137 @@
+// Every passage of the corpus, searchable: minisearch for the inverted index, plus what
+// minisearch does not keep for us (the passages themselves, files in reading order, and how
+// many passages use each word, which decides which words are worth searching for).
+import MiniSearch from 'minisearch';
+import type { Passage, ParseIssue, Transcript, TranscriptMeta, FormatId } from '../model.ts';
+import { indexOptions, type IndexField, type IndexedDoc } from './indexOptions.ts';
+import { isStopword, wordsOf } from './words.ts';
+
+export interface FileEntry {
+  file: string;
+  format: FormatId | null;
+  meta: TranscriptMeta;
+  /** Passage ids in reading order. */
+  passageIds: string[];
+  issues: ParseIssue[];
+}
+
+export interface Hit {
+  id: string;
+  score: number;
+}
+
+export interface TermSearch {
+  fields?: IndexField[];
+  /** Edit distance as a share of the term's length (minisearch's convention), or false. */
+  fuzzy?: number | false;
+  prefix?: boolean;
+  combineWith?: 'AND' | 'OR';
+  filter?: (passage: Passage) => boolean;
+  boost?: Partial<Record<IndexField, number>>;
+}
+
+export class CorpusIndex {
+  private readonly search = new MiniSearch<IndexedDoc>(indexOptions);
+  private readonly byId = new Map<string, Passage>();
+  private readonly files = new Map<string, FileEntry>();
+  private readonly docFreq = new Map<string, number>();
+  private changes = 0;
+
+  /** Goes up with every change, so derived views (the speaker list) know when to rebuild. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** Adds a file's passages, replacing what an earlier version of the same file contributed. */
+  addTranscript(t: Transcript): void {
+    this.removeFile(t.file);
+    this.changes++;
+    const ids: string[] = [];
+    for (const p of t.passages) {
+      if (this.byId.has(p.id)) continue; // ids are path+line derived; a clash means the same passage twice
+      this.byId.set(p.id, p);
+      ids.push(p.id);
+      this.search.add({ id: p.id, text: p.text, speaker: speakerField(p), headline: p.source.headline ?? '' });
+      for (const w of new Set(wordsOf(p.text))) {
+        if (!isStopword(w)) this.docFreq.set(w, (this.docFreq.get(w) ?? 0) + 1);
+      }
+    }
+    this.files.set(t.file, { file: t.file, format: t.format, meta: t.meta, passageIds: ids, issues: t.issues });
+  }
+
+  removeFile(file: string): boolean {
+    const entry = this.files.get(file);
+    if (!entry) return false;
+    this.changes++;
+    for (const id of entry.passageIds) {
+      const p = this.byId.get(id);
+      if (!p) continue;
+      this.search.discard(id);
+      for (const w of new Set(wordsOf(p.text))) {
+        if (isStopword(w)) continue;
+        const left = (this.docFreq.get(w) ?? 1) - 1;
+        if (left > 0) this.docFreq.set(w, left);
+        else this.docFreq.delete(w);
+      }
+      this.byId.delete(id);
+    }
+    this.files.delete(file);
+    return true;
+  }
+
+  get passageCount(): number {
+    return this.byId.size;
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  passage(id: string): Passage | undefined {
+    return this.byId.get(id);
+  }
+
+  passages(): IterableIterator<Passage> {
+    return this.byId.values();
+  }
+
+  file(file: string): FileEntry | undefined {
+    return this.files.get(file);
+  }
+
+  fileEntries(): IterableIterator<FileEntry> {
+    return this.files.values();
+  }
+
+  /** How many passages contain the word (0 for a word the corpus never uses). */
+  docFrequency(word: string): number {
+    return this.docFreq.get(word) ?? 0;
+  }
+
+  /** Inverse document frequency: how much finding this word tells us. */
+  weightOf(word: string): number {
+    if (isStopword(word)) return 0.2;
+    return Math.log(1 + (this.byId.size + 1) / (this.docFrequency(word) + 1));
+  }
+
+  /** Passages matching the terms, best first. */
+  findTerms(terms: readonly string[], opts: TermSearch = {}): Hit[] {
+    if (terms.length === 0) return [];
+    const filter = opts.filter;
+    const results = this.search.search(
+      { queries: [...terms], combineWith: opts.combineWith ?? 'OR' },
+      {
+        fields: opts.fields ?? ['text'],
+        fuzzy: opts.fuzzy ?? false,
+        prefix: opts.prefix ?? false,
+        ...(opts.boost ? { boost: opts.boost } : {}),
+        ...(filter ? { filter: (r) => { const p = this.byId.get(String(r.id)); return p ? filter(p) : false; } } : {}),
+      },
+    );
+    return results.map((r) => ({ id: String(r.id), score: r.score }));
+  }
+}
+
+function speakerField(p: Passage): string {
+  return [p.speaker.name, p.speaker.label, p.speaker.title ?? ''].join(' ');
+}

@@ -1,0 +1,23 @@
+// minisearch options in one place, so that building an index and loading a saved one agree.
+import type { Options } from 'minisearch';
+import { isStopword, wordsOf } from './words.ts';
+
+/** What minisearch sees of a passage. The passage itself lives in CorpusIndex. */
+export interface IndexedDoc {
+  id: string;
+  text: string;
+  speaker: string;
+  headline: string;
+}
+
+export const INDEX_FIELDS = ['text', 'speaker', 'headline'] as const;
+export type IndexField = (typeof INDEX_FIELDS)[number];
+
+export const indexOptions: Options<IndexedDoc> = {
+  idField: 'id',
+  fields: [...INDEX_FIELDS],
+  storeFields: [],
+  tokenize: (text) => wordsOf(text),
+  // Stopwords are not indexed: the alignment reads the passage itself, so they still count there.
+  processTerm: (term) => (isStopword(term) ? null : term),
+};

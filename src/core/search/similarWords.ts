@@ -1,0 +1,64 @@
+// When is a remembered word "the same word" as the transcript's? Equal, the same after a
+// light stemming (happier ~ happy, meetings ~ meeting), or one slip of the keyboard apart.
+
+export type WordMatch = 'exact' | 'similar' | 'none';
+
+const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
+  ['iest', 'y'], ['ier', 'y'], ['ies', 'y'], ['ied', 'y'],
+  ['ing', ''], ['est', ''], ['ers', ''], ['er', ''], ['ed', ''], ['es', ''], ['ly', ''], ['s', ''],
+];
+
+/** A deliberately light stemmer: enough for the inflections people misremember. */
+export function stem(word: string): string {
+  if (word.length <= 4) return word;
+  for (const [suffix, replacement] of SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
+      return word.slice(0, word.length - suffix.length) + replacement;
+    }
+  }
+  return word;
+}
+
+/** Optimal-string-alignment distance, giving up early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let prevPrev = new Array<number>(cols).fill(0);
+  let prev = Array.from({ length: cols }, (_, j) => j);
+  for (let i = 1; i < rows; i++) {
+    const cur = new Array<number>(cols).fill(0);
+    cur[0] = i;
+    let best = i;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, prevPrev[j - 2]! + 1);
+      }
+      cur[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prevPrev = prev;
+    prev = cur;
+  }
+  return prev[cols - 1]!;
+}
+
+/** Typos allowed grow with the word: none for short words, where one letter changes meaning. */
+export function typoBudget(length: number): number {
+  if (length < 4) return 0;
+  if (length < 8) return 1;
+  return 2;
+}
+
+export function compareWords(remembered: string, actual: string): WordMatch {
+  if (remembered === actual) return 'exact';
+  const a = stem(remembered);
+  const b = stem(actual);
+  if (a === b) return 'similar';
+  const budget = typoBudget(Math.min(remembered.length, actual.length));
+  if (budget === 0) return 'none';
+  return editDistance(remembered, actual, budget) <= budget ? 'similar' : 'none';
+}

@@ -1,0 +1,59 @@
+// Who is in the corpus: one summary per canonical name, rebuilt only when the index changes.
+import type { SpeakerSummary } from '../ask/answer.ts';
+import { compareDates, effectiveDate } from '../ask/dates.ts';
+import type { CorpusIndex } from './CorpusIndex.ts';
+import { nameWords, speakerMatches } from './speakerKey.ts';
+
+// Narration voices are not people a journalist looks up.
+const VOICES = new Set(['anchor', 'reporter', 'narrator']);
+
+const cache = new WeakMap<CorpusIndex, { version: number; list: SpeakerSummary[] }>();
+
+/** Every speaker with passages, most passages first. */
+export function speakerDirectory(index: CorpusIndex): SpeakerSummary[] {
+  const hit = cache.get(index);
+  if (hit && hit.version === index.version) return hit.list;
+  const byName = new Map<string, SpeakerSummary & { titleSet: Set<string> }>();
+  for (const p of index.passages()) {
+    const name = p.speaker.name;
+    if (p.kind === 'narration' && VOICES.has(name.toLowerCase())) continue;
+    let s = byName.get(name);
+    if (!s) {
+      s = { name, titles: [], titleSet: new Set(), passages: 0, quotes: 0, first: null, last: null };
+      byName.set(name, s);
+    }
+    s.passages++;
+    if (p.kind === 'quote') s.quotes++;
+    if (p.speaker.title) s.titleSet.add(p.speaker.title);
+    const d = effectiveDate(p);
+    if (d && (!s.first || compareDates(d, s.first) < 0)) s.first = d;
+    if (d && (!s.last || compareDates(d, s.last) > 0)) s.last = d;
+  }
+  const list = [...byName.values()]
+    .map(({ titleSet, ...s }) => ({ ...s, titles: [...titleSet].slice(0, 5) }))
+    .sort((a, b) => b.quotes - a.quotes || b.passages - a.passages || a.name.localeCompare(b.name));
+  cache.set(index, { version: index.version, list });
+  return list;
+}
+
+/** Canonical names a typed speaker could mean, best first (exact name, then loose matches). */
+export function resolveSpeaker(index: CorpusIndex, query: string): SpeakerSummary[] {
+  const q = nameWords(query).join(' ');
+  if (!q) return [];
+  const all = speakerDirectory(index);
+  const exact = all.filter((s) => nameWords(s.name).join(' ') === q);
+  const loose = all.filter((s) => !exact.includes(s) && speakerMatches(query, s.name));
+  return [...exact, ...loose];
+}
+
+/** Names that start like the typed text, for autocomplete and "did you mean". */
+export function suggestSpeakers(index: CorpusIndex, typed: string, limit = 25): SpeakerSummary[] {
+  const q = nameWords(typed);
+  const all = speakerDirectory(index);
+  if (q.length === 0) return all.slice(0, limit);
+  const starts = all.filter((s) => {
+    const n = nameWords(s.name);
+    return q.every((w) => n.some((x) => x.startsWith(w)));
+  });
+  return starts.slice(0, limit);
+}
