@@ -42,8 +42,9 @@ export interface AnswerContext {
   until?: string;
   program?: string;
   page: number;
-  /** The passage the answer is about (who-said's match, context's centre). */
+  /** The passage the answer is about (who-said's match, context's centre), and its date. */
   focusId?: string;
+  focusDate?: string;
 }
 
 export interface Answer {

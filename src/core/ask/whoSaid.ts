@@ -91,7 +91,7 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
     page: page.page,
     pageCount: page.pageCount,
     nearest: [],
-    context: { ...base.context, page: page.page, focusId: top.passage.id, speaker: top.passage.speaker.name },
+    context: { ...base.context, page: page.page, focusId: top.passage.id, speaker: top.passage.speaker.name, ...(top.date ? { focusDate: top.date } : {}) },
   });
 }
 

@@ -18,6 +18,8 @@ export interface FileEntry {
 export interface Hit {
   id: string;
   score: number;
+  /** The query terms this passage matched (after fuzzy and prefix expansion, the originals). */
+  queryTerms: string[];
 }
 
 export interface TermSearch {
@@ -128,7 +130,7 @@ export class CorpusIndex {
         ...(filter ? { filter: (r) => { const p = this.byId.get(String(r.id)); return p ? filter(p) : false; } } : {}),
       },
     );
-    return results.map((r) => ({ id: String(r.id), score: r.score }));
+    return results.map((r) => ({ id: String(r.id), score: r.score, queryTerms: r.queryTerms }));
   }
 }
 

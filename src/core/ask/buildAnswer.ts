@@ -1,0 +1,40 @@
+// The parts of an Answer every list-shaped question fills in the same way.
+import type { Passage } from '../model.ts';
+import type { Answer, AnswerContext, AnswerItem, CommandName } from './answer.ts';
+import { effectiveDate } from './dates.ts';
+import { paginate } from './paginate.ts';
+
+export function itemFor(passage: Passage): AnswerItem {
+  return { passage, date: effectiveDate(passage) };
+}
+
+export interface ListAnswer {
+  command: CommandName;
+  query: string;
+  items: readonly AnswerItem[];
+  page: number;
+  pageSize: number;
+  context: Omit<AnswerContext, 'page' | 'command' | 'query'>;
+  notes?: string[];
+}
+
+export function listAnswer(a: ListAnswer): Answer {
+  const page = paginate(a.items, a.page, a.pageSize);
+  return {
+    command: a.command,
+    query: a.query,
+    verdict: null,
+    items: page.items,
+    total: a.items.length,
+    page: page.page,
+    pageCount: page.pageCount,
+    nearest: [],
+    notes: a.notes ?? [],
+    context: { command: a.command, query: a.query, ...a.context, page: page.page },
+  };
+}
+
+/** Fields of the context worth carrying only when set. */
+export function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+}
