@@ -53,6 +53,11 @@ export function typoBudget(length: number): number {
   return 2;
 }
 
+/** In a four-letter word a changed letter is usually another word (wall, will); a swap is a slip. */
+function isSwapOnly(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
+}
+
 export function compareWords(remembered: string, actual: string): WordMatch {
   if (remembered === actual) return 'exact';
   const a = stem(remembered);
@@ -60,5 +65,6 @@ export function compareWords(remembered: string, actual: string): WordMatch {
   if (a === b) return 'similar';
   const budget = typoBudget(Math.min(remembered.length, actual.length));
   if (budget === 0) return 'none';
+  if (Math.min(remembered.length, actual.length) === 4 && !isSwapOnly(remembered, actual)) return 'none';
   return editDistance(remembered, actual, budget) <= budget ? 'similar' : 'none';
 }

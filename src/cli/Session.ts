@@ -1,0 +1,42 @@
+// A terminal conversation: what a Discord thread is to the bot. Commands start new answers,
+// plain lines are follow-ups to the last one.
+import type { AnswerContext, Outcome } from '../core/ask/answer.ts';
+import { runCommand, type Invocation } from '../core/ask/commands.ts';
+import { inheritContext, interpretFollowUp } from '../core/ask/followUp.ts';
+import type { CorpusIndex } from '../core/search/CorpusIndex.ts';
+import { parseCommandLine } from './parseCommandLine.ts';
+
+export interface Turn {
+  invocation: Invocation | null;
+  outcome: Outcome;
+}
+
+export class Session {
+  private context: AnswerContext | null = null;
+
+  constructor(
+    private readonly index: () => CorpusIndex,
+    private readonly now: () => Date,
+    private readonly pageSize?: number,
+  ) {}
+
+  get lastContext(): AnswerContext | null {
+    return this.context;
+  }
+
+  ask(line: string): Turn {
+    const parsed = line.trim().startsWith('/') ? parseCommandLine(line) : this.followUp(line);
+    if (!parsed.ok) return { invocation: null, outcome: parsed };
+    const invocation = this.context && line.trim().startsWith('/') ? inheritContext(parsed.invocation, this.context) : parsed.invocation;
+    const outcome = runCommand(this.index(), invocation, this.now(), this.pageSize);
+    if (outcome.ok) this.context = outcome.answer.context;
+    return { invocation, outcome };
+  }
+
+  private followUp(line: string) {
+    if (this.context) return interpretFollowUp(line, this.context);
+    // No answer yet to follow: a quote-length line is a who-said, a few words a search.
+    const words = line.trim().split(/\s+/).length;
+    return parseCommandLine(`${words >= 5 ? '/who-said' : '/search'} ${line}`);
+  }
+}

@@ -1,0 +1,65 @@
+// Answers as terminal text: the verdict first, then each passage with its speaker, dates and source.
+import type { Answer, AnswerItem, SpeakerSummary } from '../core/ask/answer.ts';
+import { datesLine, excerpt, kindWord, markedSegments, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
+import type { Paint } from './paint.ts';
+
+/** Long passages are cut around the match; `context` shows them whole. */
+const EXCERPT_CHARS = 600;
+
+export function renderAnswer(a: Answer, paint: Paint): string {
+  const out: string[] = [];
+  const verdict = verdictLine(a);
+  if (verdict) {
+    const tone = a.verdict === 'exact' ? paint.good : a.verdict === 'not_found' ? paint.bad : paint.warn;
+    out.push(tone(paint.bold(verdict)));
+  } else {
+    out.push(paint.bold(headingOf(a)));
+  }
+  for (const note of a.notes) out.push(paint.warn(`! ${note}`));
+  const items = a.verdict === 'not_found' ? a.nearest : a.items;
+  let day: string | null | undefined;
+  items.forEach((item, i) => {
+    // Timelines group by day.
+    if (a.command === 'timeline' && item.date !== day) {
+      day = item.date;
+      out.push('', paint.accent(paint.bold(day ?? 'Undated')));
+    }
+    out.push('', renderItem(item, paint, a.command === 'context' && item.passage.id === a.context.focusId, a.command === 'context' ? Infinity : EXCERPT_CHARS, i));
+  });
+  if (a.speakers) out.push('', ...a.speakers.map((s) => renderSpeaker(s, paint)));
+  if (a.total === 0 && a.verdict !== 'not_found' && !a.speakers?.length) out.push('', paint.dim('Nothing in the archive matches.'));
+  if (a.pageCount > 1) out.push('', paint.dim(`Page ${a.page} of ${a.pageCount} (${a.total} in all). Type "more" for the next page.`));
+  return out.join('\n');
+}
+
+function headingOf(a: Answer): string {
+  switch (a.command) {
+    case 'timeline': return `Timeline: ${a.query} (${a.total} passage${a.total === 1 ? '' : 's'})`;
+    case 'quotes': return `Quotes: ${a.query} (${a.total})`;
+    case 'search': return `Search: ${a.query} (${a.total})`;
+    case 'context': return 'Context';
+    case 'when': return 'When';
+    case 'speakers': return `Speakers (${a.total})`;
+    default: return a.command;
+  }
+}
+
+function renderItem(item: AnswerItem, paint: Paint, focus: boolean, max: number, _i: number): string {
+  const p = item.passage;
+  const cut = max === Infinity ? { text: p.text, marks: [...(item.match?.marks ?? [])] } : excerpt(item, max);
+  const text = markedSegments(cut.text, cut.marks).map((s) => (s.marked ? paint.mark(s.text) : s.text)).join('');
+  const who = `${paint.bold(speakerLine(p))}${p.speaker.anonymous ? paint.dim(' (not named)') : ''} ${paint.dim(`· ${kindWord(p.kind)}`)}`;
+  const lines = [
+    (focus ? paint.accent('▶ ') : '') + who,
+    `  “${text}”`,
+    paint.dim(`  ${datesLine(p.source)}${programmeLine(p.source) ? ` · ${programmeLine(p.source)}` : ''}`),
+    paint.dim(`  ${sourceLine(p.source)} · id ${p.id}`),
+  ];
+  if (item.airings?.length) lines.push(paint.dim(`  also aired: ${item.airings.map((s) => `${s.aired ?? 'undated'} (${sourceLine(s)})`).join('; ')}`));
+  return lines.join('\n');
+}
+
+function renderSpeaker(s: SpeakerSummary, paint: Paint): string {
+  const span = s.first && s.last ? (s.first === s.last ? s.first : `${s.first} – ${s.last}`) : 'undated';
+  return `${paint.bold(s.name)}${s.titles.length ? `, ${s.titles[0]}` : ''} ${paint.dim(`· ${s.quotes} quotes, ${s.passages} passages · ${span}`)}`;
+}

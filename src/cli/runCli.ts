@@ -1,0 +1,92 @@
+// The terminal entry: one-shot commands, batch, REPL and validate, chosen from argv.
+import { parseArgs } from 'node:util';
+import { CorpusFolderError, loadCorpus, type LoadedCorpus } from '../app/loadCorpus.ts';
+import { findCommand, runCommand } from '../core/ask/commands.ts';
+import { renderCommandHelp, USAGE } from './help.ts';
+import { EXIT, type Io } from './io.ts';
+import { paintFor } from './paint.ts';
+import { answerJson, problemJson } from './renderJson.ts';
+import { renderAnswer } from './renderText.ts';
+import { JSON_PAGE_SIZE, runBatch } from './runBatch.ts';
+import { runRepl } from './runRepl.ts';
+import { runValidate } from './runValidate.ts';
+
+const OPTIONS = {
+  corpus: { type: 'string' },
+  json: { type: 'boolean' },
+  page: { type: 'string' },
+  speaker: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  program: { type: 'string' },
+  topic: { type: 'string' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCORD_TOKEN set: answering in the terminal'): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    io.err(`soundbite: ${err instanceof Error ? err.message : String(err)}. Run soundbite --help.`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals[0] === 'help') {
+    io.out(`${USAGE}\n\n${renderCommandHelp()}`);
+    return EXIT.ok;
+  }
+  const env = values['no-color'] ? { ...io.env, NO_COLOR: '1' } : io.env;
+  const page = values.page === undefined ? undefined : Number(values.page);
+  if (page !== undefined && (!Number.isInteger(page) || page < 1)) {
+    io.err(`soundbite: --page must be a whole number from 1; got "${values.page}".`);
+    return EXIT.usage;
+  }
+  const [verb = 'start', ...rest] = positionals;
+  const spec = findCommand(verb);
+  if (!spec && !['start', 'validate'].includes(verb)) {
+    io.err(`soundbite: unknown command "${verb}". Run soundbite --help.`);
+    return EXIT.usage;
+  }
+
+  const dir = values.corpus ?? env.SOUNDBITE_CORPUS ?? 'corpus';
+  let corpus: LoadedCorpus;
+  try {
+    corpus = await loadCorpus(dir);
+  } catch (err) {
+    if (err instanceof CorpusFolderError) {
+      io.err(`soundbite: ${err.message}`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+
+  if (verb === 'validate') return runValidate(corpus, io, Boolean(values.json));
+  if (verb === 'start') {
+    if (!io.stdin.isTTY) return runBatch(corpus.index, io);
+    return runRepl(() => corpus, io, reason);
+  }
+
+  // One-shot: the first positional words fill the command's first option, flags the others.
+  const first = spec!.options[0]!.name;
+  const args: Record<string, string | undefined> = { [first]: rest.join(' ') || undefined };
+  for (const o of spec!.options.slice(1)) {
+    const v = values[o.name as keyof typeof values];
+    if (typeof v === 'string') args[o.name] = v;
+  }
+  for (const flag of ['speaker', 'since', 'until', 'program', 'topic'] as const) {
+    if (values[flag] !== undefined && !spec!.options.some((o) => o.name === flag)) {
+      io.err(`soundbite: ${spec!.name} has no --${flag} option; it takes ${spec!.options.map((o) => o.name).join(', ')}.`);
+      return EXIT.usage;
+    }
+  }
+  const outcome = runCommand(corpus.index, { command: spec!.name, args, ...(page ? { page } : {}) }, io.now(), values.json ? JSON_PAGE_SIZE : undefined);
+  if (!outcome.ok) {
+    if (values.json) io.out(JSON.stringify(problemJson(spec!.name, rest.join(' '), outcome.problem)));
+    io.err(`soundbite ${spec!.name}: ${outcome.problem.message}`);
+    return EXIT.usage;
+  }
+  io.out(values.json ? JSON.stringify(answerJson(outcome.answer)) : renderAnswer(outcome.answer, paintFor({ isTTY: io.stdoutIsTTY }, env)));
+  return EXIT.ok;
+}

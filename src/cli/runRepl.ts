@@ -1,0 +1,32 @@
+// The interactive terminal: commands as in Discord, plain lines as follow-ups.
+import { createInterface } from 'node:readline';
+import type { LoadedCorpus } from '../app/loadCorpus.ts';
+import { renderCommandHelp } from './help.ts';
+import { EXIT, type Io } from './io.ts';
+import { paintFor } from './paint.ts';
+import { renderAnswer } from './renderText.ts';
+import { Session } from './Session.ts';
+
+export async function runRepl(corpus: () => LoadedCorpus, io: Io, reason: string): Promise<number> {
+  const paint = paintFor({ isTTY: io.stdoutIsTTY }, io.env);
+  const c = corpus();
+  io.out(paint.bold('Soundbite') + paint.dim(` · ${reason}`));
+  io.out(paint.dim(`${c.index.fileCount} files, ${c.index.passageCount} passages from ${c.dir} in ${(c.ms / 1000).toFixed(1)} s` +
+    (c.issues.length ? `; ${c.issues.length} problems in the files (soundbite validate lists them)` : '')));
+  io.out(paint.dim('Type /help for commands, /quit to leave.'));
+  const session = new Session(() => corpus().index, io.now);
+  const rl = createInterface({ input: io.stdin, output: process.stdout, prompt: '> ', terminal: Boolean(io.stdin.isTTY) });
+  rl.prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === '/quit' || line === '/exit') break;
+    if (line === '/help' || line === 'help') io.out(renderCommandHelp());
+    else if (line) {
+      const turn = session.ask(line);
+      io.out(turn.outcome.ok ? renderAnswer(turn.outcome.answer, paint) : paint.bad(turn.outcome.problem.message));
+    }
+    rl.prompt();
+  }
+  rl.close();
+  return EXIT.ok;
+}

@@ -1,0 +1,100 @@
+// Words both adapters use for the same facts, so Discord and the terminal say the same thing.
+import type { Passage, PassageKind, Source } from '../model.ts';
+import type { CharSpan } from './alignFragment.ts';
+import type { Answer, AnswerItem } from './answer.ts';
+
+export function verdictLine(a: Answer): string | null {
+  if (a.command !== 'who-said') return null;
+  const top = a.items[0];
+  switch (a.verdict) {
+    case 'exact': return 'Exact match';
+    case 'close': {
+      const n = top?.match?.differing ?? 0;
+      return `Close match: ${n} word${n === 1 ? '' : 's'} differ${n === 1 ? 's' : ''}`;
+    }
+    case 'reported': return top?.passage.kind === 'narration'
+      ? 'Narration, not a quote: the newsroom said this, nobody was quoted saying it'
+      : 'Reported speech, not a direct quote';
+    case 'not_found': return a.nearest.length > 0 ? 'Nobody in the archive said this; nearest:' : 'Nobody in the archive said this.';
+    default: return null;
+  }
+}
+
+const KIND_WORDS: Record<PassageKind, string> = {
+  quote: 'quote',
+  narration: 'narration',
+  reported: 'reported speech',
+  question: "reporter's question",
+};
+
+export function kindWord(kind: PassageKind): string {
+  return KIND_WORDS[kind];
+}
+
+/** `Karoline Leavitt, White House Press Secretary` (anonymous speakers are described, not named). */
+export function speakerLine(p: Passage): string {
+  const s = p.speaker;
+  return s.title ? `${s.name}, ${s.title}` : s.name;
+}
+
+/** `spoken 2025-03 (March) · aired 2025-06-12`, or `date unknown`. */
+export function datesLine(src: Source): string {
+  const parts: string[] = [];
+  if (src.spoken && src.spoken !== src.aired) parts.push(`spoken ${src.spoken}${src.note ? ` (${src.note})` : ''}`);
+  parts.push(src.aired ? `aired ${src.aired}` : 'date unknown');
+  return parts.join(' · ');
+}
+
+/** `News Today: "Trump 'receptive' to contact with Kim"`. */
+export function programmeLine(src: Source): string | null {
+  if (src.program && src.headline) return `${src.program}: “${src.headline}”`;
+  return src.program ?? (src.headline ? `“${src.headline}”` : null);
+}
+
+/** `corpus-relative/file.txt, line 14`. */
+export function sourceLine(src: Source): string {
+  return `${src.file}, line ${src.line}`;
+}
+
+export interface Segment {
+  text: string;
+  marked: boolean;
+}
+
+/** Splits text into runs, marking the matched words; adjacent marked words join into one run. */
+export function markedSegments(text: string, marks: readonly CharSpan[] = []): Segment[] {
+  const out: Segment[] = [];
+  let at = 0;
+  const sorted = [...marks].sort((a, b) => a.start - b.start);
+  for (let i = 0; i < sorted.length; i++) {
+    let { start, end } = sorted[i]!;
+    if (start < at) continue;
+    // Join marks separated only by spaces or punctuation into one marked run.
+    while (i + 1 < sorted.length && /^[\s\p{P}]*$/u.test(text.slice(end, sorted[i + 1]!.start))) {
+      end = sorted[++i]!.end;
+    }
+    if (start > at) out.push({ text: text.slice(at, start), marked: false });
+    out.push({ text: text.slice(start, end), marked: true });
+    at = end;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), marked: false });
+  return out;
+}
+
+/** Cuts long text at a word boundary around the marked stretch, with an ellipsis where it cut. */
+export function excerpt(item: AnswerItem, max: number): { text: string; marks: CharSpan[] } {
+  const text = item.passage.text;
+  const marks = item.match?.marks ?? [];
+  if (text.length <= max) return { text, marks: [...marks] };
+  const centre = item.match ? Math.floor((item.match.span.start + item.match.span.end) / 2) : 0;
+  let start = Math.max(0, Math.min(centre - Math.floor(max / 2), text.length - max));
+  let end = Math.min(text.length, start + max);
+  if (start > 0) { const sp = text.indexOf(' ', start); start = sp >= 0 && sp < end ? sp + 1 : start; }
+  if (end < text.length) { const sp = text.lastIndexOf(' ', end); end = sp > start ? sp : end; }
+  const pre = start > 0 ? '… ' : '';
+  const post = end < text.length ? ' …' : '';
+  const shifted = marks
+    .filter((m) => m.start >= start && m.end <= end)
+    .map((m) => ({ start: m.start - start + pre.length, end: m.end - start + pre.length }));
+  return { text: pre + text.slice(start, end) + post, marks: shifted };
+}

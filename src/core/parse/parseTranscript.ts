@@ -1,0 +1,45 @@
+// The one way in for a file's text: pick the format from the content, parse, and never throw.
+import type { Transcript } from '../model.ts';
+import { formatParsers } from './formats.ts';
+import type { FormatParser } from './parser.ts';
+import { sourceLines } from './sourceText.ts';
+
+export interface ParseOptions {
+  aliases?: ReadonlyMap<string, string>;
+}
+
+export function parseTranscript(file: string, text: string, opts: ParseOptions = {}): Transcript {
+  const empty = (message: string, line = 1): Transcript => ({
+    file,
+    format: null,
+    meta: { aired: null, program: null, headline: null, url: null },
+    passages: [],
+    issues: [{ file, line, message, severity: 'error' }],
+  });
+  if (text.includes('\u0000')) return empty('This is not a text file (it contains binary data); it was skipped.');
+  const lines = sourceLines(text);
+  if (lines.every((l) => l.text.trim() === '')) return empty('The file is empty; it was skipped.');
+  const parser = pickParser(lines);
+  if (!parser) {
+    return empty('This file is in no transcript format Soundbite knows (broadcast script, bracketed or [Soundbite] script, press briefing); it was skipped. See docs/FORMATS.md.');
+  }
+  try {
+    return parser.parse({ file, lines, ...(opts.aliases ? { aliases: opts.aliases } : {}) });
+  } catch (err) {
+    // A parser bug must not cost the newsroom the rest of its archive.
+    return empty(`The ${parser.format} parser failed on this file (${err instanceof Error ? err.message : String(err)}); it was skipped. Please report it.`);
+  }
+}
+
+export function pickParser(lines: Parameters<FormatParser['sniff']>[0]): FormatParser | undefined {
+  let best: FormatParser | undefined;
+  let bestScore = 0;
+  for (const p of formatParsers) {
+    const score = p.sniff(lines);
+    if (score > bestScore) {
+      best = p;
+      bestScore = score;
+    }
+  }
+  return best;
+}
