@@ -1,0 +1,83 @@
+// Format A: a `Name / Title (note)` line, then the speaker's words until narration resumes.
+// A line only counts as a label when its shape and what follows both say so: narration with a
+// slash ("The 24/7 hotline opened") or a colon ("Officials said: more later") must stay narration.
+import type { SourceLine } from '../sourceText.ts';
+import { readSectionMarker } from './sections.ts';
+import type { SoundbiteRead, SoundbiteReader } from './soundbite.ts';
+import { continuesSentence, endsSentence, hasHangul, soundsSpoken } from './textShape.ts';
+
+/** A label line is short; a title rarely runs past a dozen words. */
+const MAX_LABEL_WORDS = 20;
+const MAX_NAME_WORDS = 6;
+/** `Name / Title`, `Name/ Title`, `Name /Title`, `Name / `: not a slash between digits. */
+const LABEL_SLASH = /^(?<name>[^/]*?\p{L}[^/]*?)(?<!\p{N})\s*\/(?!\p{N})\s*(?<title>[^/]*)$/u;
+
+export const readSpeakerLineSoundbite: SoundbiteReader = (lines, i) => {
+  const text = (lines[i]?.text ?? '').trim();
+  const shape = labelShape(text);
+  if (shape === null) return null;
+
+  const first = nextNonBlank(lines, i + 1);
+  const firstText = first === null ? '' : (lines[first]?.text ?? '').trim();
+  const cut = (): SoundbiteRead => ({ label: text, words: null, next: i + 1, issue: null });
+  if (first === null || readSectionMarker(firstText) || hasHangul(firstText) || firstText.startsWith('[')) {
+    return shape === 'slash' ? cut() : null;
+  }
+  if (labelShape(firstText) === 'slash') return shape === 'slash' ? cut() : null;
+  // A bare line ("Domestic worker from Philippines") is a label only before someone's own words.
+  if (shape === 'bare' && !soundsSpoken(firstText)) return null;
+
+  const startLine = lines[first];
+  if (!startLine) return null;
+  const parts = [firstText];
+  // With a blank after the label the page writes paragraphs as blocks: the block is the bite.
+  const blockStyle = first > i + 1;
+  let k = first + 1;
+  for (;;) {
+    const n = nextNonBlank(lines, k);
+    if (n === null) break;
+    const t = (lines[n]?.text ?? '').trim();
+    const adjacent = n === k;
+    if (readSectionMarker(t) || hasHangul(t) || t.startsWith('[') || labelShape(t) === 'slash') break;
+    const last = parts[parts.length - 1] ?? '';
+    const sameBlock = blockStyle && adjacent;
+    const runsOn = continuesSentence(t) || (!endsSentence(last) && /[,;:\u2014-]$/.test(last));
+    if (!sameBlock && !runsOn) break;
+    parts.push(t);
+    k = n + 1;
+  }
+  return { label: text, words: { text: parts.join(' '), line: startLine.n }, next: k, issue: null };
+};
+
+type LabelShape = 'slash' | 'bare';
+
+/** Whether a line is shaped like a label: `Name / Title` ('slash') or a short description with
+ * no punctuation ('bare', which also needs spoken words after it). */
+export function labelShape(text: string): LabelShape | null {
+  if (text === '' || text.startsWith('[') || hasHangul(text)) return null;
+  if (text.split(/\s+/).length > MAX_LABEL_WORDS || /[:;!?"“”]/.test(text)) return null;
+  if (endsSentence(text) && !/\)$/.test(text) && !endsWithAbbreviation(text)) return null;
+  if (!/^\p{Lu}/u.test(text)) return null;
+  const slash = LABEL_SLASH.exec(text);
+  if (slash?.groups) {
+    const name = slash.groups['name']?.trim() ?? '';
+    const title = slash.groups['title']?.trim() ?? '';
+    if (name.split(/\s+/).length > MAX_NAME_WORDS || /[,.]$/.test(name)) return null;
+    if (title !== '' && !/^[\p{Lu}\p{N}(]/u.test(title)) return null;
+    return 'slash';
+  }
+  const withoutParens = text.replace(/\([^()]*\)/g, '').trim();
+  if (withoutParens === '' || /[,.]/.test(withoutParens)) return null;
+  return withoutParens.split(/\s+/).length <= MAX_NAME_WORDS ? 'bare' : null;
+}
+
+function nextNonBlank(lines: SourceLine[], from: number): number | null {
+  for (let k = from; k < lines.length; k++) if ((lines[k]?.text ?? '').trim() !== '') return k;
+  return null;
+}
+
+/** `Acme Corp.`, `U.S.`: a label may end with a full stop that closes no sentence. */
+function endsWithAbbreviation(text: string): boolean {
+  const last = text.split(/\s+/).pop() ?? '';
+  return /^(?:\p{L}\.){2,}$/u.test(last) || /^(?:Inc|Corp|Co|Ltd|Jr|Sr|Dept|Univ|Assn|Gov)\.$/.test(last);
+}

@@ -1,0 +1,45 @@
+// Narration is split into sentences only to pick out the ones that report speech; the split
+// errs toward fewer, longer sentences around abbreviations such as `U.S.` or `Jan. 20`.
+
+export interface SentenceSpan {
+  /** Offset of the sentence's first character in the paragraph. */
+  start: number;
+  text: string;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'st', 'jr', 'sr', 'no', 'vs', 'etc', 'inc',
+  'corp', 'co', 'ltd', 'gov', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
+  'nov', 'dec', 'approx', 'est', 'dept', 'univ', 'lt', 'col', 'capt', 'sgt', 'ave',
+]);
+
+/** A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes) before a space and a
+ * capital, digit or opening quote. */
+const BOUNDARY = /[.!?…]+["'”’)\]]*(?=\s+["“‘'(]?[\p{Lu}\p{N}])/gu;
+
+export function splitSentences(paragraph: string): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  let start = 0;
+  for (const m of paragraph.matchAll(BOUNDARY)) {
+    const end = m.index + m[0].length;
+    if (m[0].startsWith('.') && isAbbreviation(paragraph.slice(start, m.index))) continue;
+    pushSpan(spans, paragraph, start, end);
+    start = end;
+  }
+  pushSpan(spans, paragraph, start, paragraph.length);
+  return spans;
+}
+
+function isAbbreviation(before: string): boolean {
+  const word = /(\S+)$/.exec(before)?.[1] ?? '';
+  // `U.S`, `a.m`, single initials such as `J` in `J. Roe`.
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word) || /^\p{Lu}$/u.test(word)) return true;
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+function pushSpan(spans: SentenceSpan[], paragraph: string, from: number, to: number): void {
+  const raw = paragraph.slice(from, to);
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw.trim();
+  if (text !== '') spans.push({ start: from + lead, text });
+}
