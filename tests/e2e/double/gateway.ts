@@ -33,7 +33,7 @@ export interface GatewayOptions {
   /** Whether the "portal" allows the privileged MessageContent intent; if not, IDENTIFY with it closes 4014. */
   messageContentIntentAllowed: boolean;
   heartbeatIntervalMs: number;
-  /** Base URL of this gateway, e.g. `ws://127.0.0.1:PORT`; resume_gateway_url is `${base}/resume`. */
+  /** URL of this gateway, e.g. `ws://127.0.0.1:PORT/gateway`; resume_gateway_url is `${url}/resume`. */
   baseUrl: () => string;
   /** READY's data and the guilds to send as GUILD_CREATE right after it. */
   readyPayload: (sessionId: string, resumeGatewayUrl: string) => {
