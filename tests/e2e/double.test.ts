@@ -13,6 +13,7 @@ import {
   type Message,
 } from 'discord.js';
 import { InteractionResponseType } from 'discord-api-types/v10';
+import { WebSocket } from 'ws';
 import { DiscordDouble } from './double/DiscordDouble.ts';
 
 function makeClient(d: DiscordDouble, intents: GatewayIntentBits[]): Client {
@@ -182,15 +183,38 @@ describe('DiscordDouble with a bare discord.js client', () => {
     expect(d.requests('POST /channels/*/messages').filter((r) => r.fault === 'fail')).toHaveLength(1);
   });
 
-  it('resumes after a dropped gateway connection and replays missed events', async () => {
-    const resumed = new Promise<void>((resolve) => client.once(Events.ShardResume, () => resolve()));
-    d.dropGatewayConnection(4000);
-    await resumed;
-    expect(d.gatewayLog()).toContainEqual(expect.objectContaining({ kind: 'resume', accepted: true }));
-    expect(d.gatewayLog()).toContainEqual({ kind: 'connect', path: '/gateway/resume?v=10&encoding=json' });
+  it('answers autocomplete and a message context menu', async () => {
+    let arriving = nextInteraction(client);
+    const ac = d.autocomplete({ name: 'whosaid', options: { quote: 'rea' } });
+    const focused = await arriving;
+    if (!focused.isAutocomplete()) throw new Error('expected autocomplete');
+    expect(focused.options.getFocused()).toBe('rea');
+    await focused.respond([{ name: 'read my lips', value: 'read my lips' }]);
+    const cb = await ac.response();
+    expect(cb.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+    expect(cb.data).toEqual({ choices: [{ name: 'read my lips', value: 'read my lips' }] });
 
+    const target = d.userMessage({ content: 'I never said that' });
+    arriving = nextInteraction(client);
+    const cm = d.messageContextMenu({ name: 'Who said this?', targetMessage: target });
+    const menu = await arriving;
+    if (!menu.isMessageContextMenuCommand()) throw new Error('expected a message context menu');
+    expect(menu.targetMessage.content).toBe('I never said that');
+    await menu.reply({ content: 'Checking.', flags: 64 });
+    // Ephemeral replies are not echoed into the channel.
+    expect((await cm.final()).content).toBe('Checking.');
+    expect(d.messagesIn().some((m) => m.content === 'Checking.')).toBe(false);
+  });
+
+  it('resumes after a dropped gateway connection and replays events sent while down', async () => {
+    const resumed = new Promise<void>((resolve) => client.once(Events.ShardResume, () => resolve()));
     const arriving = nextInteraction(client);
+    d.dropGatewayConnection(4000);
+    // Sent while the socket is closing: only RESUME's replay can deliver it.
     d.slashCommand({ name: 'whosaid', options: { quote: 'still there?' } });
+    await resumed;
+    expect(d.gatewayLog()).toContainEqual(expect.objectContaining({ kind: 'resume', accepted: true, replayed: 1 }));
+    expect(d.gatewayLog()).toContainEqual({ kind: 'connect', path: '/gateway/resume?v=10&encoding=json' });
     expect((await arriving).isChatInputCommand()).toBe(true);
   });
 
@@ -222,6 +246,21 @@ describe('DiscordDouble without the MessageContent intent', () => {
 });
 
 describe('DiscordDouble with a wrong token', () => {
+  it('closes the gateway with 4004 on an IDENTIFY with a wrong token', async () => {
+    const d = await DiscordDouble.start();
+    const ws = new WebSocket(`${d.gatewayUrl}?v=10&encoding=json`);
+    try {
+      const code = await new Promise<number>((resolve) => {
+        ws.on('message', () => ws.send(JSON.stringify({ op: 2, d: { token: 'nope', intents: 1, properties: {} } })));
+        ws.on('close', (c) => resolve(c));
+      });
+      expect(code).toBe(4004);
+    } finally {
+      ws.terminate();
+      await d.stop();
+    }
+  });
+
   it('rejects login with 401', async () => {
     const d = await DiscordDouble.start({ token: 'the-right-token' });
     const client = makeClient(d, ALL);
