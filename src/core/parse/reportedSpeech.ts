@@ -2,17 +2,26 @@
 // source as reported speech, never as a quote. Conservative: when unsure, it stays narration.
 import { splitOfficeTitle } from './broadcast/officeTitle.ts';
 
+/** Verbs that report speech whatever follows them. */
 const SPEECH_VERBS =
-  'said|says|say|stated|states|told|tells|tell|reported|reports|report|announced|announces|announce|' +
-  'added|adds|noted|notes|claimed|claims|claim|explained|explains|explain|warned|warns|warn|' +
-  'confirmed|confirms|confirm|revealed|reveals|stressed|stresses|emphasized|emphasizes|wrote|writes|' +
-  'insisted|insists|argued|argues|argue|predicted|predicts|admitted|admits|acknowledged|acknowledges|' +
-  'denied|denies|deny|mentioned|mentions|cited|cites';
+  'said|says|say|stated|states|told|tells|tell|announced|announces|announce|explained|explains|explain|' +
+  'warned|warns|warn|stressed|stresses|emphasized|emphasizes|insisted|insists|argued|argues|argue|' +
+  'predicted|predicts|admitted|admits|acknowledged|acknowledges|denied|denies|deny';
+/** Verbs that also mean something else ("claimed first place", "added gold medals", "confirmed a
+ * sentence", "after receiving a report"): they report speech only before `that` or `saying`. */
+const WEAK_SPEECH_VERBS =
+  'reported|reports|report|added|adds|noted|notes|claimed|claims|claim|confirmed|confirms|confirm|' +
+  'revealed|reveals|wrote|writes|mentioned|mentions|cited|cites';
 
 /** Words that may sit between a source and its verb: "Police have also said", "X reportedly claimed". */
 const BETWEEN = '(?:(?:also|has|have|had|reportedly|previously|earlier|later|recently|further|then|publicly|officially|repeatedly|again|once|first|even)\\s+)*';
 
-const VERB_AFTER_SOURCE = new RegExp(`\\s+${BETWEEN}(?:${SPEECH_VERBS})\\b`, 'gi');
+// Case-sensitive on purpose: "The United States said" must not split at "States".
+const VERB_AFTER_SOURCE = new RegExp(`\\s+${BETWEEN}(?:(${SPEECH_VERBS})|(${WEAK_SPEECH_VERBS}))\\b`, 'g');
+/** What a weak verb needs next: `that` within a few words, `saying`, or a colon or comma. */
+const THAT_FOLLOWS = /^(?:\s*[,:]|(?:\s+\S+){0,6}?\s+(?:that|saying)\b)/;
+/** What a strong verb needs next: a couple of words, so "Kim Woo-jun reports." is a sign-off. */
+const CONTENT_FOLLOWS = /^\s*,?\s*\S+\s+\S+/;
 const TRAILING = new RegExp(`,\\s+([^,]{2,80}?)\\s+${BETWEEN}(?:said|says|added|noted|explained|reported|stated|warned|told reporters)\\s*[.!?]?["”’']?\\s*$`, 'i');
 const INVERTED = /,\s+(?:said|says|added)\s+([^,]{2,80}?)\s*[.!?]["”’']?\s*$/i;
 const ACCORDING_TO = /\baccording to\s+([^,.;:]+?)\s*(?=[,.;:]|$)/i;
@@ -21,6 +30,11 @@ const ACCORDING_TO = /\baccording to\s+([^,.;:]+?)\s*(?=[,.;:]|$)/i;
 const PRONOUN = /^(he|she|they|it|this|that|these|those|we|i|you|there|which|who|one|his|her|their|its|him|them)$/i;
 /** A subject holding an auxiliary or a relative word is a clause, not a noun phrase. */
 const CLAUSE_WORD = /\b(is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|did|does|do|not|no|who|which|that|whom|whose|when|where|if|because|while|although)\b/i;
+/** A subject never opens with a preposition ("After receiving a report") nor ends with a
+ * determiner or preposition ("The reports on …" splits after "The"). */
+const OPENS_WITH_PREPOSITION = /^(after|before|due|during|in|on|at|for|with|without|from|by|since|until|as|following|amid|despite|regarding|among|under|over|through|to|of|into|about|when|while|if)\b/i;
+const ENDS_WITH_FUNCTION_WORD = /\b(the|a|an|of|to|in|on|at|for|with|by|from|and|or|but|this|that|its|their|his|her|our|also)$/i;
+const PRONOUN_ANYWHERE = /(^|\s)(he|she|they|it|we|i|you)(['’]\w+)?(\s|$)/i;
 const LEADING_CONJUNCTION = /^(?:and|but|yet|so|meanwhile|still|also|then|now|instead|however|earlier|later|previously)\s+/i;
 /** Plural nouns that name a source without a capital: "officials said". */
 const GROUP_SOURCE = /^(?:(?:the|some|many|several|local|government|police|health|senior|other|two|three)\s+)*(officials|police|experts|authorities|sources|analysts|critics|residents|observers|prosecutors|investigators|witnesses|doctors|lawmakers|organizers|organisers|officers|scientists|economists|researchers|insiders|aides|diplomats|parents|students|teachers|workers|farmers|citizens|protesters|activists|industry watchers|forecasters)$/i;
@@ -35,6 +49,8 @@ export function reportedSource(sentence: string): string | null {
     if (src !== null) return src;
   }
   for (const m of s.matchAll(VERB_AFTER_SOURCE)) {
+    const after = s.slice(m.index + m[0].length);
+    if (!(m[1] !== undefined ? CONTENT_FOLLOWS : THAT_FOLLOWS).test(after)) continue;
     const before = s.slice(0, m.index);
     const src = sourceBefore(before);
     if (src !== null) return src;
@@ -60,7 +76,8 @@ function cleanSource(raw: string): string | null {
   if (src === '') return null;
   const words = src.split(' ');
   if (words.length > 10) return null;
-  if (PRONOUN.test(src) || CLAUSE_WORD.test(src)) return null;
+  if (PRONOUN.test(src) || CLAUSE_WORD.test(src) || PRONOUN_ANYWHERE.test(src)) return null;
+  if (OPENS_WITH_PREPOSITION.test(src) || ENDS_WITH_FUNCTION_WORD.test(src)) return null;
   if (/^\p{Lu}/u.test(src) || /^\p{N}/u.test(src) || GROUP_SOURCE.test(src)) return src;
   // "the ministry", "a person operating a gas station": a determiner opens a noun phrase.
   if (/^(the|a|an)\s/i.test(src)) return src;
