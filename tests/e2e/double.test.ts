@@ -174,6 +174,18 @@ describe('DiscordDouble with a bare discord.js client', () => {
     expect(d.limitViolations()).toEqual([expect.objectContaining({ kind: 'discord', path: ['content'] })]);
   });
 
+  it('parses multipart bodies: payload_json plus files', async () => {
+    const channel = client.channels.cache.get(d.channelId);
+    if (!channel?.isSendable()) throw new Error('channel not sendable');
+    const sent = await channel.send({ content: 'Transcript attached', files: [{ attachment: Buffer.from('HOST: hello'), name: 'excerpt.txt' }] });
+    const req = await d.waitFor((r) => r.method === 'POST' && r.files.length === 1);
+    expect(req.body).toMatchObject({ content: 'Transcript attached' });
+    expect(req.files[0]?.data.toString()).toBe('HOST: hello');
+    expect(sent.attachments.first()?.name).toBe('excerpt.txt');
+    const download = await fetch(sent.attachments.first()!.url);
+    expect(await download.text()).toBe('HOST: hello');
+  });
+
   it('lets the client ride out an injected 429', async () => {
     d.failNext('POST /channels/*/messages', { status: 429, retryAfter: 0.05 });
     const channel = client.channels.cache.get(d.channelId);
@@ -238,6 +250,27 @@ describe('DiscordDouble without the MessageContent intent', () => {
       const mentioned = nextHumanMessage(client);
       d.userMessage({ content: 'who said this?', mentionsBot: true });
       expect((await mentioned).content).toBe(`<@${d.applicationId}> who said this?`);
+    } finally {
+      await client.destroy();
+      await d.stop();
+    }
+  });
+});
+
+describe('DiscordDouble interaction deadline', () => {
+  it('answers a first response after the deadline with 404 Unknown interaction', async () => {
+    const d = await DiscordDouble.start({ interactionDeadlineMs: 50 });
+    const client = makeClient(d, [GatewayIntentBits.Guilds]);
+    try {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(d.token);
+      await ready;
+      const arriving = nextInteraction(client);
+      d.slashCommand({ name: 'whosaid', options: { quote: 'too slow' } });
+      const interaction = await arriving;
+      if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+      await new Promise((r) => setTimeout(r, 100));
+      await expect(interaction.reply({ content: 'late' })).rejects.toThrow('Unknown interaction');
     } finally {
       await client.destroy();
       await d.stop();

@@ -468,6 +468,13 @@ export class DiscordDouble {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
+    // Attachment downloads live outside /api, like Discord's CDN: raw bytes, not recorded.
+    if (method === 'GET' && url.pathname.startsWith('/attachments/')) {
+      const file = this.attachments.get(url.pathname.split('/')[3] ?? '');
+      res.writeHead(file ? 200 : 404, { 'content-type': file?.contentType || 'application/octet-stream' });
+      res.end(file?.data);
+      return;
+    }
     const prefix = '/api/v10';
     const rawPath = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) || '/' : url.pathname;
     const path = rawPath
@@ -516,12 +523,6 @@ export class DiscordDouble {
 
   private async route(req: IncomingMessage, url: URL, record: RecordedRequest): Promise<RestResponse> {
     const { method, path } = record;
-    // Attachment downloads live outside /api, like Discord's CDN.
-    if (method === 'GET' && path.startsWith('/attachments/')) {
-      record.route = 'GET /attachments/**';
-      const file = this.attachments.get(path.split('/')[3] ?? '');
-      return file ? { status: 200, body: file.data.toString('base64') } : discordError(404, 0, '404: Not Found');
-    }
     const delay = this.takeFault(method, path, 'delay');
     if (delay?.delayMs !== undefined) {
       record.fault = 'delay';
