@@ -2,6 +2,7 @@
 import { bracketedParser } from './broadcast/parseBracketedScript.ts';
 import { soundbiteParser } from './broadcast/parseSoundbiteScript.ts';
 import { speakerLineParser } from './broadcast/parseSpeakerLineScript.ts';
+import { briefingParser } from './briefing/parseBriefing.ts';
 import type { FormatParser } from './parser.ts';
 
-export const formatParsers: FormatParser[] = [speakerLineParser, bracketedParser, soundbiteParser];
+export const formatParsers: FormatParser[] = [speakerLineParser, bracketedParser, soundbiteParser, briefingParser];
