@@ -45,7 +45,8 @@ export function reportedSource(sentence: string): string | null {
   const s = sentence.trim();
   const according = ACCORDING_TO.exec(s);
   if (according?.[1] !== undefined) {
-    const src = cleanSource(according[1]);
+    // "according to" is signal enough for any noun phrase: "according to port officials".
+    const src = cleanSource(according[1], true);
     if (src !== null) return src;
   }
   for (const m of s.matchAll(VERB_AFTER_SOURCE)) {
@@ -69,7 +70,7 @@ function sourceBefore(before: string): string | null {
   return cleanSource(candidate);
 }
 
-function cleanSource(raw: string): string | null {
+function cleanSource(raw: string, anyNounPhrase = false): string | null {
   let src = raw.trim().replace(/\s+/g, ' ');
   while (LEADING_CONJUNCTION.test(src)) src = src.replace(LEADING_CONJUNCTION, '');
   src = src.replace(/^["“'‘(]+|["”'’)]+$/g, '').trim();
@@ -78,7 +79,9 @@ function cleanSource(raw: string): string | null {
   if (words.length > 10) return null;
   if (PRONOUN.test(src) || CLAUSE_WORD.test(src) || PRONOUN_ANYWHERE.test(src)) return null;
   if (OPENS_WITH_PREPOSITION.test(src) || ENDS_WITH_FUNCTION_WORD.test(src)) return null;
-  if (/^\p{Lu}/u.test(src) || /^\p{N}/u.test(src) || GROUP_SOURCE.test(src)) return src;
+  if (anyNounPhrase || /^\p{Lu}/u.test(src) || /^\p{N}/u.test(src) || GROUP_SOURCE.test(src)) return src;
+  // "online outlet Vox": a description ending in a proper name.
+  if (/^\p{Lu}/u.test(words[words.length - 1] ?? '')) return src;
   // "the ministry", "a person operating a gas station": a determiner opens a noun phrase.
   if (/^(the|a|an)\s/i.test(src)) return src;
   return null;

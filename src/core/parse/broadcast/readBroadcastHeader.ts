@@ -57,7 +57,14 @@ export function readBroadcastHeader(lines: SourceLine[]): BroadcastHeader {
     }
     // A headline is short and is not a sentence; the first sentence starts the script.
     if (header.headline === null && !endsSentence(text) && !text.startsWith('[') && text.split(/\s+/).length <= 16) {
-      header.headline = unquote(text);
+      const program = TRAILING_PROGRAM.exec(text);
+      const before = program ? text.slice(0, program.index).trim() : '';
+      if (program?.[1] !== undefined && before !== '') {
+        header.program ??= program[1];
+        header.headline = unquote(before);
+      } else {
+        header.headline = unquote(text);
+      }
       continue;
     }
     break;
