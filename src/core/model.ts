@@ -4,12 +4,18 @@
  * someone else's words, or a reporter's question at a briefing. */
 export type PassageKind = 'quote' | 'narration' | 'reported' | 'question';
 
-/** Which parser read a file. A–D of docs/transcript-formats: broadcast scripts and briefings. */
+/** Which parser read a file. A–F of docs/transcript-formats: broadcast scripts, briefings,
+ * transcription-service and caption exports, cable rush transcripts. */
 export type FormatId =
   | 'broadcast-speaker-line' // A: `Name / Title` line, then the words
   | 'broadcast-bracketed' // B: `[Name/Title: "words"]`
   | 'broadcast-soundbite' // C: `[Soundbite] Name (Title) : "words"`
-  | 'briefing'; // D: YAML front matter, `MS. ROE:` turns
+  | 'briefing' // D: YAML front matter, `MS. ROE:` turns
+  | 'otter' // E: `Name  0:08`, then the words
+  | 'rev' // E: `Name (03:04):`, then the words
+  | 'webvtt' // E: `WEBVTT`, timed cues with `<v Name>` or `Name:`
+  | 'srt' // E: numbered cues, `00:01:14,815 --> ...`
+  | 'cable'; // F: `JANE ROE, CNN ANCHOR:` turns, `(BEGIN VIDEO CLIP)`
 
 /** A date as precise as the source allows: `2025`, `2025-03` or `2025-03-15`. */
 export type PartialDate = string;
@@ -42,6 +48,9 @@ export interface Source {
   /** The time or place note as written, e.g. `March 15, meeting with reporters`. */
   note: string | null;
   url: string | null;
+  /** Where in the recording the words start, `03:04` or `1:02:13`, for formats that say so
+   * (transcription-service and caption exports); shown as "at 03:04". Absent or null otherwise. */
+  timecode?: string | null;
 }
 
 export interface Passage {
