@@ -1,8 +1,9 @@
-// A terminal conversation: what a Discord thread is to the bot. Commands start new answers,
-// plain lines are follow-ups to the last one.
+// A terminal conversation: what a Discord thread is to the bot. Plain lines are follow-ups to
+// the last answer. Commands start fresh here: in a script, each line must mean what it says,
+// whatever the line before it asked.
 import type { AnswerContext, Outcome } from '../core/ask/answer.ts';
 import { runCommand, type Invocation } from '../core/ask/commands.ts';
-import { inheritContext, interpretFollowUp } from '../core/ask/followUp.ts';
+import { interpretFollowUp } from '../core/ask/followUp.ts';
 import type { CorpusIndex } from '../core/search/CorpusIndex.ts';
 import { parseCommandLine } from './parseCommandLine.ts';
 
@@ -27,7 +28,7 @@ export class Session {
   ask(line: string): Turn {
     const parsed = line.trim().startsWith('/') ? parseCommandLine(line) : this.followUp(line);
     if (!parsed.ok) return { invocation: null, outcome: parsed };
-    const invocation = this.context && line.trim().startsWith('/') ? inheritContext(parsed.invocation, this.context) : parsed.invocation;
+    const invocation = parsed.invocation;
     const outcome = runCommand(this.index(), invocation, this.now(), this.pageSize);
     if (outcome.ok) this.context = outcome.answer.context;
     return { invocation, outcome };

@@ -5,7 +5,7 @@ import { answered, problem, type Outcome } from './answer.ts';
 import { defined, itemFor, listAnswer } from './buildAnswer.ts';
 import { compareDates } from './dates.ts';
 import { passesFilters, resolveFilters, type FilterInput } from './filters.ts';
-import { findTopic, topicWords } from './findTopic.ts';
+import { findTopic, splitTopicDates, topicWords } from './findTopic.ts';
 import { DEFAULT_PAGE_SIZE } from './paginate.ts';
 
 export interface TimelineQuery extends FilterInput {
@@ -15,10 +15,12 @@ export interface TimelineQuery extends FilterInput {
 }
 
 export function timeline(index: CorpusIndex, q: TimelineQuery, now: Date): Outcome {
-  const topic = q.topic.trim();
+  // A year in the topic narrows the dates, unless the journalist gave dates of their own.
+  const split = q.since || q.until ? { topic: q.topic.trim() } : splitTopicDates(q.topic.trim());
+  const topic = split.topic;
   if (topic.length > 300) return problem('query_too_long', `A topic can be at most 300 characters; that one is ${topic.length}.`);
   const words = topicWords(topic);
-  const resolved = resolveFilters(index, q, now);
+  const resolved = resolveFilters(index, { ...q, since: q.since ?? split.since, until: q.until ?? split.until }, now);
   if (!resolved.ok) return resolved;
   const f = resolved.filters;
   // With a speaker and no topic, the timeline is everything that person said.

@@ -1,3 +1,4 @@
+import { CONTRACTED_D } from './words.ts';
 // When is a remembered word "the same word" as the transcript's? Equal, the same after a
 // light stemming (happier ~ happy, meetings ~ meeting), or one slip of the keyboard apart.
 
@@ -60,6 +61,10 @@ function isSwapOnly(a: string, b: string): boolean {
 
 export function compareWords(remembered: string, actual: string): WordMatch {
   if (remembered === actual) return 'exact';
+  // We'd is "we had" or "we would"; either reading of a remembered contraction is fair.
+  if (remembered === CONTRACTED_D || actual === CONTRACTED_D) {
+    return remembered === 'had' || remembered === 'would' || actual === 'had' || actual === 'would' ? 'similar' : 'none';
+  }
   const a = stem(remembered);
   const b = stem(actual);
   if (a === b) return 'similar';

@@ -24,9 +24,54 @@ export function wordSpans(text: string): WordSpan[] {
   const spans: WordSpan[] = [];
   for (const m of text.matchAll(WORD)) {
     const start = m.index ?? 0;
-    spans.push({ word: normaliseWord(m[0]), start, end: start + m[0].length });
+    const end = start + m[0].length;
+    for (const word of expandContraction(m[0])) spans.push({ word, start, end });
   }
   return spans;
+}
+
+/** Stands for the `'d` of we'd / I'd, which may be "had" or "would": see similarWords. */
+export const CONTRACTED_D = 'd';
+
+// Spelled without the apostrophe, as people type them; left out where the bare form is a word
+// of its own (were, ill, well, shell, wed, id, its, lets, hell).
+const BARE: Readonly<Record<string, readonly string[]>> = {
+  dont: ['do', 'not'], didnt: ['did', 'not'], doesnt: ['does', 'not'], isnt: ['is', 'not'],
+  arent: ['are', 'not'], wasnt: ['was', 'not'], werent: ['were', 'not'], cant: ['can', 'not'],
+  couldnt: ['could', 'not'], wouldnt: ['would', 'not'], shouldnt: ['should', 'not'], wont: ['will', 'not'],
+  havent: ['have', 'not'], hasnt: ['has', 'not'], hadnt: ['had', 'not'], mustnt: ['must', 'not'],
+  im: ['i', 'am'], ive: ['i', 'have'], youre: ['you', 'are'], theyre: ['they', 'are'], youve: ['you', 'have'],
+  weve: ['we', 'have'], theyve: ['they', 'have'], youll: ['you', 'will'], theyll: ['they', 'will'],
+  thats: ['that', 'is'], whats: ['what', 'is'], theres: ['there', 'is'], heres: ['here', 'is'],
+};
+const IS_AFTER = new Set(['it', 'that', 'what', 'there', 'here', 'he', 'she', 'who', 'where', 'how']);
+const NOT_BASE: Readonly<Record<string, string>> = { wo: 'will', ca: 'can', sha: 'shall', ai: 'is' };
+
+/** "didn't" and "did not" are the same words to a person remembering them; so they are here. */
+export function expandContraction(raw: string): string[] {
+  const lower = normaliseWordKeepingApostrophe(raw);
+  const bare = BARE[lower];
+  if (bare) return [...bare];
+  const m = /^(.+?)'([a-z]+)$/.exec(lower);
+  if (!m) return [lower.replace(/'/g, '')];
+  const [, base, tail] = m as unknown as [string, string, string];
+  if (tail === 't' && base.endsWith('n')) {
+    const stem = base.slice(0, -1);
+    return [NOT_BASE[stem] ?? stem, 'not'];
+  }
+  switch (tail) {
+    case 're': return [base, 'are'];
+    case 've': return [base, 'have'];
+    case 'm': return [base, 'am'];
+    case 'll': return [base, 'will'];
+    case 'd': return [base, CONTRACTED_D];
+    case 's': return IS_AFTER.has(base) ? [base, 'is'] : [base + 's'];
+    default: return [base + tail];
+  }
+}
+
+function normaliseWordKeepingApostrophe(raw: string): string {
+  return raw.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[\u2019\u02bc]/g, "'").toLowerCase();
 }
 
 export function wordsOf(text: string): string[] {
