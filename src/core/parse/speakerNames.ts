@@ -137,7 +137,8 @@ function bareWord(w: string): string {
 function isFirstNameToken(w: string): boolean {
   if (/^\p{Lu}\.$/u.test(w)) return true; // a middle initial
   if (/'(?!\p{Lu})/u.test(w)) return false; // I'm, We're; O'Neal passes
-  if (!/^\p{Lu}[\p{Ll}'-]+$/u.test(w) && !/^\p{Lu}\p{Ll}*'?\p{Lu}\p{Ll}+$/u.test(w)) return false;
+  // Jane, Anne-Marie, O'Neal, McDonough
+  if (!/^\p{Lu}[\p{Ll}']*\p{Ll}(?:-\p{Lu}\p{Ll}+)*$/u.test(w) && !/^\p{Lu}\p{Ll}*'?\p{Lu}\p{Ll}+$/u.test(w)) return false;
   return !NOT_FIRST_NAMES.has(w.toLowerCase());
 }
 

@@ -33,6 +33,7 @@ export function speakerFromTitle(title: string | null, resolve: SpeakerResolver)
     if (office.test(`${words[i - 1] ?? ''} ${w}`) || office.test(w)) break;
     if (/^(?:Advisor|Adviser|Secretary|Director|Administrator|Coordinator|Chair|Envoy|Lady|Gentleman|President)$/.test(w)) break;
     nameWords.unshift(w);
+    if (/^(?:of|for|and)$/.test(words[i - 1] ?? '')) { nameWords.shift(); break; } // "Secretary of Bridges"
   }
   const before = words.slice(0, words.length - nameWords.length).join(' ').replace(/\bDr\.$/, '').trim();
   if (nameWords.length === 0) return null;

@@ -23,14 +23,17 @@ const SPEAKER_SHAPED =
  * file already known to hold turns, and only after a blank line (see splitTurns). */
 export function readTurnStart(rawText: string, generic: boolean): TurnStart | null {
   const text = straightenQuotes(rawText);
+  // Straightening keeps every character's place, so the words are cut from the raw line
+  // and keep their curly quotes.
+  const raw = (rest: string | undefined): string => rawText.slice(rawText.length - (rest ?? '').length);
   const q = QUESTION.exec(text);
-  if (q) return { kind: 'question', rest: q[1] ?? '' };
+  if (q) return { kind: 'question', rest: raw(q[1]) };
   const m = LABEL.exec(text);
   if (!m) return null;
   const label = (m[1] ?? '').trim().replace(/\s+/g, ' ');
   if (label.split(' ').length > MAX_LABEL_WORDS || !/[A-Z]{2}/.test(label)) return null;
   if (!generic && !isSpeakerShaped(label)) return null;
-  return { kind: 'label', label, rest: m[2] ?? '' };
+  return { kind: 'label', label, rest: raw(m[2]) };
 }
 
 export function isSpeakerShaped(label: string): boolean {
