@@ -1,0 +1,470 @@
+// npm run bench -- [--sizes 10k,100k,1m] [--fragments 1000] [--absent 200] [--topics 200]
+//                  [--seed 42] [--real | --no-real] [--out bench/results/<timestamp>.json]
+//                  [--baseline-budget 20] [--no-baselines]
+// Builds seeded synthetic corpora (and the real briefings when present), then measures index
+// build, snapshot save/load, memory, who-said latency and precision@1, timeline latency and the
+// not-found rate, beside two baselines on the same fragments. See bench/README.md.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadCorpus } from '../src/app/loadCorpus.ts';
+import { timeline } from '../src/core/ask/timeline.ts';
+import { whoSaid } from '../src/core/ask/whoSaid.ts';
+import { effectiveDate } from '../src/core/ask/dates.ts';
+import type { Passage } from '../src/core/model.ts';
+import { CorpusIndex } from '../src/core/search/CorpusIndex.ts';
+import { isStopword, wordsOf } from '../src/core/search/words.ts';
+import { LinearScan, ObviousMiniSearch, type Baseline } from './baselines.ts';
+import { makeFragments, textKey, VARIANTS, type Fragment, type FragmentSet, type Variant } from './fragments.ts';
+import { fmtMB, fmtMs, fmtRate, gc, hasGc, memoryAfterGc, percentiles, timed, timedAsync, vsMs, vsRate, type Memory, type Percentiles } from './measure.ts';
+import { loadSnapshot, saveSnapshot } from './snapshot.ts';
+import { isoDay, Rng, synthCorpus } from './synthCorpus.ts';
+
+const NOW = new Date('2025-06-01T12:00:00Z');
+const REAL_TARBALL = path.resolve('..', 'shared', 'corpora', 'whitehouse-briefings.tar.gz');
+
+// ---------------------------------------------------------------- arguments
+
+interface Args {
+  sizes: number[];
+  fragments: number;
+  absent: number;
+  topics: number;
+  seed: number;
+  real: boolean;
+  out: string;
+  baselineBudgetS: number;
+  baselines: boolean;
+}
+
+export function parseSize(s: string): number {
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(s.trim());
+  if (!m) throw new Error(`--sizes: "${s}" is not a size like 10k, 100k or 1m`);
+  const mult = m[2]!.toLowerCase() === 'm' ? 1_000_000 : m[2]!.toLowerCase() === 'k' ? 1_000 : 1;
+  return Math.round(Number(m[1]) * mult);
+}
+
+function parseArgs(argv: string[]): Args {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const a: Args = {
+    sizes: [10_000, 100_000], fragments: 1000, absent: 200, topics: 200, seed: 42, real: true,
+    out: path.join('bench', 'results', `${stamp}.json`), baselineBudgetS: 20, baselines: true,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    const int = (): number => {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a whole number`);
+      return n;
+    };
+    switch (flag) {
+      case '--sizes': { const v = value(); a.sizes = v === '' || v === 'none' ? [] : v.split(',').map(parseSize); break; }
+      case '--fragments': a.fragments = int(); break;
+      case '--absent': a.absent = int(); break;
+      case '--topics': a.topics = int(); break;
+      case '--seed': a.seed = int(); break;
+      case '--out': a.out = value(); break;
+      case '--real': a.real = true; break;
+      case '--no-real': a.real = false; break;
+      case '--baseline-budget': a.baselineBudgetS = Number(value()); break;
+      case '--no-baselines': a.baselines = false; break;
+      case '--help': case '-h':
+        console.log('npm run bench -- [--sizes 10k,100k,1m] [--fragments 1000] [--absent 200] [--topics 200] [--seed 42] [--real|--no-real] [--out FILE] [--baseline-budget SECONDS] [--no-baselines]');
+        process.exit(0);
+      // eslint-disable-next-line no-fallthrough
+      default: throw new Error(`unknown option ${flag} (try --help)`);
+    }
+  }
+  return a;
+}
+
+// ---------------------------------------------------------------- results
+
+interface WhoSaidFigures {
+  latency: Percentiles;
+  /** exact/misremembered: precision@1; absent: the not-found rate. */
+  rate: number;
+  /** Queries refused as bad input (never expected here). */
+  refused: number;
+}
+
+interface BaselineFigures {
+  name: string;
+  buildMs: number;
+  heapDeltaMB: number;
+  perVariant: Record<string, WhoSaidFigures>;
+}
+
+interface CaseResult {
+  name: string;
+  passages: number;
+  files: number;
+  /** Synthetic passages generated but not indexed because their id clashed with another's. */
+  lostToIdClash: number;
+  buildMs: number;
+  snapshot: { saveMs: number; loadMs: number; bytes: number; sameAnswers: string };
+  memoryAfterLoad: Memory;
+  whoSaid: Record<string, WhoSaidFigures>;
+  whoSaidAll: Percentiles;
+  timeline: { latency: Percentiles; meanMatches: number; outOfOrder: number; refused: number; queries: number };
+  baselines: BaselineFigures[];
+  wallMs: number;
+}
+
+const log = (msg: string): void => { process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`); };
+
+// ---------------------------------------------------------------- measuring one corpus
+
+interface Built {
+  name: string;
+  index: CorpusIndex;
+  buildMs: number;
+  lostToIdClash: number;
+  /** A word as often as the corpus uses it, for fragments that are in no passage. */
+  wordPool: (rng: Rng) => string;
+  eligible?: (p: Passage) => boolean;
+}
+
+function hitOf(index: CorpusIndex, f: Fragment, id: string | null): boolean {
+  if (id === null) return false;
+  if (id === f.sourceId) return true;
+  const p = index.passage(id);
+  return p !== undefined && f.sourceKey !== null && textKey(p.text) === f.sourceKey;
+}
+
+function askSoundbite(index: CorpusIndex, fragments: readonly Fragment[]): { figures: WhoSaidFigures; ms: number[] } {
+  const ms: number[] = [];
+  let good = 0;
+  let refused = 0;
+  for (const f of fragments) {
+    const t0 = performance.now();
+    const out = whoSaid(index, { fragment: f.text }, NOW);
+    ms.push(performance.now() - t0);
+    if (!out.ok) { refused++; continue; }
+    const a = out.answer;
+    if (f.variant === 'absent') {
+      if (a.verdict === 'not_found') good++;
+    } else if (a.verdict !== 'not_found' && a.verdict !== null && hitOf(index, f, a.items[0]?.passage.id ?? null)) {
+      good++;
+    }
+  }
+  return { figures: { latency: percentiles(ms), rate: fragments.length ? good / fragments.length : NaN, refused }, ms };
+}
+
+function askBaseline(index: CorpusIndex, b: Baseline, fragments: readonly Fragment[], budgetMs: number): WhoSaidFigures {
+  const ms: number[] = [];
+  let good = 0;
+  const started = performance.now();
+  for (const f of fragments) {
+    // A budget per variant, so the slow baseline cannot hold the run for an hour; at least 5 queries.
+    if (ms.length >= 5 && performance.now() - started > budgetMs) break;
+    const t0 = performance.now();
+    const id = b.ask(f.text).id;
+    ms.push(performance.now() - t0);
+    if (f.variant === 'absent' ? id === null : hitOf(index, f, id)) good++;
+  }
+  return { latency: percentiles(ms), rate: ms.length ? good / ms.length : NaN, refused: 0 };
+}
+
+interface Topic { topic: string; since: string; until: string }
+
+function makeTopics(passages: readonly Passage[], n: number, rng: Rng): Topic[] {
+  const dates = passages.map(effectiveDate).filter((d): d is string => d !== null).map((d) => d.slice(0, 4)).sort();
+  const firstYear = Number(dates[0] ?? '2005');
+  const lastYear = Number(dates[dates.length - 1] ?? '2024');
+  const topics: Topic[] = [];
+  let guard = 0;
+  while (topics.length < n && guard++ < n * 50) {
+    const p = rng.pick(passages);
+    const words = [...new Set(wordsOf(p.text).filter((w) => !isStopword(w) && w.length >= 3))];
+    if (words.length === 0) continue;
+    const k = Math.min(words.length, rng.between(1, 3));
+    const chosen: string[] = [];
+    for (let i = 0; i < k; i++) chosen.push(words.splice(rng.int(words.length), 1)[0]!);
+    const y0 = rng.between(firstYear, lastYear);
+    const y1 = Math.min(lastYear, y0 + rng.between(0, 4));
+    const m0 = rng.between(1, 12);
+    topics.push({ topic: chosen.join(' '), since: `${y0}-${String(m0).padStart(2, '0')}-01`, until: `${y1}-12-31` });
+  }
+  return topics;
+}
+
+function askTimeline(index: CorpusIndex, topics: readonly Topic[]): CaseResult['timeline'] {
+  const ms: number[] = [];
+  let matches = 0;
+  let outOfOrder = 0;
+  let refused = 0;
+  for (const t of topics) {
+    const t0 = performance.now();
+    const out = timeline(index, { topic: t.topic, since: t.since, until: t.until, pageSize: 1_000_000_000 }, NOW);
+    ms.push(performance.now() - t0);
+    if (!out.ok) { refused++; continue; }
+    const items = out.answer.items;
+    matches += items.length;
+    for (let i = 1; i < items.length; i++) {
+      const a = items[i - 1]!.date;
+      const b = items[i]!.date;
+      if (a !== null && b !== null && a > b) { outOfOrder++; break; }
+    }
+  }
+  return { latency: percentiles(ms), meanMatches: topics.length ? matches / topics.length : 0, outOfOrder, refused, queries: topics.length };
+}
+
+async function measureCase(built: Built, args: Args, tmp: string): Promise<CaseResult> {
+  const started = performance.now();
+  const rng = new Rng(args.seed ^ 0x5eed);
+  let index: CorpusIndex | null = built.index;
+  const passages = [...index.passages()];
+  log(`${built.name}: ${passages.length} passages indexed in ${fmtMs(built.buildMs)}; cutting fragments`);
+
+  // Fragments and topics first, from the built index, so that every source really is searchable.
+  let scan: LinearScan | null = new LinearScan(passages);
+  const frags: FragmentSet = makeFragments(passages, scan.texts, () => built.wordPool(rng), rng, {
+    count: args.fragments, absent: args.absent, ...(built.eligible ? { eligible: built.eligible } : {}),
+  });
+  const topics = makeTopics(passages, args.topics, rng);
+  scan = null;
+  const probe = frags.byVariant.exact.slice(0, 20).concat(frags.byVariant.misspelled.slice(0, 20));
+  const before = probe.map((f) => JSON.stringify(topIds(index!, f.text)));
+  passages.length = 0;
+
+  // Snapshot: save, drop the built index, load, and measure memory with only the loaded one alive.
+  const file = path.join(tmp, `${built.name.replace(/\W+/g, '_')}.snapshot.jsonl`);
+  log(`${built.name}: saving snapshot`);
+  const saved = await timedAsync(() => saveSnapshot(index!, file));
+  index = null;
+  built.index = null as unknown as CorpusIndex;
+  gc();
+  log(`${built.name}: loading snapshot (${fmtMB(saved.value / 1048576)})`);
+  const loaded = await timedAsync(() => loadSnapshot(file));
+  const idx = loaded.value;
+  const memoryAfterLoad = memoryAfterGc();
+  await rm(file, { force: true });
+  const after = probe.map((f) => JSON.stringify(topIds(idx, f.text)));
+  const differing = after.filter((a, i) => a !== before[i]).length;
+  const sameAnswers = differing === 0 ? `yes (${probe.length} probes)` : `NO: ${differing} of ${probe.length} probes answer differently`;
+
+  // Soundbite on every fragment.
+  log(`${built.name}: who-said on ${VARIANTS.length} × ${frags.byVariant.exact.length} + ${frags.absent.length} fragments`);
+  const ws: Record<string, WhoSaidFigures> = {};
+  const all: number[] = [];
+  for (const v of [...VARIANTS, 'absent'] as const) {
+    const r = askSoundbite(idx, v === 'absent' ? frags.absent : frags.byVariant[v]);
+    ws[v] = r.figures;
+    all.push(...r.ms);
+  }
+  log(`${built.name}: timeline on ${topics.length} topics`);
+  const tl = askTimeline(idx, topics);
+
+  // Baselines on the same fragments.
+  const baselines: BaselineFigures[] = [];
+  if (args.baselines) {
+    const kinds: Array<(ps: Iterable<Passage>) => Baseline> = [(ps) => new LinearScan(ps), (ps) => new ObviousMiniSearch(ps)];
+    for (const make of kinds) {
+      const heap0 = memoryAfterGc().heapUsedMB;
+      const b = timed(() => make(idx.passages()));
+      const heapDeltaMB = memoryAfterGc().heapUsedMB - heap0;
+      log(`${built.name}: baseline ${b.value.name} built in ${fmtMs(b.ms)}; asking (budget ${args.baselineBudgetS} s per variant)`);
+      const perVariant: Record<string, WhoSaidFigures> = {};
+      for (const v of [...VARIANTS, 'absent'] as const) {
+        perVariant[v] = askBaseline(idx, b.value, v === 'absent' ? frags.absent : frags.byVariant[v], args.baselineBudgetS * 1000);
+      }
+      baselines.push({ name: b.value.name, buildMs: b.ms, heapDeltaMB, perVariant });
+    }
+  }
+
+  return {
+    name: built.name,
+    passages: idx.passageCount,
+    files: idx.fileCount,
+    lostToIdClash: built.lostToIdClash,
+    buildMs: built.buildMs,
+    snapshot: { saveMs: saved.ms, loadMs: loaded.ms, bytes: saved.value, sameAnswers },
+    memoryAfterLoad,
+    whoSaid: ws,
+    whoSaidAll: percentiles(all),
+    timeline: tl,
+    baselines,
+    wallMs: performance.now() - started + built.buildMs,
+  };
+}
+
+function topIds(index: CorpusIndex, fragment: string): [string | null, string | null] {
+  const out = whoSaid(index, { fragment }, NOW);
+  return out.ok ? [out.answer.verdict, out.answer.items[0]?.passage.id ?? null] : ['refused', null];
+}
+
+// ---------------------------------------------------------------- corpora
+
+function buildSynthetic(size: number, seed: number): Built {
+  const name = `synthetic ${size >= 1e6 ? `${size / 1e6}M` : size >= 1e3 ? `${size / 1e3}k` : size}`;
+  log(`${name}: generating`);
+  const gen = timed(() => synthCorpus({ passages: size, seed }));
+  log(`${name}: generated ${gen.value.passageCount} passages in ${gen.value.transcripts.length} files (${fmtMs(gen.ms)}); indexing`);
+  const index = new CorpusIndex();
+  const build = timed(() => {
+    for (const t of gen.value.transcripts) index.addTranscript(t);
+  });
+  const { words, zipf } = gen.value.vocabulary;
+  return {
+    name,
+    index,
+    buildMs: build.ms,
+    lostToIdClash: gen.value.passageCount - index.passageCount,
+    wordPool: (rng) => words[zipf.sample(rng)]!,
+  };
+}
+
+async function buildReal(): Promise<Built | string> {
+  if (!existsSync(REAL_TARBALL)) return `real briefings skipped: ${REAL_TARBALL} is not there`;
+  const info = await stat(REAL_TARBALL);
+  const dir = path.join(os.tmpdir(), `soundbite-bench-briefings-${info.size}-${Math.round(info.mtimeMs)}`);
+  if (!existsSync(path.join(dir, '.extracted'))) {
+    log(`real briefings: extracting ${REAL_TARBALL} to ${dir}`);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    execFileSync('tar', ['xzf', REAL_TARBALL, '-C', dir], { stdio: 'inherit' });
+    await writeFile(path.join(dir, '.extracted'), new Date().toISOString());
+  } else {
+    log(`real briefings: reusing the extraction in ${dir}`);
+  }
+  log('real briefings: parsing and indexing');
+  const loaded = await loadCorpus(dir);
+  const texts = [...loaded.index.passages()].map((p) => p.text);
+  return {
+    name: 'real briefings',
+    index: loaded.index,
+    buildMs: loaded.ms,
+    lostToIdClash: 0,
+    // A word picked from a random passage: as often as the briefings use it.
+    wordPool: (rng) => {
+      for (;;) {
+        const ws = wordsOf(rng.pick(texts));
+        if (ws.length > 0) return rng.pick(ws);
+      }
+    },
+    eligible: (p) => p.kind === 'quote',
+  };
+}
+
+// ---------------------------------------------------------------- printing
+
+function printCase(r: CaseResult): void {
+  const line = (label: string, value: string): void => console.log(`  ${label.padEnd(34)} ${value}`);
+  console.log(`\n== ${r.name}: ${r.passages.toLocaleString('en')} passages in ${r.files.toLocaleString('en')} files ==`);
+  if (r.lostToIdClash > 0) line('passages lost to id clashes', `${r.lostToIdClash} (see README: passageId is a 32-bit hash of the path)`);
+  line('index build', fmtMs(r.buildMs) + (r.name === 'real briefings' ? ' (read + parse + index)' : ''));
+  line('snapshot save / load / size', `${fmtMs(r.snapshot.saveMs)} / ${fmtMs(r.snapshot.loadMs)} / ${fmtMB(r.snapshot.bytes / 1048576)} (bench stand-in format)`);
+  line('loaded snapshot answers the same', r.snapshot.sameAnswers);
+  line('heap / RSS after load', `${fmtMB(r.memoryAfterLoad.heapUsedMB)} / ${fmtMB(r.memoryAfterLoad.rssMB)}`);
+  const scan = r.baselines.find((b) => b.name === 'linear scan');
+  const ms = r.baselines.find((b) => b.name !== 'linear scan');
+  console.log('  who-said (Soundbite vs minisearch-obvious | vs linear scan; n = queries each baseline ran)');
+  for (const v of [...VARIANTS, 'absent'] as const) {
+    const s = r.whoSaid[v]!;
+    const label = v === 'absent' ? 'absent: not-found rate' : `${v}: P@1`;
+    console.log(`    ${v.padEnd(10)} n=${s.latency.n}  p50 ${fmtMs(s.latency.p50)}  p95 ${fmtMs(s.latency.p95)}  p99 ${fmtMs(s.latency.p99)}  ${label} ${fmtRate(s.rate)}${s.refused ? `  (${s.refused} refused)` : ''}`);
+    for (const b of [ms, scan]) {
+      if (!b) continue;
+      const f = b.perVariant[v]!;
+      console.log(`      vs ${b.name.padEnd(20)} n=${String(f.latency.n).padEnd(5)} p50 ${vsMs(s.latency.p50, f.latency.p50)}; p99 ${vsMs(s.latency.p99, f.latency.p99)}; ${v === 'absent' ? 'not-found' : 'P@1'} ${vsRate(s.rate, f.rate)}`);
+    }
+  }
+  line('who-said, all queries', `p50 ${fmtMs(r.whoSaidAll.p50)}  p95 ${fmtMs(r.whoSaidAll.p95)}  p99 ${fmtMs(r.whoSaidAll.p99)}  max ${fmtMs(r.whoSaidAll.max)}`);
+  const t = r.timeline;
+  line('timeline (1–3-word topic + dates)', `n=${t.queries}  p50 ${fmtMs(t.latency.p50)}  p99 ${fmtMs(t.latency.p99)}  max ${fmtMs(t.latency.max)}  mean ${t.meanMatches.toFixed(0)} matches${t.outOfOrder ? `  ${t.outOfOrder} OUT OF DATE ORDER` : ''}${t.refused ? `  ${t.refused} refused` : ''}`);
+  for (const b of r.baselines) line(`baseline build: ${b.name}`, `${fmtMs(b.buildMs)}, heap +${fmtMB(b.heapDeltaMB)}`);
+  line('wall time for this corpus', fmtMs(r.wallMs));
+}
+
+interface TargetRow { size: string; target: string; measured: string; met: boolean | null }
+
+function targets(results: readonly CaseResult[]): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const by = (name: string): CaseResult | undefined => results.find((r) => r.name === name);
+  const big = by('synthetic 1M');
+  const worstP99 = (r: CaseResult): [string, number] =>
+    ([...VARIANTS, 'absent'] as const).map((v) => [v, r.whoSaid[v]!.latency.p99] as [string, number]).sort((a, b) => b[1] - a[1])[0]!;
+  const add = (size: string, target: string, r: CaseResult | undefined, value: (r: CaseResult) => [string, boolean]): void => {
+    if (!r) { rows.push({ size, target, measured: 'not run', met: null }); return; }
+    const [measured, met] = value(r);
+    rows.push({ size, target, measured, met });
+  };
+  add('1M', 'who-said p99 ≤ 50 ms (worst variant)', big, (r) => { const [v, p] = worstP99(r); return [`${fmtMs(p)} (${v})`, p <= 50]; });
+  add('1M', 'P@1 exact ≥ 0.99', big, (r) => [fmtRate(r.whoSaid.exact!.rate), r.whoSaid.exact!.rate >= 0.99]);
+  for (const v of ['misspelled', 'dropped', 'swapped'] as const) {
+    add('1M', `P@1 ${v} ≥ 0.97`, big, (r) => [fmtRate(r.whoSaid[v]!.rate), r.whoSaid[v]!.rate >= 0.97]);
+  }
+  add('1M', 'not-found on absent ≥ 0.99', big, (r) => [fmtRate(r.whoSaid.absent!.rate), r.whoSaid.absent!.rate >= 0.99]);
+  add('1M', 'timeline p99 ≤ 100 ms', big, (r) => [fmtMs(r.timeline.latency.p99), r.timeline.latency.p99 <= 100]);
+  add('1M', 'start-up from snapshot ≤ 10 s', big, (r) => [`${fmtMs(r.snapshot.loadMs)} (bench format)`, r.snapshot.loadMs <= 10_000]);
+  add('1M', 'RSS ≤ 4 GB (after load)', big, (r) => [fmtMB(r.memoryAfterLoad.rssMB), r.memoryAfterLoad.rssMB <= 4096]);
+  const mid = by('synthetic 100k');
+  add('100k', 'who-said p99 ≤ 10 ms (worst variant)', mid, (r) => { const [v, p] = worstP99(r); return [`${fmtMs(p)} (${v})`, p <= 10]; });
+  add('100k', 'timeline p99 ≤ 10 ms', mid, (r) => [fmtMs(r.timeline.latency.p99), r.timeline.latency.p99 <= 10]);
+  return rows;
+}
+
+function printTargets(rows: readonly TargetRow[]): void {
+  console.log('\n== issue 5 targets ==');
+  console.log(`  ${'size'.padEnd(5)} ${'target'.padEnd(38)} ${'measured'.padEnd(26)} verdict`);
+  for (const r of rows) {
+    console.log(`  ${r.size.padEnd(5)} ${r.target.padEnd(38)} ${r.measured.padEnd(26)} ${r.met === null ? '(size not run)' : r.met ? 'met' : 'NOT MET'}`);
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!hasGc()) log('warning: run with node --expose-gc (npm run bench does) or memory figures include garbage');
+  const tmp = path.join(os.tmpdir(), `soundbite-bench-${process.pid}`);
+  await mkdir(tmp, { recursive: true });
+  const started = new Date();
+  const results: CaseResult[] = [];
+  const skipped: string[] = [];
+  try {
+    for (const size of args.sizes) {
+      const r = await measureCase(buildSynthetic(size, args.seed), args, tmp);
+      printCase(r);
+      results.push(r);
+    }
+    if (args.real) {
+      const built = await buildReal();
+      if (typeof built === 'string') { console.log(`\n${built}`); skipped.push(built); }
+      else { const r = await measureCase(built, args, tmp); printCase(r); results.push(r); }
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  const rows = targets(results);
+  printTargets(rows);
+  const report = {
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? null,
+    totalMemGB: os.totalmem() / 2 ** 30,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    args,
+    skipped,
+    results,
+    targets: rows,
+  };
+  await mkdir(path.dirname(args.out), { recursive: true });
+  await writeFile(args.out, JSON.stringify(report, null, 2));
+  console.log(`\nresults written to ${args.out}; peak RSS ${fmtMB(report.maxRssMB)}; ${isoDay(Date.now())}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.stack ?? err.message : String(err));
+  process.exit(1);
+});
