@@ -110,30 +110,6 @@ function officeHolderFromTitle(office: Office, ctx: SpeakerContext): { name: str
   return null;
 }
 
-/** Word positions by lower-cased form, built once per file for full-name look-ups. */
-interface WordIndex {
-  words: string[];
-  at: Map<string, number[]>;
-}
-
-function indexWords(text: string): WordIndex {
-  const words = straightenQuotes(text).split(/\s+/).filter((w) => w !== '');
-  const at = new Map<string, number[]>();
-  words.forEach((w, i) => {
-    const key = bareWord(w).toLowerCase();
-    if (key === '') return;
-    const list = at.get(key);
-    if (list) list.push(i);
-    else at.set(key, [i]);
-  });
-  return { words, at };
-}
-
-/** A word without surrounding punctuation or a possessive: `Psaki's,` → `Psaki`. */
-function bareWord(w: string): string {
-  return w.replace(/^[^\p{L}]+/u, '').replace(/'s$/, '').replace(/[^\p{L}]+$/u, '');
-}
-
 function isFirstNameToken(w: string): boolean {
   if (/^\p{Lu}\.$/u.test(w)) return true; // a middle initial
   if (/'(?!\p{Lu})/u.test(w)) return false; // I'm, We're; O'Neal passes
@@ -148,19 +124,23 @@ const TITLE_JOINERS = new Set(['of', 'for', 'the', 'and', 'on', 'at', 'in', "i'm
 
 /** The full names the text gives for a surname ("Jake Sullivan" for SULLIVAN), counted.
  * One first name by default; a second ("Andrew Ross Sorkin") only when the word before it
- * is neither capitalised (a title running on) nor a joiner such as "of". */
-function fullNamesIn(index: WordIndex, surname: string, weight: number, tally: Map<string, number>): void {
-  for (const i of index.at.get(surname.toLowerCase()) ?? []) {
-    const word = bareWord(index.words[i] ?? '');
-    if (!/^\p{Lu}/u.test(word)) continue;
-    let j = i - 1;
-    const initial = /^\p{Lu}\.$/u.test(index.words[j] ?? '') ? index.words[j--] : null;
-    const first = index.words[j] ?? '';
+ * is neither capitalised (a title running on) nor a joiner such as "of". The surname is
+ * found with one case-blind search, and only the few words before each hit are read. */
+function fullNamesIn(text: string, surname: string, weight: number, tally: Map<string, number>): void {
+  const find = new RegExp(surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"), 'gi');
+  for (let m = find.exec(text); m !== null; m = find.exec(text)) {
+    const at = m.index;
+    const after = text.slice(at + surname.length, at + surname.length + 1);
+    if (!/^\p{Lu}/u.test(m[0]) || /^[\p{L}-]/u.test(after) || /[\p{L}-]/u.test(text.charAt(at - 1))) continue;
+    const before = straightenQuotes(text.slice(Math.max(0, at - 80), at)).split(/\s+/).filter((w) => w !== '');
+    let j = before.length - 1;
+    const initial = /^\p{Lu}\.$/u.test(before[j] ?? '') ? before[j--] : null;
+    const first = before[j] ?? '';
     if (!isFirstNameToken(first) || /^\p{Lu}\.$/u.test(first)) continue;
-    const parts = [first, ...(initial ? [initial] : []), word];
-    const outer = index.words[j - 1] ?? '';
-    const before = index.words[j - 2] ?? '';
-    if (isFirstNameToken(outer) && !/^\p{Lu}\.$/u.test(outer) && !/^\p{Lu}/u.test(before) && !TITLE_JOINERS.has(before.toLowerCase())) {
+    const parts = [first, ...(initial ? [initial] : []), straightenQuotes(m[0])];
+    const outer = before[j - 1] ?? '';
+    const prior = before[j - 2] ?? '';
+    if (isFirstNameToken(outer) && !/^\p{Lu}\.$/u.test(outer) && !/^\p{Lu}/u.test(prior) && !TITLE_JOINERS.has(prior.toLowerCase())) {
       parts.unshift(outer);
     }
     const name = parts.join(' ');
@@ -183,23 +163,19 @@ function mostCounted(tally: ReadonlyMap<string, number>): string | null {
 export type SpeakerResolver = (label: string) => Speaker;
 
 /** Resolves the labels of one file, remembering full names it has already seen (an earlier
- * `MS. JANE ROE:` makes a later `MS. ROE:` Jane Roe) and indexing the text only once. */
+ * `MS. JANE ROE:` makes a later `MS. ROE:` Jane Roe) and resolving each label once. */
 export function createSpeakerResolver(ctx: SpeakerContext): SpeakerResolver {
   const seen = new Map<string, Speaker>();
   const fullBySurname = new Map<string, string>();
-  let titleIndex: WordIndex | null = null;
-  let textIndex: WordIndex | null = null;
 
   const fullName = (rest: string): string | null => {
     const words = rest.split(' ');
     const surname = words.at(-1) ?? rest;
     const known = fullBySurname.get(surname);
     if (known) return known;
-    titleIndex ??= indexWords(ctx.title ?? '');
-    textIndex ??= indexWords(ctx.text);
     const tally = new Map<string, number>();
-    fullNamesIn(titleIndex, surname, 100, tally);
-    fullNamesIn(textIndex, surname, 1, tally);
+    fullNamesIn(ctx.title ?? '', surname, 100, tally);
+    fullNamesIn(ctx.text, surname, 1, tally);
     // A two-word rest (`LUJAN GRISHAM`) must appear whole in the candidate.
     if (words.length > 1) {
       for (const name of [...tally.keys()]) {

@@ -22,6 +22,8 @@ const SPEAKER_SHAPED =
  * does not look like a person (`NATO:`, `PROMISES KEPT:`) may still open a turn: only in a
  * file already known to hold turns, and only after a blank line (see splitTurns). */
 export function readTurnStart(rawText: string, generic: boolean): TurnStart | null {
+  // Most lines are prose: no colon and no leading Q means no turn, without any regex.
+  if (!rawText.includes(':') && !/^\s*Q(?:\s|$)/.test(rawText)) return null;
   const text = straightenQuotes(rawText);
   // Straightening keeps every character's place, so the words are cut from the raw line
   // and keep their curly quotes.
