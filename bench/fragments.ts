@@ -32,6 +32,8 @@ export function textKey(text: string): string {
   return wordsOf(text).join(' ');
 }
 
+export const MIN_CONTENT_WORDS = 3;
+
 const KEYS = 'qwertyuiopasdfghjklzxcvbnm';
 
 /** One slip of the keyboard in a word of five letters or more: swap, drop, double or change a letter. */
@@ -62,6 +64,8 @@ export function cutFragment(passage: Passage, rng: Rng): Record<Variant, string>
   const start = rng.int(words.length - len + 1);
   const cut = words.slice(start, start + len);
   const norm = cut.map(normaliseWord);
+  // Nobody remembers "of the and it was": a remembered fragment carries at least three content words.
+  if (norm.filter((w) => !isStopword(w)).length < MIN_CONTENT_WORDS) return null;
 
   const spellable = cut.map((w, i) => i).filter((i) => cut[i]!.length >= 5 && /^\p{L}+$/u.test(cut[i]!) && !isStopword(norm[i]!));
   if (spellable.length === 0) return null;
