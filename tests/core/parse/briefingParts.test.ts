@@ -126,3 +126,15 @@ describe('parseBriefing', () => {
     }
   });
 });
+
+describe('inline HTML', () => {
+  it('reads a <br /> line as a paragraph break and drops struck-out typos', () => {
+    const long = Array.from({ length: 200 }, () => 'word').join(' ');
+    const t = parseBriefing({
+      file: 'x.md',
+      lines: lines(`---\ndate: '2023-06-09'\n---\nTHE PRESIDENT:  ${long}<br />\n\u00a0<br />\nWe <s>insaulted</s> \\[assaulted\\] them.  ${long}<br />`),
+    });
+    expect(t.passages.map((p) => p.source.line)).toEqual([4, 6]);
+    expect(t.passages[1]?.text.startsWith('We [assaulted] them.')).toBe(true);
+  });
+});

@@ -9,3 +9,11 @@ export function plainMarkdown(line: string): string {
     .replace(/\*\*|__/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!'"<>|~])/g, '$1');
 }
+
+/** Inline HTML some transcripts carry: `<br />` line breaks (a line of only that is a
+ * paragraph break) and `<s>typo</s> \[correction\]`, where the struck word was never said. */
+export function withoutHtml(line: string): string {
+  return line
+    .replace(/<s>[^<]*<\/s>\s*/gi, '')
+    .replace(/<\/?[a-z][^>]*>/gi, '');
+}

@@ -2,7 +2,7 @@
 // A turn runs across hard-wrapped lines and blank lines until the next label.
 import type { SourceLine } from '../sourceText.ts';
 import { isChromeLine } from './pageChrome.ts';
-import { plainMarkdown } from './plainMarkdown.ts';
+import { plainMarkdown, withoutHtml } from './plainMarkdown.ts';
 import { readTurnStart, type TurnStart } from './turnLabels.ts';
 
 export interface Paragraph {
@@ -31,7 +31,8 @@ export function splitTurns(lines: readonly SourceLine[]): Turn[] {
   let para: Paragraph | null = null;
   let prevBlank = true;
 
-  for (const { n, text } of lines) {
+  for (const { n, text: raw } of lines) {
+    const text = raw.includes('<') ? withoutHtml(raw) : raw;
     if (isBlank(text) || isChromeLine(text)) {
       para = null;
       prevBlank = true;
