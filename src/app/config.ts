@@ -1,0 +1,81 @@
+// Settings from the environment (after dotenv), checked once at start-up: each problem is named
+// in one line, so a newsroom admin knows which line of .env to fix.
+import { z } from 'zod';
+
+export const DEFAULT_API_URL = 'https://discord.com/api';
+export const DEFAULT_CORPUS = 'corpus/';
+export const DEFAULT_DATA_DIR = '.soundbite/';
+
+const snowflake = (name: string) =>
+  z.string().regex(/^\d{15,21}$/, `${name} must be the numeric id Discord shows (15 to 21 digits)`);
+
+const bool = (name: string) =>
+  z
+    .string()
+    .regex(/^(true|false|1|0|yes|no|on|off)$/i, `${name} must be true or false`)
+    .transform((v) => /^(true|1|yes|on)$/i.test(v));
+
+// Read lazily: an empty line in .env (`DISCORD_GUILD_ID=`) means "not set", not "set to nothing".
+const optional = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === '' ? undefined : v), t.optional());
+
+const schema = z.object({
+  DISCORD_TOKEN: optional(
+    // Three dot-separated base64url parts; a pasted "Bot " prefix or quotes are the usual mistakes.
+    z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'DISCORD_TOKEN does not look like a bot token (three parts separated by dots, no "Bot " prefix or quotes)'),
+  ),
+  DISCORD_APPLICATION_ID: optional(snowflake('DISCORD_APPLICATION_ID')),
+  DISCORD_GUILD_ID: optional(snowflake('DISCORD_GUILD_ID')),
+  DISCORD_API_URL: optional(
+    z.string().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'DISCORD_API_URL must be an http(s) address such as https://discord.com/api'),
+  ),
+  SOUNDBITE_CORPUS: optional(z.string()),
+  SOUNDBITE_DATA_DIR: optional(z.string()),
+  SOUNDBITE_MESSAGE_CONTENT: optional(bool('SOUNDBITE_MESSAGE_CONTENT')),
+});
+
+export interface Settings {
+  token: string | undefined;
+  applicationId: string | undefined;
+  guildId: string | undefined;
+  apiUrl: string;
+  corpusDir: string;
+  dataDir: string;
+  messageContent: boolean;
+}
+
+/** Settings the bot cannot run without. */
+export interface BotSettings extends Settings {
+  token: string;
+  applicationId: string;
+}
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; message: string };
+
+export function readSettings(env: Readonly<Record<string, string | undefined>>): SettingsResult {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'a setting');
+    return { ok: false, message: `Setting ${name} is malformed: ${issue?.message ?? 'invalid value'}.` };
+  }
+  const v = parsed.data;
+  return {
+    ok: true,
+    settings: {
+      token: v.DISCORD_TOKEN,
+      applicationId: v.DISCORD_APPLICATION_ID,
+      guildId: v.DISCORD_GUILD_ID,
+      apiUrl: (v.DISCORD_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, ''),
+      corpusDir: v.SOUNDBITE_CORPUS ?? DEFAULT_CORPUS,
+      dataDir: v.SOUNDBITE_DATA_DIR ?? DEFAULT_DATA_DIR,
+      messageContent: v.SOUNDBITE_MESSAGE_CONTENT ?? true,
+    },
+  };
+}
+
+/** The bot needs a token and the application id; say which is missing, in one line. */
+export function botSettings(s: Settings): { ok: true; settings: BotSettings } | { ok: false; message: string } {
+  if (!s.token) return { ok: false, message: 'Setting DISCORD_TOKEN is missing: copy the bot token from the developer portal (Bot > Reset Token) into .env.' };
+  if (!s.applicationId) return { ok: false, message: 'Setting DISCORD_APPLICATION_ID is missing: copy the Application ID from the developer portal (General Information) into .env.' };
+  return { ok: true, settings: { ...s, token: s.token, applicationId: s.applicationId } };
+}

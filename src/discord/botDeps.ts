@@ -1,0 +1,25 @@
+// What every handler of the bot shares: the corpus, the clock, the log and the persisted state.
+import type { AnswerContext } from '../core/ask/answer.ts';
+import type { Invocation } from '../core/ask/commands.ts';
+import type { CorpusIndex } from '../core/search/CorpusIndex.ts';
+import type { AnswerRef } from './answerState.ts';
+import type { JsonStore } from './jsonStore.ts';
+import type { Logger } from './log.ts';
+
+export interface BotDeps {
+  index: () => CorpusIndex;
+  now: () => Date;
+  log: Logger;
+  dataDir: string;
+  /** Button key → the answer its message shows. */
+  answers: JsonStore<AnswerRef>;
+  /** Thread id → the context of the thread's latest answer. */
+  threads: JsonStore<AnswerContext>;
+  /** Answer first within this many ms, else defer (Discord forgets an interaction after 3 s). */
+  deferAfterMs: number;
+  /** Over this many passages, who-said, timeline and search defer at once: the synchronous core
+   * call blocks the event loop, so the timer above could not fire in time. */
+  deferAbovePassages: number;
+  /** Runs before each core call; tests use it to make an answer slow deterministically. */
+  beforeCore?: (inv: Invocation) => Promise<void>;
+}

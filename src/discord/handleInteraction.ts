@@ -1,0 +1,150 @@
+// Every interaction comes through here: routed by kind, inside one error boundary that answers
+// ephemerally with a short ref and logs the same ref with the interaction id.
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type Message,
+  type MessageContextMenuCommandInteraction,
+} from 'discord.js';
+import type { AnswerContext } from '../core/ask/answer.ts';
+import { findCommand, type Invocation } from '../core/ask/commands.ts';
+import { argsOf, inheritContext } from '../core/ask/followUp.ts';
+import { NO_PINGS } from './ask.ts';
+import { programChoices, speakerChoices } from './autocomplete.ts';
+import type { BotDeps } from './botDeps.ts';
+import { HELP_COMMAND, WHO_SAID_THIS } from './commandPayloads.ts';
+import { parseCustomId } from './components.ts';
+import { errorRef } from './errorRef.ts';
+import { recordFeedback } from './feedback.ts';
+import { helpText } from './helpText.ts';
+import { replyWithAnswer, updateWithAnswer } from './respond.ts';
+import { openThread } from './threads.ts';
+
+export const EXPIRED = 'This button belongs to an answer Soundbite no longer remembers. Ask again with /who-said or /timeline.';
+
+export async function handleInteraction(deps: BotDeps, i: Interaction): Promise<void> {
+  const started = Date.now();
+  try {
+    if (i.isAutocomplete()) await autocomplete(deps, i);
+    else if (i.isChatInputCommand()) await slashCommand(deps, i);
+    else if (i.isMessageContextMenuCommand()) await contextMenu(deps, i);
+    else if (i.isButton()) await buttonClick(deps, i);
+    else return;
+    deps.log.info('interaction_answered', { interactionId: i.id, kind: kindOf(i), ms: Date.now() - started });
+  } catch (err) {
+    const ref = errorRef();
+    deps.log.error('interaction_failed', { interactionId: i.id, kind: kindOf(i), ref, err });
+    if (!i.isRepliable()) return;
+    const content = `Something went wrong (ref ${ref}). It has been logged; please try again.`;
+    try {
+      if (i.deferred && !i.replied) await i.editReply({ content, embeds: [], components: [], allowedMentions: NO_PINGS });
+      else if (i.replied || i.deferred) await i.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      else await i.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    } catch (replyErr) {
+      deps.log.error('error_reply_failed', { interactionId: i.id, ref, err: replyErr });
+    }
+  }
+}
+
+function kindOf(i: Interaction): string {
+  if (i.isAutocomplete()) return 'autocomplete';
+  if (i.isChatInputCommand()) return `slash:${i.commandName}`;
+  if (i.isMessageContextMenuCommand()) return 'context_menu';
+  if (i.isButton()) return `button:${i.customId}`;
+  return 'other';
+}
+
+async function autocomplete(deps: BotDeps, i: AutocompleteInteraction): Promise<void> {
+  const focused = i.options.getFocused(true);
+  const kind = findCommand(i.commandName)?.options.find((o) => o.name === focused.name)?.kind;
+  const typed = String(focused.value);
+  const choices = kind === 'speaker' ? speakerChoices(deps.index(), typed) : kind === 'program' ? programChoices(deps.index(), typed) : [];
+  await i.respond(choices);
+}
+
+/** The context of the thread the interaction happens in, if Soundbite answered there before. */
+function threadContext(deps: BotDeps, i: { channelId: string | null; channel: Interaction['channel'] }): AnswerContext | undefined {
+  return i.channel?.isThread() && i.channelId ? deps.threads.get(i.channelId) : undefined;
+}
+
+/** After an answer: a thread keeps the latest context; an answer in a channel opens a thread. */
+async function afterAnswer(deps: BotDeps, i: Interaction, message: Message | null, ctx: AnswerContext): Promise<void> {
+  if (i.channel?.isThread() && i.channelId) await deps.threads.set(i.channelId, ctx);
+  else if (message) await openThread(deps, message, ctx, i.id);
+}
+
+async function slashCommand(deps: BotDeps, i: ChatInputCommandInteraction): Promise<void> {
+  if (i.commandName === HELP_COMMAND) {
+    await i.reply({ content: helpText(), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    return;
+  }
+  const spec = findCommand(i.commandName);
+  if (!spec) {
+    await i.reply({ content: `Soundbite has no /${i.commandName} any more. Try /help.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    return;
+  }
+  const args: Record<string, string> = {};
+  for (const o of i.options.data) if (typeof o.value === 'string' || typeof o.value === 'number') args[o.name] = String(o.value);
+  const ctx = threadContext(deps, i);
+  const inv: Invocation = ctx ? inheritContext({ command: spec.name, args }, ctx) : { command: spec.name, args };
+  const { reply, message } = await replyWithAnswer(deps, i, inv);
+  if (reply.kind === 'answer') await afterAnswer(deps, i, message, reply.answer.context);
+}
+
+async function contextMenu(deps: BotDeps, i: MessageContextMenuCommandInteraction): Promise<void> {
+  if (i.commandName !== WHO_SAID_THIS) return;
+  const target = i.targetMessage;
+  // A message that is only an embed (another bot's, or Soundbite's own) still has words to look up.
+  const text = (target.content || target.embeds[0]?.description || '').replace(/<@[!&]?\d+>/g, ' ').trim();
+  const { reply, message } = await replyWithAnswer(deps, i, { command: 'who-said', args: { quote: text } });
+  if (reply.kind === 'answer') await afterAnswer(deps, i, message, reply.answer.context);
+}
+
+async function buttonClick(deps: BotDeps, i: ButtonInteraction): Promise<void> {
+  const action = parseCustomId(i.customId);
+  const ref = action ? deps.answers.get(action.key) : undefined;
+  if (!action || !ref) {
+    deps.log.info('button_expired', { interactionId: i.id, customId: i.customId });
+    await i.reply({ content: EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    return;
+  }
+  switch (action.verb) {
+    case 'label':
+      await i.deferUpdate();
+      return;
+    case 'page': {
+      const reply = await updateWithAnswer(deps, i, { command: ref.context.command, args: argsOf(ref.context), page: Math.max(1, action.page ?? 1) });
+      // The thread started on this message follows the page shown.
+      if (reply.kind === 'answer' && deps.threads.get(i.message.id)) await deps.threads.set(i.message.id, reply.answer.context);
+      if (reply.kind === 'answer' && i.channel?.isThread() && i.channelId) await deps.threads.set(i.channelId, reply.answer.context);
+      return;
+    }
+    case 'context':
+    case 'timeline': {
+      const inv: Invocation = action.verb === 'context'
+        ? { command: 'context', args: { id: ref.passageId ?? '' } }
+        : { command: 'timeline', args: { speaker: ref.speaker ?? '' } };
+      const { reply, message } = await replyWithAnswer(deps, i, inv);
+      if (reply.kind === 'answer') await afterAnswer(deps, i, message, reply.answer.context);
+      return;
+    }
+    case 'right':
+    case 'wrong': {
+      await recordFeedback(deps.dataDir, {
+        time: deps.now().toISOString(),
+        verdict: action.verb === 'right' ? 'right' : 'wrong_speaker',
+        passageId: ref.passageId ?? '',
+        query: ref.context.query,
+        command: ref.context.command,
+        userId: i.user.id,
+        interactionId: i.id,
+      });
+      const said = action.verb === 'right' ? 'right' : 'the wrong speaker';
+      await i.reply({ content: `Thanks: recorded as ${said}. It helps us check Soundbite's answers.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
+  }
+}

@@ -1,0 +1,130 @@
+// An Answer as one Discord embed, always within Discord's limits: each passage a field with the
+// quote (matched words bold), who said it, when, where it aired and where it is in the corpus.
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { Answer, AnswerItem, Problem, SpeakerSummary } from '../core/ask/answer.ts';
+import { datesLine, excerpt, kindWord, markedSegments, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
+import { clip, escapeText } from './escapeText.ts';
+
+export const LIMITS = { title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048, fields: 25, total: 6000 } as const;
+
+const COLOURS = { exact: 0x2e8b57, close: 0xdaa520, reported: 0xdaa520, not_found: 0xb22222, neutral: 0x4a6fa5 } as const;
+
+/** Room kept back from the 6,000 total so rounding never tips a message over. */
+const SLACK = 40;
+
+export function renderAnswerEmbed(a: Answer): APIEmbed {
+  const title = clip(verdictLine(a) ?? headingOf(a), LIMITS.title);
+  const allItems = a.verdict === 'not_found' ? a.nearest : a.items;
+  const items = allItems.slice(0, LIMITS.fields);
+  const hidden = allItems.length - items.length;
+  const footer = clip(footerOf(a, hidden), LIMITS.footer);
+  const description = clip(descriptionOf(a), LIMITS.description);
+  const names = items.map((item) => clip(fieldName(a, item), LIMITS.fieldName));
+  const fixed = title.length + description.length + footer.length + names.reduce((n, s) => n + s.length, 0);
+  const perField = Math.min(LIMITS.fieldValue, Math.floor((LIMITS.total - SLACK - fixed) / Math.max(1, items.length)));
+  const fields: APIEmbedField[] = items.map((item, i) => ({ name: names[i]!, value: renderItem(item, perField, a.command === 'context' ? Infinity : 600) }));
+  return {
+    title,
+    color: COLOURS[a.verdict ?? 'neutral'],
+    ...(description ? { description } : {}),
+    ...(fields.length ? { fields } : {}),
+    ...(footer ? { footer: { text: footer } } : {}),
+  };
+}
+
+/** A refusal (bad input) as a short embed-free line. */
+export function renderProblem(p: Problem): string {
+  return clip(escapeText(p.message), 1900);
+}
+
+function headingOf(a: Answer): string {
+  const q = escapeText(a.query);
+  switch (a.command) {
+    case 'timeline': return `Timeline: ${q} (${a.total} passage${a.total === 1 ? '' : 's'})`;
+    case 'quotes': return `Quotes: ${q} (${a.total})`;
+    case 'search': return `Search: ${q} (${a.total})`;
+    case 'context': return 'Context, as it aired';
+    case 'when': return 'When';
+    case 'speakers': return `Speakers (${a.total})`;
+    default: return a.command;
+  }
+}
+
+function descriptionOf(a: Answer): string {
+  const lines = a.notes.map((n) => `*${escapeText(n)}*`);
+  if (a.speakers?.length) lines.push(...speakerLines(a.speakers, LIMITS.description - 200));
+  else if (a.total === 0 && a.verdict !== 'not_found') lines.push('Nothing in the archive matches.');
+  return lines.join('\n');
+}
+
+function speakerLines(list: readonly SpeakerSummary[], budget: number): string[] {
+  const out: string[] = [];
+  let used = 0;
+  for (const [i, s] of list.entries()) {
+    const span = s.first && s.last ? (s.first === s.last ? s.first : `${s.first} – ${s.last}`) : 'undated';
+    const line = clip(`**${escapeText(s.name)}**${s.titles[0] ? `, ${escapeText(s.titles[0])}` : ''} · ${s.quotes} quotes, ${s.passages} passages · ${span}`, 300);
+    if (used + line.length + 1 > budget) {
+      out.push(`… and ${list.length - i} more`);
+      break;
+    }
+    out.push(line);
+    used += line.length + 1;
+  }
+  return out;
+}
+
+function fieldName(a: Answer, item: AnswerItem): string {
+  const focus = a.command === 'context' && item.passage.id === a.context.focusId ? '▶ ' : '';
+  const role = a.verdict === 'not_found' ? 'Nearest · ' : '';
+  return `${focus}${role}${item.date ?? 'undated'} · ${kindWord(item.passage.kind)}`;
+}
+
+function footerOf(a: Answer, hidden: number): string {
+  const parts: string[] = [];
+  if (a.pageCount > 1) parts.push(`Page ${a.page} of ${a.pageCount} · ${a.total} in all`);
+  if (hidden > 0) parts.push(`${hidden} more not shown`);
+  return parts.join(' · ');
+}
+
+/** One passage as a field value of at most `max` characters; the quote shrinks first, then the details. */
+export function renderItem(item: AnswerItem, max: number, quoteChars: number): string {
+  const p = item.passage;
+  const src = p.source;
+  const meta = [
+    `**${escapeText(speakerLine(p))}**${p.speaker.anonymous ? ' (not named)' : ''} · ${kindWord(p.kind)}`,
+    datesLine(src),
+    ...(programmeLine(src) ? [escapeText(programmeLine(src)!)] : []),
+    `${codeSpan(sourceLine(src))} · id ${codeSpan(p.id)}`,
+    ...(item.airings?.length ? [`also aired: ${item.airings.map((s) => `${s.aired ?? 'undated'} (${codeSpan(sourceLine(s))})`).join('; ')}`] : []),
+  ];
+  // Details take at most half of a tight field, so the quote always has room to be read.
+  const metaText = clip(meta.map((l) => clip(l, Math.max(40, Math.floor(max / 2)))).join('\n'), Math.floor(max / 2));
+  const quoteBudget = max - metaText.length - 1;
+  return `${renderQuote(item, Math.min(quoteBudget, quoteChars === Infinity ? quoteBudget : quoteChars + 200), quoteChars)}\n${metaText}`;
+}
+
+/** `> “words with **marked** words”`, cut around the match to fit `budget` once escaped. */
+function renderQuote(item: AnswerItem, budget: number, quoteChars: number): string {
+  let max = Math.min(item.passage.text.length, quoteChars);
+  for (let tries = 0; tries < 20; tries++) {
+    const cut = max >= item.passage.text.length ? { text: item.passage.text, marks: [...(item.match?.marks ?? [])] } : excerpt(item, Math.max(1, max));
+    const body = markedSegments(cut.text, cut.marks).map((s) => (s.marked ? bold(s.text) : escapeText(s.text))).join('');
+    const out = `> “${body.replace(/\n/g, '\n> ')}”`;
+    if (out.length <= budget) return out;
+    max -= out.length - budget + 8;
+    if (max < 12) break;
+  }
+  return clip('> “…”', budget);
+}
+
+/** Bold around the words only: `** word**` would not render in Discord. */
+function bold(text: string): string {
+  const m = /^(\s*)(.*?)(\s*)$/s.exec(text);
+  const [, lead = '', core = '', trail = ''] = m ?? [];
+  return core ? `${lead}**${escapeText(core)}**${trail}` : text;
+}
+
+function codeSpan(text: string): string {
+  // Backticks cannot be escaped inside a code span; a file name with one gets a look-alike.
+  return `\`${text.replace(/`/g, 'ʼ')}\``;
+}

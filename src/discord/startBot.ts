@@ -1,0 +1,130 @@
+// Builds the discord.js client, wires the handlers and logs in. The REST base comes from the
+// settings (DISCORD_API_URL), which is how the end-to-end tests point the bot at a loopback Discord.
+import path from 'node:path';
+import { Client, Events, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
+import type { BotSettings } from '../app/config.ts';
+import type { Invocation } from '../core/ask/commands.ts';
+import type { CorpusIndex } from '../core/search/CorpusIndex.ts';
+import { isAnswerContext, isAnswerRef } from './answerState.ts';
+import type { BotDeps } from './botDeps.ts';
+import { NO_PINGS } from './ask.ts';
+import { handleInteraction } from './handleInteraction.ts';
+import { JsonStore } from './jsonStore.ts';
+import type { Logger } from './log.ts';
+import { handleThreadMessage } from './threads.ts';
+
+export interface BotOptions {
+  settings: Pick<BotSettings, 'token' | 'apiUrl' | 'dataDir' | 'messageContent'>;
+  index: CorpusIndex | (() => CorpusIndex);
+  log: Logger;
+  now?: () => Date;
+  /** See BotDeps. */
+  beforeCore?: (inv: Invocation) => Promise<void>;
+  deferAfterMs?: number;
+  deferAbovePassages?: number;
+  /** Tests pass `{ retries: 0, timeout: 2000 }` to fail fast. */
+  rest?: Partial<Pick<RESTOptions, 'retries' | 'timeout'>>;
+  readyTimeoutMs?: number;
+}
+
+export interface Bot {
+  client: Client;
+  deps: BotDeps;
+  stop(): Promise<void>;
+}
+
+/** A start-up failure worded for the person running `npm start`. */
+export class BotStartError extends Error {}
+
+const REJECTED_TOKEN = 'Discord rejected DISCORD_TOKEN (401 Unauthorized). Reset the token in the developer portal (Bot > Reset Token) and put the new one in .env.';
+
+export const ANSWERS_FILE = 'answers.json';
+export const THREADS_FILE = 'threads.json';
+
+export async function startBot(opts: BotOptions): Promise<Bot> {
+  const { settings, log } = opts;
+  const indexOf = typeof opts.index === 'function' ? opts.index : () => opts.index as CorpusIndex;
+  const deps: BotDeps = {
+    index: indexOf,
+    now: opts.now ?? (() => new Date()),
+    log,
+    dataDir: settings.dataDir,
+    answers: await JsonStore.open(path.join(settings.dataDir, ANSWERS_FILE), { accept: isAnswerRef, maxEntries: 50_000 }),
+    threads: await JsonStore.open(path.join(settings.dataDir, THREADS_FILE), { accept: isAnswerContext, maxEntries: 20_000 }),
+    deferAfterMs: opts.deferAfterMs ?? 1500,
+    deferAbovePassages: opts.deferAbovePassages ?? 200_000,
+    ...(opts.beforeCore ? { beforeCore: opts.beforeCore } : {}),
+  };
+
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
+  // Privileged: without it, thread follow-ups must mention the bot (Discord blanks other text).
+  if (settings.messageContent) intents.push(GatewayIntentBits.MessageContent);
+  const client = new Client({
+    intents,
+    // Messages in threads the client has not cached are dropped without Partials.Channel.
+    partials: [Partials.Channel, Partials.Message],
+    rest: { api: settings.apiUrl, ...opts.rest },
+    allowedMentions: NO_PINGS,
+  });
+
+  client.on(Events.InteractionCreate, (i) => void handleInteraction(deps, i));
+  client.on(Events.MessageCreate, (m) => {
+    handleThreadMessage(deps, m).catch((err: unknown) => log.error('message_failed', { messageId: m.id, err }));
+  });
+  client.on(Events.Error, (err) => log.error('client_error', { err }));
+  client.on(Events.Warn, (message) => log.warn('client_warning', { message }));
+
+  try {
+    await loginAndWait(client, settings.token, opts.readyTimeoutMs ?? 30_000);
+  } catch (err) {
+    await client.destroy().catch(() => undefined);
+    if (isRejectedToken(err)) throw new BotStartError(REJECTED_TOKEN);
+    if (isDisallowedIntents(err)) {
+      throw new BotStartError('Discord refused the MessageContent intent (close 4014). Switch on "Message Content Intent" under Bot in the developer portal, or set SOUNDBITE_MESSAGE_CONTENT=false.');
+    }
+    throw err;
+  }
+  log.info('bot_ready', { user: client.user?.tag, guilds: client.guilds.cache.size, passages: indexOf().passageCount, messageContent: settings.messageContent });
+
+  return {
+    client,
+    deps,
+    stop: async () => {
+      await client.destroy();
+      log.info('bot_stopped');
+    },
+  };
+}
+
+async function loginAndWait(client: Client, token: string, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    client.once(Events.ClientReady, () => resolve());
+    // A gateway close such as 4004 (authentication failed) arrives as a shard disconnect.
+    client.on(Events.ShardDisconnect, (event) => {
+      if (!client.isReady()) reject(new GatewayClosed(event.code));
+    });
+    timer = setTimeout(() => reject(new BotStartError(`Discord did not report ready within ${timeoutMs / 1000} s.`)), timeoutMs);
+  });
+  try {
+    await Promise.all([client.login(token), ready]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+class GatewayClosed extends Error {
+  constructor(readonly code: number) {
+    super(`gateway closed with ${code}`);
+  }
+}
+
+function isRejectedToken(err: unknown): boolean {
+  if (err instanceof GatewayClosed) return err.code === 4004;
+  if (typeof err !== 'object' || err === null) return false;
+  return ('code' in err && err.code === 'TokenInvalid') || ('status' in err && err.status === 401);
+}
+
+function isDisallowedIntents(err: unknown): boolean {
+  return (err instanceof GatewayClosed && err.code === 4014) || (err instanceof Error && /disallowed intents/i.test(err.message));
+}

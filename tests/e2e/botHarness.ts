@@ -1,0 +1,88 @@
+// Starts the real bot (as startBot builds it) against the loopback Discord double, with the small
+// e2e corpus: the seed transcript plus the invented files in tests/fixtures/discord-corpus/.
+import { cp, mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
+import { loadCorpus } from '../../src/app/loadCorpus.ts';
+import type { Invocation } from '../../src/core/ask/commands.ts';
+import type { CorpusIndex } from '../../src/core/search/CorpusIndex.ts';
+import { registerCommands } from '../../src/discord/register.ts';
+import { createLogger } from '../../src/discord/log.ts';
+import { startBot, type Bot } from '../../src/discord/startBot.ts';
+import { DiscordDouble } from './double/DiscordDouble.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** The e2e corpus in a temporary folder: corpus/ and tests/fixtures/discord-corpus/ together. */
+export async function e2eCorpus(): Promise<CorpusIndex> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'soundbite-corpus-'));
+  for (const from of ['corpus', 'tests/fixtures/discord-corpus']) {
+    for (const f of await readdir(path.join(root, from))) if (f.endsWith('.txt')) await cp(path.join(root, from, f), path.join(dir, f));
+  }
+  return (await loadCorpus(dir)).index;
+}
+
+export async function tempDataDir(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), 'soundbite-data-'));
+}
+
+export interface HarnessOptions {
+  index: CorpusIndex;
+  dataDir: string;
+  messageContent?: boolean;
+  beforeCore?: (inv: Invocation) => Promise<void>;
+  deferAfterMs?: number;
+  deferAbovePassages?: number;
+  token?: string;
+}
+
+export interface Running {
+  bot: Bot;
+  logs: string[];
+}
+
+export async function runBot(d: DiscordDouble, o: HarnessOptions): Promise<Running> {
+  const logs: string[] = [];
+  const token = o.token ?? d.token;
+  const bot = await startBot({
+    settings: { token, apiUrl: d.restBase, dataDir: o.dataDir, messageContent: o.messageContent ?? true },
+    index: o.index,
+    log: createLogger((l) => logs.push(l), [token]),
+    rest: { retries: 0, timeout: 2000 },
+    readyTimeoutMs: 5000,
+    ...(o.beforeCore ? { beforeCore: o.beforeCore } : {}),
+    ...(o.deferAfterMs !== undefined ? { deferAfterMs: o.deferAfterMs } : {}),
+    ...(o.deferAbovePassages !== undefined ? { deferAbovePassages: o.deferAbovePassages } : {}),
+  });
+  return { bot, logs };
+}
+
+export async function register(d: DiscordDouble): Promise<void> {
+  await registerCommands(
+    { token: d.token, applicationId: d.applicationId, guildId: d.guildId, apiUrl: d.restBase, corpusDir: 'corpus', dataDir: '.', messageContent: true },
+    createLogger(() => undefined),
+  );
+}
+
+export function embedOf(m: APIMessage): APIEmbed {
+  const e = m.embeds[0];
+  if (!e) throw new Error(`message ${m.id} has no embed: ${JSON.stringify(m).slice(0, 300)}`);
+  return e;
+}
+
+/** Every button's custom_id on a message, by label. */
+export function buttonsOf(m: APIMessage): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const row of m.components ?? []) {
+    if (!('components' in row)) continue;
+    for (const c of row.components) {
+      if ('custom_id' in c && 'label' in c && typeof c.label === 'string') out.set(c.label, c.custom_id);
+    }
+  }
+  return out;
+}
+
+export function fieldText(e: APIEmbed): string {
+  return (e.fields ?? []).map((f) => `${f.name}\n${f.value}`).join('\n');
+}
