@@ -3,6 +3,11 @@ import { bracketedParser } from './broadcast/parseBracketedScript.ts';
 import { soundbiteParser } from './broadcast/parseSoundbiteScript.ts';
 import { speakerLineParser } from './broadcast/parseSpeakerLineScript.ts';
 import { briefingParser } from './briefing/parseBriefing.ts';
+import { srtParser } from './captions/parseSrt.ts';
+import { webVttParser } from './captions/parseWebVtt.ts';
 import type { FormatParser } from './parser.ts';
+import { otterParser } from './services/parseOtter.ts';
+import { revParser } from './services/parseRev.ts';
 
-export const formatParsers: FormatParser[] = [speakerLineParser, bracketedParser, soundbiteParser, briefingParser];
+export const formatParsers: FormatParser[] = [speakerLineParser, bracketedParser, soundbiteParser, briefingParser,
+  otterParser, revParser, webVttParser, srtParser];

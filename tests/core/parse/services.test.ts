@@ -1,0 +1,86 @@
+// Otter and Rev exports: golden files in tests/fixtures/otter and tests/fixtures/rev (the
+// export beside the expected Transcript as JSON), plus the timecode helpers they share.
+// Regenerate on purpose and review the diff:
+//   UPDATE_GOLDEN=1 npx vitest run tests/core/parse/services.test.ts
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { FormatId } from '../../../src/core/model.ts';
+import type { FormatParser } from '../../../src/core/parse/parser.ts';
+import { parseTranscript, pickParser } from '../../../src/core/parse/parseTranscript.ts';
+import { otterParser } from '../../../src/core/parse/services/parseOtter.ts';
+import { revParser } from '../../../src/core/parse/services/parseRev.ts';
+import { formatTimecode, secondsFromClock } from '../../../src/core/parse/services/timecode.ts';
+import { sourceLines } from '../../../src/core/parse/sourceText.ts';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures', import.meta.url));
+const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
+
+function goldenCases(format: FormatId, parser: FormatParser): void {
+  const dir = join(FIXTURES, format);
+  const cases = readdirSync(dir).filter((f) => !f.endsWith('.json')).sort();
+  describe(`${format} golden files`, () => {
+    it('has cases', () => expect(cases.length).toBeGreaterThan(0));
+    for (const name of cases) {
+      it(name, () => {
+        const lines = sourceLines(readFileSync(join(dir, name), 'utf8'));
+        expect(pickParser(lines)?.format).toBe(format);
+        const actual = `${JSON.stringify(parser.parse({ file: `${format}/${name}`, lines }), null, 2)}\n`;
+        const golden = join(dir, name.replace(/\.[^.]+$/, '.json'));
+        if (UPDATE) writeFileSync(golden, actual);
+        else if (!existsSync(golden)) throw new Error(`No golden file for ${name}; run with UPDATE_GOLDEN=1 and review it.`);
+        expect(actual).toBe(readFileSync(golden, 'utf8'));
+      });
+    }
+  });
+}
+
+goldenCases('otter', otterParser);
+goldenCases('rev', revParser);
+
+describe('timecodes', () => {
+  it('reads the clocks the exports write', () => {
+    expect(secondsFromClock('0:08')).toBe(8);
+    expect(secondsFromClock('03:04')).toBe(184);
+    expect(secondsFromClock('1:02:13')).toBe(3733);
+    expect(secondsFromClock('00:01:14,815')).toBeCloseTo(74.815);
+    expect(secondsFromClock('00:00:11.000')).toBe(11);
+    expect(secondsFromClock('3:75')).toBeNull();
+    expect(secondsFromClock('soon')).toBeNull();
+  });
+  it('shows minutes under an hour and hours from then on', () => {
+    expect(formatTimecode(8)).toBe('00:08');
+    expect(formatTimecode(184.9)).toBe('03:04');
+    expect(formatTimecode(3733)).toBe('1:02:13');
+  });
+});
+
+describe('Otter', () => {
+  const parse = (file: string, text: string) => parseTranscript(file, text);
+  it('keeps the footer out of the words and marks numbered speakers anonymous', () => {
+    const t = parse('2025-03-04-x.txt', 'Jane Roe  0:08\nHello there.\nSpeaker 2  0:10\nHi.\nTranscribed by https://otter.ai\n');
+    expect(t.format).toBe('otter');
+    expect(t.passages.map((p) => [p.speaker.name, p.speaker.anonymous, p.text, p.source.timecode])).toEqual([
+      ['Jane Roe', false, 'Hello there.', '00:08'],
+      ['Speaker 2', true, 'Hi.', '00:10'],
+    ]);
+    expect(t.passages[0]?.source.aired).toBe('2025-03-04');
+  });
+  it('says when the file and its name carry no date', () => {
+    const t = parse('interview.txt', 'Jane Roe  0:08\nHello there.\nJohn Doe  0:10\nHi.\n');
+    expect(t.meta.aired).toBeNull();
+    expect(t.issues).toEqual([expect.objectContaining({ line: 1, severity: 'warning', message: expect.stringContaining('no date') })]);
+  });
+});
+
+describe('Rev', () => {
+  it('splits a long turn at a bare stamp, same speaker, new time', () => {
+    const t = parseTranscript('2025-03-05.txt', 'Jane Roe (03:04):\nWe have news.\n(03:45)\nIn other news.\n');
+    expect(t.format).toBe('rev');
+    expect(t.passages.map((p) => [p.speaker.name, p.text, p.source.timecode, p.source.line])).toEqual([
+      ['Jane Roe', 'We have news.', '03:04', 2],
+      ['Jane Roe', 'In other news.', '03:45', 4],
+    ]);
+  });
+});
