@@ -3,7 +3,7 @@
 // many passages use each word, which decides which words are worth searching for).
 import MiniSearch from 'minisearch';
 import type { Passage, ParseIssue, Transcript, TranscriptMeta, FormatId } from '../model.ts';
-import { indexOptions, type IndexField, type IndexedDoc } from './indexOptions.ts';
+import { indexOptions, tokenizeOnce, type IndexField, type IndexedDoc } from './indexOptions.ts';
 import { isStopword, wordsOf } from './words.ts';
 
 export interface FileEntry {
@@ -53,8 +53,9 @@ export class CorpusIndex {
       if (this.byId.has(p.id)) continue; // ids are path+line derived; a clash means the same passage twice
       this.byId.set(p.id, p);
       ids.push(p.id);
+      const words = tokenizeOnce(p.text);
       this.search.add({ id: p.id, text: p.text, speaker: speakerField(p), headline: p.source.headline ?? '' });
-      for (const w of new Set(wordsOf(p.text))) {
+      for (const w of new Set(words)) {
         if (!isStopword(w)) this.docFreq.set(w, (this.docFreq.get(w) ?? 0) + 1);
       }
     }

@@ -13,11 +13,24 @@ export interface IndexedDoc {
 export const INDEX_FIELDS = ['text', 'speaker', 'headline'] as const;
 export type IndexField = (typeof INDEX_FIELDS)[number];
 
+// The index counts each passage's words for its own statistics too; this one-entry memo lets
+// minisearch reuse that tokenisation instead of cutting the same text twice.
+let memoText = '';
+let memoWords: string[] = [];
+
+export function tokenizeOnce(text: string): string[] {
+  if (text !== memoText) {
+    memoText = text;
+    memoWords = wordsOf(text);
+  }
+  return memoWords;
+}
+
 export const indexOptions: Options<IndexedDoc> = {
   idField: 'id',
   fields: [...INDEX_FIELDS],
   storeFields: [],
-  tokenize: (text) => wordsOf(text),
+  tokenize: (text) => tokenizeOnce(text),
   // Stopwords are not indexed: the alignment reads the passage itself, so they still count there.
   processTerm: (term) => (isStopword(term) ? null : term),
 };

@@ -12,12 +12,11 @@ export interface WordSpan {
 // Letters and digits, with apostrophes inside a word kept together (don't, Nat'l, I'm).
 const WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bc][\p{L}\p{N}]+)*/gu;
 
+// Most newsroom text is plain ASCII; only other words pay for Unicode normalisation.
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function normaliseWord(raw: string): string {
-  return raw
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/['\u2019\u02bc]/g, '')
-    .toLowerCase();
+  return normaliseWordKeepingApostrophe(raw).replace(/'/g, '');
 }
 
 export function wordSpans(text: string): WordSpan[] {
@@ -50,6 +49,7 @@ const NOT_BASE: Readonly<Record<string, string>> = { wo: 'will', ca: 'can', sha:
 /** "didn't" and "did not" are the same words to a person remembering them; so they are here. */
 export function expandContraction(raw: string): string[] {
   const lower = normaliseWordKeepingApostrophe(raw);
+  if (lower.indexOf("'") < 0 && !(lower.length <= 8 && lower.length >= 2 && lower in BARE)) return [lower];
   const bare = BARE[lower];
   if (bare) return [...bare];
   const m = /^(.+?)'([a-z]+)$/.exec(lower);
@@ -71,6 +71,7 @@ export function expandContraction(raw: string): string[] {
 }
 
 function normaliseWordKeepingApostrophe(raw: string): string {
+  if (ASCII.test(raw)) return raw.toLowerCase();
   return raw.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[\u2019\u02bc]/g, "'").toLowerCase();
 }
 
