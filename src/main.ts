@@ -1,10 +1,18 @@
-// Start the Discord bot when a token is configured, else the terminal.
+// Dispatch only: `register` registers the slash commands; `start` (or nothing) starts the
+// Discord bot when DISCORD_TOKEN is set, else the terminal, saying why; anything else is the CLI.
 import { config as loadDotenv } from 'dotenv';
 import { runCli } from './cli/runCli.ts';
 import { processIo } from './cli/io.ts';
+import { runDiscord, runRegister } from './discord/runDiscord.ts';
+
+const NO_TOKEN = 'no DISCORD_TOKEN set, so answering in the terminal (set it in .env to start the Discord bot)';
 
 export async function main(argv: readonly string[]): Promise<number> {
   loadDotenv({ quiet: true });
   const io = processIo();
-  return runCli(argv, io);
+  const [verb] = argv;
+  if (verb === 'register') return runRegister(io);
+  const starting = verb === undefined || verb === 'start';
+  if (starting && argv.length <= 1 && process.env.DISCORD_TOKEN) return runDiscord(io);
+  return runCli(argv, io, NO_TOKEN);
 }

@@ -1,0 +1,98 @@
+// `npm start` with a token, and `npm run register`: settings → corpus → bot, with every start-up
+// failure said in one line and a clean shutdown on SIGINT/SIGTERM.
+import { botSettings, readSettings, type BotSettings } from '../app/config.ts';
+import { CorpusFolderError, loadCorpus } from '../app/loadCorpus.ts';
+import { createLogger, stderrSink, type LogSink } from './log.ts';
+import { registerCommands } from './register.ts';
+import { BotStartError, startBot, type BotOptions } from './startBot.ts';
+
+export interface RunIo {
+  err(line: string): void;
+  out(line: string): void;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Where structured logs go; stderr by default. */
+  logSink?: LogSink;
+}
+
+export interface RunOptions {
+  /** Resolves when the bot should stop; SIGINT or SIGTERM by default. */
+  stopWhen?: Promise<unknown>;
+  /** Extra options for startBot (tests: fast REST failures). */
+  bot?: Partial<Pick<BotOptions, 'rest' | 'readyTimeoutMs'>>;
+}
+
+function settingsOrFail(io: RunIo): BotSettings | null {
+  const read = readSettings(io.env);
+  if (!read.ok) {
+    io.err(`soundbite: ${read.message}`);
+    return null;
+  }
+  const bot = botSettings(read.settings);
+  if (!bot.ok) {
+    io.err(`soundbite: ${bot.message}`);
+    return null;
+  }
+  return bot.settings;
+}
+
+export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<number> {
+  const settings = settingsOrFail(io);
+  if (!settings) return 1;
+  const log = createLogger(io.logSink ?? stderrSink, [settings.token]);
+  let corpus;
+  try {
+    corpus = await loadCorpus(settings.corpusDir);
+  } catch (err) {
+    if (err instanceof CorpusFolderError) {
+      io.err(`soundbite: ${err.message.replace('--corpus DIR', 'SOUNDBITE_CORPUS')}`);
+      return 1;
+    }
+    throw err;
+  }
+  log.info('corpus_loaded', { dir: corpus.dir, files: corpus.files, passages: corpus.index.passageCount, issues: corpus.issues.length, ms: Math.round(corpus.ms) });
+  let bot;
+  try {
+    bot = await startBot({ settings, index: corpus.index, log, ...opts.bot });
+  } catch (err) {
+    if (err instanceof BotStartError) {
+      io.err(`soundbite: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+  io.out(`Soundbite is online as ${bot.client.user?.tag ?? 'the bot'}, answering from ${corpus.index.passageCount} passages. Ctrl+C stops it.`);
+  await (opts.stopWhen ?? untilSignal());
+  await bot.stop();
+  return 0;
+}
+
+export async function runRegister(io: RunIo): Promise<number> {
+  const settings = settingsOrFail(io);
+  if (!settings) return 1;
+  const log = createLogger(io.logSink ?? stderrSink, [settings.token]);
+  try {
+    const done = await registerCommands(settings, log);
+    io.out(done.scope === 'guild'
+      ? `Registered ${done.names.length} commands in guild ${settings.guildId}: they show up at once.`
+      : `Registered ${done.names.length} commands globally: Discord may take up to an hour to show them everywhere.`);
+    return 0;
+  } catch (err) {
+    const status = typeof err === 'object' && err !== null && 'status' in err ? err.status : undefined;
+    io.err(status === 401
+      ? 'soundbite: Discord rejected DISCORD_TOKEN (401 Unauthorized). Reset the token in the developer portal and put the new one in .env.'
+      : `soundbite: registering the commands failed: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}
+
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const done = (sig: NodeJS.Signals) => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve(sig);
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+}
