@@ -1,7 +1,7 @@
 // The real discord.js client, as startBot builds it, against the loopback Discord double:
 // registration, every command's reply, autocomplete, the context menu, no pings, the error boundary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApplicationCommandType, InteractionResponseType, MessageFlags, type APIApplicationCommandAutocompleteResult } from 'discord-api-types/v10';
+import { ApplicationCommandType, InteractionResponseType, MessageFlags, type APICommandAutocompleteInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { Invocation } from '../../src/core/ask/commands.ts';
 import type { CorpusIndex } from '../../src/core/search/CorpusIndex.ts';
 import { DiscordDouble } from './double/DiscordDouble.ts';
@@ -116,15 +116,15 @@ describe('Soundbite bot against the Discord double', () => {
     const h = d.autocomplete({ name: 'quotes', options: { speaker: 'qu' } });
     const cb = await h.response();
     expect(cb.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
-    const choices = (cb.data as APIApplicationCommandAutocompleteResult).choices;
+    const choices = (cb.data as APICommandAutocompleteInteractionResponseCallbackData).choices ?? [];
     expect(choices[0]).toEqual({ name: 'Mara Quell — Harbour Councillor', value: 'Mara Quell' });
 
-    const all = (await d.autocomplete({ name: 'who-said', options: { quote: 'x', speaker: '' }, focused: 'speaker' }).response()).data as APIApplicationCommandAutocompleteResult;
-    expect(all.choices.length).toBeGreaterThan(3);
-    expect(all.choices.length).toBeLessThanOrEqual(25);
-    expect(all.choices.map((c) => c.value)).toContain('Karoline Leavitt');
+    const all = ((await d.autocomplete({ name: 'who-said', options: { quote: 'x', speaker: '' }, focused: 'speaker' }).response()).data as APICommandAutocompleteInteractionResponseCallbackData).choices ?? [];
+    expect(all.length).toBeGreaterThan(3);
+    expect(all.length).toBeLessThanOrEqual(25);
+    expect(all.map((c) => c.value)).toContain('Karoline Leavitt');
 
-    const prog = (await d.autocomplete({ name: 'timeline', options: { program: 'ev' } }).response()).data as APIApplicationCommandAutocompleteResult;
+    const prog = (await d.autocomplete({ name: 'timeline', options: { program: 'ev' } }).response()).data as APICommandAutocompleteInteractionResponseCallbackData;
     expect(prog.choices).toEqual([{ name: 'Evening Desk', value: 'Evening Desk' }]);
     expect(d.limitViolations()).toEqual([]);
   });
