@@ -3,6 +3,7 @@ import { bracketedParser } from './broadcast/parseBracketedScript.ts';
 import { soundbiteParser } from './broadcast/parseSoundbiteScript.ts';
 import { speakerLineParser } from './broadcast/parseSpeakerLineScript.ts';
 import { briefingParser } from './briefing/parseBriefing.ts';
+import { cableParser } from './cable/parseCable.ts';
 import { srtParser } from './captions/parseSrt.ts';
 import { webVttParser } from './captions/parseWebVtt.ts';
 import type { FormatParser } from './parser.ts';
@@ -10,4 +11,4 @@ import { otterParser } from './services/parseOtter.ts';
 import { revParser } from './services/parseRev.ts';
 
 export const formatParsers: FormatParser[] = [speakerLineParser, bracketedParser, soundbiteParser, briefingParser,
-  otterParser, revParser, webVttParser, srtParser];
+  otterParser, revParser, webVttParser, srtParser, cableParser];

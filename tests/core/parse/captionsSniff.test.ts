@@ -1,0 +1,54 @@
+// With formats E and F added, each format still picks its own files: every golden fixture under
+// tests/fixtures/<format>/ sniffs as the format its expected JSON names, and a file in no
+// format at all is refused with an issue instead of being indexed as garbage.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Transcript } from '../../../src/core/model.ts';
+import { parseTranscript, pickParser } from '../../../src/core/parse/parseTranscript.ts';
+import { sourceLines } from '../../../src/core/parse/sourceText.ts';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures', import.meta.url));
+
+/** Every fixture that has an expected Transcript beside it, with the format it expects. */
+function fixturesWithFormat(): { path: string; format: Transcript['format'] }[] {
+  const out: { path: string; format: Transcript['format'] }[] = [];
+  for (const dir of readdirSync(FIXTURES)) {
+    const full = join(FIXTURES, dir);
+    if (!statSync(full).isDirectory()) continue;
+    const names = readdirSync(full);
+    for (const name of names) {
+      if (name.endsWith('.json')) continue;
+      const json = name.replace(/\.[^.]+$/, '.json');
+      if (!names.includes(json)) continue;
+      const expected = JSON.parse(readFileSync(join(full, json), 'utf8')) as Partial<Transcript>;
+      if (expected.format !== undefined) out.push({ path: `${dir}/${name}`, format: expected.format });
+    }
+  }
+  return out;
+}
+
+describe('every format keeps its own files', () => {
+  const fixtures = fixturesWithFormat();
+  it('finds fixtures of several formats', () => {
+    expect(new Set(fixtures.map((f) => f.format)).size).toBeGreaterThanOrEqual(5);
+  });
+  it.each(fixtures)('$path sniffs as $format', ({ path, format }) => {
+    expect(pickParser(sourceLines(readFileSync(join(FIXTURES, path), 'utf8')))?.format).toBe(format);
+  });
+});
+
+describe('a file in no known format', () => {
+  it.each([
+    ['speakers.csv', 'name,title,date\nJane Roe,Trade Minister,2025-03-04\nJohn Doe,Mayor,2025-03-05\n'],
+    ['speakers.json', '{"speakers": [{"name": "Jane Roe", "labels": ["MS. ROE", "Roe"]}]}\n'],
+    ['README.md', '# Corpus\n\nPut transcripts here: one file per broadcast.\n\n## Formats\n\n- Otter: exports\n- Rev: exports\n'],
+    ['notes.txt', 'The meeting ran long. Note: the vote moved to Thursday.\nEveryone agreed: more coffee.\nJane said she would call back at 10:30.\n'],
+  ])('%s is refused with an issue and no passages', (file, text) => {
+    const t = parseTranscript(file, text);
+    expect(t.format).toBeNull();
+    expect(t.passages).toEqual([]);
+    expect(t.issues).toEqual([expect.objectContaining({ file, line: 1, severity: 'error' })]);
+  });
+});
