@@ -253,6 +253,8 @@ async function measureCase(built: Built, args: Args, tmp: string): Promise<CaseR
 
   // Soundbite on every fragment.
   log(`${built.name}: who-said on ${VARIANTS.length} × ${frags.byVariant.exact.length} + ${frags.absent.length} fragments`);
+  // Warm up (JIT, caches) on a few fragments from every variant, untimed.
+  for (const v of VARIANTS) for (const f of frags.byVariant[v].slice(0, 10)) whoSaid(idx, { fragment: f.text }, NOW);
   const ws: Record<string, WhoSaidFigures> = {};
   const all: number[] = [];
   for (const v of [...VARIANTS, 'absent'] as const) {
