@@ -12,7 +12,7 @@ import {
 import type { AnswerContext } from '../core/ask/answer.ts';
 import { findCommand, type Invocation } from '../core/ask/commands.ts';
 import { argsOf, inheritContext } from '../core/ask/followUp.ts';
-import { NO_PINGS } from './ask.ts';
+import { NO_PINGS, type Reply } from './ask.ts';
 import { programChoices, speakerChoices } from './autocomplete.ts';
 import type { BotDeps } from './botDeps.ts';
 import { HELP_COMMAND, WHO_SAID_THIS } from './commandPayloads.ts';
@@ -70,10 +70,16 @@ function threadContext(deps: BotDeps, i: { channelId: string | null; channel: In
   return i.channel?.isThread() && i.channelId ? deps.threads.get(i.channelId) : undefined;
 }
 
-/** After an answer: a thread keeps the latest context; an answer in a channel opens a thread. */
+/** Before an answer is sent: a thread takes its context, so a message typed right after reads it. */
+function keepThreadContext(deps: BotDeps, i: Interaction): (reply: Reply) => Promise<void> {
+  return async (reply) => {
+    if (reply.kind === 'answer' && i.channel?.isThread() && i.channelId) await deps.threads.set(i.channelId, reply.answer.context);
+  };
+}
+
+/** After an answer in a channel (not a thread): open a thread on it. */
 async function afterAnswer(deps: BotDeps, i: Interaction, message: Message | null, ctx: AnswerContext): Promise<void> {
-  if (i.channel?.isThread() && i.channelId) await deps.threads.set(i.channelId, ctx);
-  else if (message) await openThread(deps, message, ctx, i.id);
+  if (!i.channel?.isThread() && message) await openThread(deps, message, ctx, i.id);
 }
 
 async function slashCommand(deps: BotDeps, i: ChatInputCommandInteraction): Promise<void> {
@@ -90,7 +96,7 @@ async function slashCommand(deps: BotDeps, i: ChatInputCommandInteraction): Prom
   for (const o of i.options.data) if (typeof o.value === 'string' || typeof o.value === 'number') args[o.name] = String(o.value);
   const ctx = threadContext(deps, i);
   const inv: Invocation = ctx ? inheritContext({ command: spec.name, args }, ctx) : { command: spec.name, args };
-  const { reply, message } = await replyWithAnswer(deps, i, inv);
+  const { reply, message } = await replyWithAnswer(deps, i, inv, keepThreadContext(deps, i));
   if (reply.kind === 'answer') await afterAnswer(deps, i, message, reply.answer.context);
 }
 
@@ -99,7 +105,7 @@ async function contextMenu(deps: BotDeps, i: MessageContextMenuCommandInteractio
   const target = i.targetMessage;
   // A message that is only an embed (another bot's, or Soundbite's own) still has words to look up.
   const text = (target.content || target.embeds[0]?.description || '').replace(/<@[!&]?\d+>/g, ' ').trim();
-  const { reply, message } = await replyWithAnswer(deps, i, { command: 'who-said', args: { quote: text } });
+  const { reply, message } = await replyWithAnswer(deps, i, { command: 'who-said', args: { quote: text } }, keepThreadContext(deps, i));
   if (reply.kind === 'answer') await afterAnswer(deps, i, message, reply.answer.context);
 }
 
@@ -116,10 +122,12 @@ async function buttonClick(deps: BotDeps, i: ButtonInteraction): Promise<void> {
       await i.deferUpdate();
       return;
     case 'page': {
-      const reply = await updateWithAnswer(deps, i, { command: ref.context.command, args: argsOf(ref.context), page: Math.max(1, action.page ?? 1) });
-      // The thread started on this message follows the page shown.
-      if (reply.kind === 'answer' && deps.threads.get(i.message.id)) await deps.threads.set(i.message.id, reply.answer.context);
-      if (reply.kind === 'answer' && i.channel?.isThread() && i.channelId) await deps.threads.set(i.channelId, reply.answer.context);
+      const inThread = keepThreadContext(deps, i);
+      await updateWithAnswer(deps, i, { command: ref.context.command, args: argsOf(ref.context), page: Math.max(1, action.page ?? 1) }, async (reply) => {
+        // The thread started on this message follows the page shown, so "more" continues from it.
+        if (reply.kind === 'answer' && deps.threads.get(i.message.id)) await deps.threads.set(i.message.id, reply.answer.context);
+        await inThread(reply);
+      });
       return;
     }
     case 'context':
@@ -127,7 +135,7 @@ async function buttonClick(deps: BotDeps, i: ButtonInteraction): Promise<void> {
       const inv: Invocation = action.verb === 'context'
         ? { command: 'context', args: { id: ref.passageId ?? '' } }
         : { command: 'timeline', args: { speaker: ref.speaker ?? '' } };
-      const { reply, message } = await replyWithAnswer(deps, i, inv);
+      const { reply, message } = await replyWithAnswer(deps, i, inv, keepThreadContext(deps, i));
       if (reply.kind === 'answer') await afterAnswer(deps, i, message, reply.answer.context);
       return;
     }

@@ -32,8 +32,14 @@ function deferNow(deps: BotDeps, inv: Invocation): boolean {
 }
 
 /** Runs `inv` and posts the answer as a new message; a refusal is answered ephemerally. */
-export async function replyWithAnswer(deps: BotDeps, i: NewMessageInteraction, inv: Invocation): Promise<{ reply: Reply; message: Message | null }> {
+export async function replyWithAnswer(
+  deps: BotDeps,
+  i: NewMessageInteraction,
+  inv: Invocation,
+  beforeSend?: (reply: Reply) => Promise<void>,
+): Promise<{ reply: Reply; message: Message | null }> {
   const reply = await within(deps, ask(deps, inv), () => i.deferReply(), deferNow(deps, inv));
+  await beforeSend?.(reply);
   if (reply.kind === 'problem') {
     if (i.deferred) {
       // A public "thinking…" cannot turn ephemeral: remove it and say it privately.
@@ -50,8 +56,9 @@ export async function replyWithAnswer(deps: BotDeps, i: NewMessageInteraction, i
 }
 
 /** Runs `inv` and replaces the message the button sits on (pagination). */
-export async function updateWithAnswer(deps: BotDeps, i: ButtonInteraction, inv: Invocation): Promise<Reply> {
+export async function updateWithAnswer(deps: BotDeps, i: ButtonInteraction, inv: Invocation, beforeSend?: (reply: Reply) => Promise<void>): Promise<Reply> {
   const reply = await within(deps, ask(deps, inv), () => i.deferUpdate(), deferNow(deps, inv));
+  await beforeSend?.(reply);
   if (reply.kind === 'problem') {
     const notice = { content: reply.text, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS } as const;
     if (i.deferred) await i.followUp(notice);

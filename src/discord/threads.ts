@@ -57,8 +57,10 @@ export async function handleThreadMessage(deps: BotDeps, message: Message): Prom
       await channel.send({ content: reply.text, allowedMentions: NO_PINGS });
       return;
     }
+    // The next message may arrive before the send returns: it must already read the new context.
+    const saved = deps.threads.set(message.channelId, reply.answer.context);
     await channel.send(reply.payload);
-    await deps.threads.set(message.channelId, reply.answer.context);
+    await saved;
     deps.log.info('follow_up_answered', { messageId: message.id, threadId: message.channelId, command: follow.invocation.command });
   } catch (err) {
     const ref = errorRef();

@@ -1,0 +1,167 @@
+// Threads and timing, with the real discord.js client against the double: an answer opens a
+// thread, plain messages in it are follow-ups, slash commands in it inherit its context, the
+// context survives a restart, mentions work without MessageContent, and slow answers defer.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InteractionResponseType, MessageFlags, type APIMessage, type APIThreadChannel } from 'discord-api-types/v10';
+import type { Invocation } from '../../src/core/ask/commands.ts';
+import type { CorpusIndex } from '../../src/core/search/CorpusIndex.ts';
+import { DiscordDouble } from './double/DiscordDouble.ts';
+import { makeUser, nextSnowflake } from './double/fixtures.ts';
+import { buttonsOf, e2eCorpus, embedOf, fieldText, register, runBot, tempDataDir, type Running } from './botHarness.ts';
+
+describe('threads and follow-ups', () => {
+  let d: DiscordDouble;
+  let index: CorpusIndex;
+  let dataDir: string;
+  let run: Running;
+  let thread: APIThreadChannel;
+  let hook: ((inv: Invocation) => Promise<void>) | undefined;
+
+  const start = (messageContent = true) =>
+    runBot(d, { index, dataDir, messageContent, beforeCore: async (inv) => hook?.(inv) });
+
+  const savedThreads = (): Record<string, unknown> => {
+    try {
+      return JSON.parse(readFileSync(path.join(dataDir, 'threads.json'), 'utf8')) as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  };
+
+  const botMessagesIn = (channelId: string) => d.messagesIn(channelId).filter((m) => m.author.id === d.world.botUser.id);
+
+  /** Posts as a journalist and waits for the bot's next message in the thread. */
+  async function ask(content: string, opts: { mentionsBot?: boolean } = {}): Promise<APIMessage> {
+    const before = botMessagesIn(thread.id).length;
+    d.userMessage({ channelId: thread.id, content, ...opts });
+    return d.waitUntil(() => botMessagesIn(thread.id)[before], 2000, `the bot's answer to "${content}"`);
+  }
+
+  beforeAll(async () => {
+    d = await DiscordDouble.start();
+    index = await e2eCorpus();
+    dataDir = await tempDataDir();
+    await register(d);
+    run = await start();
+  });
+
+  afterAll(async () => {
+    await run?.bot.stop();
+    await d?.stop();
+  });
+
+  it('opens a thread on an answer in a channel, named after the question, and persists its context', async () => {
+    const answer = await d.slashCommand({ name: 'who-said', options: { quote: 'the ferry will be back before the school holidays' } }).final();
+    thread = await d.waitUntil(() => d.threads().find((t) => t.id === answer.id), 2000, 'the thread');
+    expect(thread.name).toBe('Who said “the ferry will be back before the school holidays”?');
+    expect(thread.parent_id).toBe(d.channelId);
+    const saved = await d.waitUntil(() => savedThreads()[thread.id], 2000, 'threads.json');
+    expect(saved).toMatchObject({ command: 'who-said', focusId: '7gc1ep-19', speaker: 'Mara Quell' });
+  });
+
+  it('names a thread within 100 characters for a long question', async () => {
+    const quote = 'the fishing fleet was ignored again and our members will remember it at the next election when they vote for a new council';
+    const answer = await d.slashCommand({ name: 'who-said', options: { quote } }).final();
+    const t = await d.waitUntil(() => d.threads().find((x) => x.id === answer.id), 2000, 'the thread');
+    expect([...t.name].length).toBeLessThanOrEqual(100);
+    expect(t.name.endsWith('…')).toBe(true);
+  });
+
+  it('answers plain follow-ups in the thread in context, without pinging', async () => {
+    const when = await ask('when was that?');
+    expect(embedOf(when).title).toBe('When');
+    expect(embedOf(when).description).toContain('Spoken 2025-04-02 (April 2); aired 2025-04-03.');
+    const ctx = await ask('show the full context');
+    expect(embedOf(ctx).title).toBe('Context, as it aired');
+    const req = d.requests(`POST /channels/${thread.id}/messages`);
+    expect(req.length).toBeGreaterThanOrEqual(2);
+    for (const r of req) expect((r.body as Record<string, unknown>).allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('a slash command in a thread inherits its context, and follow-ups continue from it', async () => {
+    const answer = await d.slashCommand({ name: 'who-said', options: { quote: 'we will not raise mooring fees this year' } }).final();
+    const t2 = await d.waitUntil(() => d.threads().find((x) => x.id === answer.id), 2000, 'the second thread');
+    // /timeline with nothing typed, under an answer about Mara Quell: her timeline.
+    const m = await d.slashCommand({ name: 'timeline', channelId: t2.id, options: {} }).final();
+    expect(m.channel_id).toBe(t2.id);
+    expect(embedOf(m).title).toBe('Timeline: Mara Quell (2 passages)');
+    // No thread inside a thread.
+    expect(d.threads().some((t) => t.id === m.id)).toBe(false);
+    const before = botMessagesIn(t2.id).length;
+    d.userMessage({ channelId: t2.id, content: 'what else did she say?' });
+    const elseSaid = await d.waitUntil(() => botMessagesIn(t2.id)[before], 2000, 'the follow-up answer');
+    expect(embedOf(elseSaid).title).toBe('Quotes: Mara Quell (2)');
+    expect(fieldText(embedOf(elseSaid))).toContain('`001_harbour_ferry.txt, line 19`');
+  });
+
+  it('ignores its own messages and other bots', async () => {
+    const before = botMessagesIn(thread.id).length;
+    const otherBot = makeUser(nextSnowflake(), 'otherbot', true);
+    d.userMessage({ channelId: thread.id, content: 'what else did she say?', user: otherBot });
+    await sleep(300);
+    expect(botMessagesIn(thread.id).length).toBe(before);
+  });
+
+  it('keeps the thread\'s context across a restart', async () => {
+    await run.bot.stop();
+    run = await start();
+    const m = await ask('show the full context');
+    expect(embedOf(m).title).toBe('Context, as it aired');
+  });
+
+  it('without MessageContent, a follow-up that mentions the bot still works, a plain one is ignored', async () => {
+    await run.bot.stop();
+    run = await start(false);
+    expect(d.identifiedIntents! & (1 << 15)).toBe(0);
+    const before = botMessagesIn(thread.id).length;
+    d.userMessage({ channelId: thread.id, content: 'when?' });
+    await sleep(300);
+    expect(botMessagesIn(thread.id).length).toBe(before);
+    const m = await ask('when?', { mentionsBot: true });
+    expect(embedOf(m).title).toBe('When');
+    await run.bot.stop();
+    run = await start();
+  });
+
+  it('defers a slow answer (type 5), then edits the original within the deadline', async () => {
+    run.bot.deps.deferAfterMs = 100;
+    hook = () => sleep(400);
+    const h = d.slashCommand({ name: 'search', options: { query: 'mooring fees' } });
+    const cb = await h.response();
+    expect(cb.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    const m = await h.final({ timeoutMs: 3000 });
+    expect(embedOf(m).title).toBe('Search: mooring fees (1)');
+    expect(d.requests(`PATCH /webhooks/${d.applicationId}/${h.token}/messages/@original`)).toHaveLength(1);
+    hook = undefined;
+  });
+
+  it('defers a slow page turn (type 6), then edits the message', async () => {
+    const tl = await d.slashCommand({ name: 'timeline', options: { topic: 'ferry' } }).final();
+    hook = () => sleep(400);
+    const h = d.clickButton({ customId: buttonsOf(tl).get('▶')!, message: tl });
+    expect((await h.response()).type).toBe(InteractionResponseType.DeferredMessageUpdate);
+    const m = await h.final({ timeoutMs: 3000 });
+    expect(embedOf(m).footer?.text).toBe('Page 2 of 2 · 9 in all');
+    hook = undefined;
+    run.bot.deps.deferAfterMs = 1500;
+  });
+
+  it('defers at once over a large index, and a refusal after a deferral is private', async () => {
+    run.bot.deps.deferAbovePassages = 0;
+    const h = d.slashCommand({ name: 'who-said', options: { quote: 'hi' } });
+    expect((await h.response()).type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    await d.waitUntil(() => h.followUps()[0] ?? d.requests(`POST /webhooks/${d.applicationId}/${h.token}`)[0], 2000, 'the private follow-up');
+    const notice = d.requests(`POST /webhooks/${d.applicationId}/${h.token}`)[0]!.body as { flags?: number; content?: string };
+    expect((notice.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(notice.content).toBeTruthy();
+    run.bot.deps.deferAbovePassages = 200_000;
+  });
+
+  it('stays within every limit', () => {
+    expect(d.limitViolations()).toEqual([]);
+    expect(d.unknownRequests()).toEqual([]);
+  });
+});
