@@ -1,0 +1,85 @@
+// Start-up as `npm start` runs it (settings from the environment → corpus → bot): a missing or
+// malformed setting and a rejected token each stop it with one plain line; a stop request ends it cleanly.
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDiscord, runRegister, type RunIo } from '../../src/discord/runDiscord.ts';
+import { DiscordDouble } from './double/DiscordDouble.ts';
+import { tempDataDir } from './botHarness.ts';
+
+const corpus = path.resolve(import.meta.dirname, '../fixtures/discord-corpus');
+
+function io(env: Record<string, string | undefined>) {
+  const err: string[] = [];
+  const out: string[] = [];
+  const logs: string[] = [];
+  const sink: RunIo = { err: (l) => err.push(l), out: (l) => out.push(l), env, logSink: (l) => logs.push(l) };
+  return { sink, err, out, logs };
+}
+
+describe('start-up', () => {
+  let d: DiscordDouble;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    d = await DiscordDouble.start();
+    env = {
+      DISCORD_TOKEN: d.token,
+      DISCORD_APPLICATION_ID: d.applicationId,
+      DISCORD_GUILD_ID: d.guildId,
+      DISCORD_API_URL: d.restBase,
+      SOUNDBITE_CORPUS: corpus,
+      SOUNDBITE_DATA_DIR: await tempDataDir(),
+    };
+  });
+
+  afterAll(async () => {
+    await d?.stop();
+  });
+
+  it('a missing setting stops start-up with one line naming it', async () => {
+    const { sink, err } = io({ ...env, DISCORD_APPLICATION_ID: undefined });
+    expect(await runDiscord(sink)).toBe(1);
+    expect(err).toEqual([expect.stringMatching(/^soundbite: Setting DISCORD_APPLICATION_ID is missing/)]);
+  });
+
+  it('a malformed setting stops start-up with one line naming it', async () => {
+    const { sink, err } = io({ ...env, SOUNDBITE_MESSAGE_CONTENT: 'maybe' });
+    expect(await runDiscord(sink)).toBe(1);
+    expect(err).toEqual(['soundbite: Setting SOUNDBITE_MESSAGE_CONTENT is malformed: SOUNDBITE_MESSAGE_CONTENT must be true or false.']);
+    const bad = io({ ...env, DISCORD_API_URL: 'discord.com' });
+    expect(await runDiscord(bad.sink)).toBe(1);
+    expect(bad.err[0]).toMatch(/^soundbite: Setting DISCORD_API_URL is malformed/);
+  });
+
+  it('a rejected token says so plainly, and the token is in no line', async () => {
+    const wrong = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.wrong.not-the-real-token';
+    const { sink, err, logs } = io({ ...env, DISCORD_TOKEN: wrong });
+    expect(await runDiscord(sink, { bot: { rest: { retries: 0, timeout: 2000 }, readyTimeoutMs: 5000 } })).toBe(1);
+    expect(err).toEqual(['soundbite: Discord rejected DISCORD_TOKEN (401 Unauthorized). Reset the token in the developer portal (Bot > Reset Token) and put the new one in .env.']);
+    expect([...err, ...logs].join('\n')).not.toContain(wrong);
+    const reg = io({ ...env, DISCORD_TOKEN: wrong });
+    expect(await runRegister(reg.sink)).toBe(1);
+    expect(reg.err[0]).toMatch(/Discord rejected DISCORD_TOKEN \(401 Unauthorized\)/);
+  });
+
+  it('registers to the guild, starts, logs structured lines, and stops cleanly when asked', async () => {
+    const reg = io(env);
+    expect(await runRegister(reg.sink)).toBe(0);
+    expect(reg.out[0]).toMatch(/^Registered 8 commands in guild \d+: they show up at once\.$/);
+    expect(d.commands(d.guildId)).toHaveLength(8);
+
+    let stop!: () => void;
+    const stopWhen = new Promise<void>((resolve) => (stop = resolve));
+    const { sink, out, logs } = io(env);
+    const running = runDiscord(sink, { stopWhen, bot: { rest: { retries: 0, timeout: 2000 }, readyTimeoutMs: 5000 } });
+    // Polled: the line is written after the last request, so the double has no change to wake on.
+    for (let t = 0; out.length === 0 && t < 100; t++) await sleep(50);
+    expect(out[0]).toMatch(/^Soundbite is online as soundbite, answering from \d+ passages\./);
+    stop();
+    expect(await running).toBe(0);
+    const events = logs.map((l) => (JSON.parse(l) as { event: string }).event);
+    expect(events).toEqual(['corpus_loaded', 'bot_ready', 'bot_stopped']);
+    expect(logs.join('\n')).not.toContain(d.token);
+  });
+});
