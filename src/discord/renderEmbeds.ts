@@ -86,21 +86,24 @@ function footerOf(a: Answer, hidden: number): string {
   return parts.join(' · ');
 }
 
-/** One passage as a field value of at most `max` characters; the quote shrinks first, then the details. */
+/** One passage as a field value of at most `max` characters. Who, when and the source always
+ * stay; the programme and other airings go first when space is short, then the quote shrinks. */
 export function renderItem(item: AnswerItem, max: number, quoteChars: number): string {
   const p = item.passage;
   const src = p.source;
-  const meta = [
-    `**${escapeText(speakerLine(p))}**${p.speaker.anonymous ? ' (not named)' : ''} · ${kindWord(p.kind)}`,
-    datesLine(src),
-    ...(programmeLine(src) ? [escapeText(programmeLine(src)!)] : []),
-    `${codeSpan(sourceLine(src))} · id ${codeSpan(p.id)}`,
-    ...(item.airings?.length ? [`also aired: ${item.airings.map((s) => `${s.aired ?? 'undated'} (${codeSpan(sourceLine(s))})`).join('; ')}`] : []),
+  const who = clip(`**${escapeText(speakerLine(p))}**${p.speaker.anonymous ? ' (not named)' : ''} · ${kindWord(p.kind)}`, 160);
+  const where = `${codeSpan(clip(sourceLine(src), 160))} · id ${codeSpan(p.id)}`;
+  const optional = [
+    ...(programmeLine(src) ? [clip(escapeText(programmeLine(src)!), 160)] : []),
+    ...(item.airings?.length ? [clip(`also aired: ${item.airings.map((s) => `${s.aired ?? 'undated'} (${sourceLine(s)})`).join('; ')}`, 200)] : []),
   ];
-  // Details take at most half of a tight field, so the quote always has room to be read.
-  const metaText = clip(meta.map((l) => clip(l, Math.max(40, Math.floor(max / 2)))).join('\n'), Math.floor(max / 2));
-  const quoteBudget = max - metaText.length - 1;
-  return `${renderQuote(item, Math.min(quoteBudget, quoteChars === Infinity ? quoteBudget : quoteChars + 200), quoteChars)}\n${metaText}`;
+  const metaOf = () => [who, datesLine(src), ...optional, where].join('\n');
+  // The quote keeps at least this much room, so it is always there to be read.
+  const quoteFloor = Math.min(120, Math.floor(max / 3));
+  while (optional.length > 0 && metaOf().length > max - quoteFloor) optional.pop();
+  const meta = metaOf();
+  const quoteBudget = max - meta.length - 1;
+  return `${renderQuote(item, Math.min(quoteBudget, quoteChars === Infinity ? quoteBudget : quoteChars + 200), quoteChars)}\n${meta}`;
 }
 
 /** `> “words with **marked** words”`, cut around the match to fit `budget` once escaped. */
