@@ -3,6 +3,7 @@
 import { botSettings, readSettings, type BotSettings } from '../app/config.ts';
 import { CorpusFolderError, loadCorpus } from '../app/loadCorpus.ts';
 import { createLogger, stderrSink, type LogSink } from './log.ts';
+import { inviteUrl } from './invite.ts';
 import { registerCommands } from './register.ts';
 import { BotStartError, startBot, type BotOptions } from './startBot.ts';
 
@@ -75,6 +76,7 @@ export async function runRegister(io: RunIo): Promise<number> {
     io.out(done.scope === 'guild'
       ? `Registered ${done.names.length} commands in guild ${settings.guildId}: they show up at once.`
       : `Registered ${done.names.length} commands globally: Discord may take up to an hour to show them everywhere.`);
+    io.out(`Invite the bot with: ${inviteUrl(settings.applicationId)}`);
     return 0;
   } catch (err) {
     const status = typeof err === 'object' && err !== null && 'status' in err ? err.status : undefined;

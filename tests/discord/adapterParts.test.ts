@@ -9,6 +9,7 @@ import { isAnswerContext } from '../../src/discord/answerState.ts';
 import { commandPayloads, fitDescription } from '../../src/discord/commandPayloads.ts';
 import { customId, parseCustomId } from '../../src/discord/components.ts';
 import { clip, escapeText } from '../../src/discord/escapeText.ts';
+import { BOT_PERMISSIONS, inviteUrl } from '../../src/discord/invite.ts';
 import { JsonStore } from '../../src/discord/jsonStore.ts';
 import { createLogger } from '../../src/discord/log.ts';
 import { followUpText, threadName } from '../../src/discord/threads.ts';
@@ -126,5 +127,12 @@ describe('log', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toContain('MTAw.secret.token');
     expect(JSON.parse(lines[0]!)).toMatchObject({ time: '2025-01-01T00:00:00.000Z', level: 'error', event: 'interaction_failed', interactionId: '1', ref: 'ABC123', err: { message: 'bad [redacted] here' } });
+  });
+});
+
+describe('invite', () => {
+  it('asks for the scopes and exactly the permissions the bot uses', () => {
+    expect(BOT_PERMISSIONS.toString()).toBe('309237730304');
+    expect(inviteUrl('123456789012345678')).toBe('https://discord.com/oauth2/authorize?client_id=123456789012345678&scope=bot%20applications.commands&permissions=309237730304');
   });
 });
