@@ -1,7 +1,7 @@
 // Lining up a remembered fragment with a passage, word by word: a local alignment
 // (Smith–Waterman over words) that tolerates a word changed, dropped, added, misspelled or two
 // words swapped, and reports exactly which of the passage's words matched.
-import { compareWords } from '../search/similarWords.ts';
+import { comparePrepared, prepareWord } from '../search/similarWords.ts';
 import type { WordSpan } from '../search/words.ts';
 
 export interface CharSpan {
@@ -52,11 +52,14 @@ export function alignFragment(
   const kinds = new Uint8Array((n + 1) * width); // 2 exact, 1 similar, 0 none, for Diagonal
   let best = 0;
   let bestAt = 0;
+  const remembered = fragment.map(prepareWord);
+  const actual = passage.map((w) => prepareWord(w.word));
 
   for (let i = 1; i <= n; i++) {
     const f = fragment[i - 1]!;
+    const rf = remembered[i - 1]!;
     for (let j = 1; j <= m; j++) {
-      const cmp = compareWords(f, passage[j - 1]!.word);
+      const cmp = comparePrepared(rf, actual[j - 1]!);
       const here = i * width + j;
       const diagGain = cmp === 'exact' ? SCORE.exact : cmp === 'similar' ? SCORE.similar : SCORE.substitute;
       let v = 0;

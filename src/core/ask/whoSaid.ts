@@ -3,7 +3,7 @@
 // word); each candidate is then aligned word by word, and only a close alignment names anyone.
 import type { Passage, Verdict } from '../model.ts';
 import type { CorpusIndex } from '../search/CorpusIndex.ts';
-import { isStopword, wordSpans, wordsOf } from '../search/words.ts';
+import { isStopword, wordSpans, wordsOf, type WordSpan } from '../search/words.ts';
 import { alignFragment, wordsDiffering, type Alignment } from './alignFragment.ts';
 import { answered, problem, type AnswerItem, type Match, type Outcome } from './answer.ts';
 import { effectiveDate } from './dates.ts';
@@ -45,10 +45,11 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
   const filters = resolved.filters;
 
   const weights = words.map((w) => index.weightOf(w));
+  const anchors = new Set(words.filter((w) => !isStopword(w)));
   const candidates = findCandidates(index, words, hasFilters(filters) ? (p) => passesFilters(p, filters) : undefined);
   const scored: Scored[] = [];
   for (const passage of candidates) {
-    const alignment = alignFragment(words, weights, wordSpans(passage.text));
+    const alignment = alignNear(words, weights, spansOf(passage), anchors);
     if (alignment) scored.push({ passage, alignment, verdict: judge(alignment, words.length, passage) });
   }
   scored.sort(byStrength);
@@ -93,6 +94,50 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
     nearest: [],
     context: { ...base.context, page: page.page, focusId: top.passage.id, speaker: top.passage.speaker.name, ...(top.date ? { focusDate: top.date } : {}) },
   });
+}
+
+// Candidates recur across questions (the same speeches are asked about all day); keep the most
+// recent tokenisations rather than cutting the same text again. Bounded, so memory stays flat.
+const SPAN_CACHE_SIZE = 20_000;
+// Keyed by the passage object: a changed file brings new objects, so nothing stale is served.
+const spanCache = new Map<Passage, WordSpan[]>();
+
+function spansOf(p: Passage): WordSpan[] {
+  const hit = spanCache.get(p);
+  if (hit && spanCache.delete(p)) {
+    spanCache.set(p, hit);
+    return hit;
+  }
+  const spans = wordSpans(p.text);
+  spanCache.set(p, spans);
+  if (spanCache.size > SPAN_CACHE_SIZE) spanCache.delete(spanCache.keys().next().value!);
+  return spans;
+}
+
+/**
+ * Aligns only the stretches of a long passage near the fragment's content words: a remembered
+ * fragment lines up with at most its own length plus a few words, so the rest cannot matter.
+ */
+function alignNear(words: readonly string[], weights: readonly number[], spans: readonly WordSpan[], anchors: ReadonlySet<string>): Alignment | null {
+  const reach = words.length + 3;
+  if (spans.length <= reach * 3) return alignFragment(words, weights, spans);
+  const windows: Array<[number, number]> = [];
+  for (let j = 0; j < spans.length; j++) {
+    if (!anchors.has(spans[j]!.word)) continue;
+    const from = Math.max(0, j - reach);
+    const to = Math.min(spans.length, j + reach + 1);
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = to;
+    else windows.push([from, to]);
+  }
+  // No content word as written (all misspelled or inflected): fall back to the whole passage.
+  if (windows.length === 0) return alignFragment(words, weights, spans);
+  let best: Alignment | null = null;
+  for (const [from, to] of windows) {
+    const a = alignFragment(words, weights, spans.slice(from, to));
+    if (a && (!best || a.score > best.score)) best = a;
+  }
+  return best;
 }
 
 /** The passages worth aligning: those sharing the fragment's rarest known words. */
@@ -174,6 +219,6 @@ function groupAirings(accepted: readonly Scored[]): AnswerItem[] {
 }
 
 function sameStrength(a: AnswerItem, b: AnswerItem): boolean {
-  return a.match?.verdict === b.match?.verdict && a.match?.differing === b.match?.differing && a.match?.differing === 0;
+  return a.match?.verdict === b.match?.verdict && a.match?.differing === b.match?.differing;
 }
 

@@ -59,17 +59,37 @@ function isSwapOnly(a: string, b: string): boolean {
   return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 }
 
+/** A remembered word, prepared once per question rather than once per comparison. */
+export interface PreparedWord {
+  word: string;
+  stem: string;
+}
+
+export function prepareWord(word: string): PreparedWord {
+  return { word, stem: stem(word) };
+}
+
 export function compareWords(remembered: string, actual: string): WordMatch {
+  return comparePrepared(prepareWord(remembered), prepareWord(actual));
+}
+
+export function comparePrepared(r: PreparedWord, a: PreparedWord): WordMatch {
+  const remembered = r.word;
+  const actual = a.word;
   if (remembered === actual) return 'exact';
   // We'd is "we had" or "we would"; either reading of a remembered contraction is fair.
   if (remembered === CONTRACTED_D || actual === CONTRACTED_D) {
     return remembered === 'had' || remembered === 'would' || actual === 'had' || actual === 'would' ? 'similar' : 'none';
   }
-  const a = stem(remembered);
-  const b = stem(actual);
-  if (a === b) return 'similar';
-  const budget = typoBudget(Math.min(remembered.length, actual.length));
-  if (budget === 0) return 'none';
-  if (Math.min(remembered.length, actual.length) === 4 && !isSwapOnly(remembered, actual)) return 'none';
-  return editDistance(remembered, actual, budget) <= budget ? 'similar' : 'none';
+  if (r.stem === a.stem) return 'similar';
+  const shorter = Math.min(remembered.length, actual.length);
+  const budget = typoBudget(shorter);
+  if (budget === 0 || Math.abs(remembered.length - actual.length) > budget) return 'none';
+  // A slip keeps the first or the second letter (or swaps the two): a cheap test that spares
+  // the edit distance for almost every pair of unrelated words.
+  const r0 = remembered.charCodeAt(0), r1 = remembered.charCodeAt(1), a0 = actual.charCodeAt(0), a1 = actual.charCodeAt(1);
+  if (r0 !== a0 && r1 !== a1 && !(r0 === a1 && r1 === a0)) return 'none';
+  if (editDistance(remembered, actual, budget) > budget) return 'none';
+  if (shorter === 4 && !isSwapOnly(remembered, actual)) return 'none';
+  return 'similar';
 }

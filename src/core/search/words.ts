@@ -22,9 +22,18 @@ export function normaliseWord(raw: string): string {
 export function wordSpans(text: string): WordSpan[] {
   const spans: WordSpan[] = [];
   for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
     const start = m.index ?? 0;
-    const end = start + m[0].length;
-    for (const word of expandContraction(m[0])) spans.push({ word, start, end });
+    const end = start + raw.length;
+    // The common case, a plain ASCII word that is no contraction, without allocating.
+    if (raw.indexOf("'") < 0 && ASCII.test(raw)) {
+      const word = raw.toLowerCase();
+      if (!BARE.has(word)) {
+        spans.push({ word, start, end });
+        continue;
+      }
+    }
+    for (const word of expandContraction(raw)) spans.push({ word, start, end });
   }
   return spans;
 }
@@ -34,7 +43,7 @@ export const CONTRACTED_D = 'd';
 
 // Spelled without the apostrophe, as people type them; left out where the bare form is a word
 // of its own (were, ill, well, shell, wed, id, its, lets, hell).
-const BARE: Readonly<Record<string, readonly string[]>> = {
+const BARE: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
   dont: ['do', 'not'], didnt: ['did', 'not'], doesnt: ['does', 'not'], isnt: ['is', 'not'],
   arent: ['are', 'not'], wasnt: ['was', 'not'], werent: ['were', 'not'], cant: ['can', 'not'],
   couldnt: ['could', 'not'], wouldnt: ['would', 'not'], shouldnt: ['should', 'not'], wont: ['will', 'not'],
@@ -42,15 +51,15 @@ const BARE: Readonly<Record<string, readonly string[]>> = {
   im: ['i', 'am'], ive: ['i', 'have'], youre: ['you', 'are'], theyre: ['they', 'are'], youve: ['you', 'have'],
   weve: ['we', 'have'], theyve: ['they', 'have'], youll: ['you', 'will'], theyll: ['they', 'will'],
   thats: ['that', 'is'], whats: ['what', 'is'], theres: ['there', 'is'], heres: ['here', 'is'],
-};
+}));
 const IS_AFTER = new Set(['it', 'that', 'what', 'there', 'here', 'he', 'she', 'who', 'where', 'how']);
 const NOT_BASE: Readonly<Record<string, string>> = { wo: 'will', ca: 'can', sha: 'shall', ai: 'is' };
 
 /** "didn't" and "did not" are the same words to a person remembering them; so they are here. */
 export function expandContraction(raw: string): string[] {
   const lower = normaliseWordKeepingApostrophe(raw);
-  if (lower.indexOf("'") < 0 && !(lower.length <= 8 && lower.length >= 2 && lower in BARE)) return [lower];
-  const bare = BARE[lower];
+  if (lower.indexOf("'") < 0 && !BARE.has(lower)) return [lower];
+  const bare = BARE.get(lower);
   if (bare) return [...bare];
   const m = /^(.+?)'([a-z]+)$/.exec(lower);
   if (!m) return [lower.replace(/'/g, '')];

@@ -87,3 +87,16 @@ describe('compareWords', () => {
     expect(stem('bus')).toBe('bus');
   });
 });
+
+describe('words', () => {
+  it('expands contractions, with or without the apostrophe, and keeps their place in the text', async () => {
+    const { wordSpans, wordsOf } = await import('../../../src/core/search/words.ts');
+    expect(wordsOf("We didn't say we're done; I dont think it’s over")).toEqual(['we', 'did', 'not', 'say', 'we', 'are', 'done', 'i', 'do', 'not', 'think', 'it', 'is', 'over']);
+    expect(wordSpans("didn't").map((s) => [s.word, s.start, s.end])).toEqual([['did', 0, 6], ['not', 0, 6]]);
+  });
+  it('treats words that name object properties as plain words', async () => {
+    const { wordsOf } = await import('../../../src/core/search/words.ts');
+    // Underscores are not letters, so __proto__ is the word "proto".
+    expect(wordsOf('constructor toString __proto__ hasOwnProperty')).toEqual(['constructor', 'tostring', 'proto', 'hasownproperty']);
+  });
+});
