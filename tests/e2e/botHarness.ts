@@ -86,3 +86,14 @@ export function buttonsOf(m: APIMessage): Map<string, string> {
 export function fieldText(e: APIEmbed): string {
   return (e.fields ?? []).map((f) => `${f.name}\n${f.value}`).join('\n');
 }
+
+/** Polls `probe` every 20 ms: for state the double cannot wake on, such as files the bot writes. */
+export async function poll<T>(probe: () => T | undefined, timeoutMs = 2000, what = 'a condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

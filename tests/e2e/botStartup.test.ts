@@ -1,11 +1,10 @@
 // Start-up as `npm start` runs it (settings from the environment → corpus → bot): a missing or
 // malformed setting and a rejected token each stop it with one plain line; a stop request ends it cleanly.
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDiscord, runRegister, type RunIo } from '../../src/discord/runDiscord.ts';
 import { DiscordDouble } from './double/DiscordDouble.ts';
-import { tempDataDir } from './botHarness.ts';
+import { poll, tempDataDir } from './botHarness.ts';
 
 const corpus = path.resolve(import.meta.dirname, '../fixtures/discord-corpus');
 
@@ -74,7 +73,7 @@ describe('start-up', () => {
     const { sink, out, logs } = io(env);
     const running = runDiscord(sink, { stopWhen, bot: { rest: { retries: 0, timeout: 2000 }, readyTimeoutMs: 5000 } });
     // Polled: the line is written after the last request, so the double has no change to wake on.
-    for (let t = 0; out.length === 0 && t < 100; t++) await sleep(50);
+    await poll(() => out[0], 5000, 'the online line');
     expect(out[0]).toMatch(/^Soundbite is online as soundbite, answering from \d+ passages\./);
     stop();
     expect(await running).toBe(0);

@@ -10,7 +10,7 @@ import type { Invocation } from '../../src/core/ask/commands.ts';
 import type { CorpusIndex } from '../../src/core/search/CorpusIndex.ts';
 import { DiscordDouble } from './double/DiscordDouble.ts';
 import { makeUser, nextSnowflake } from './double/fixtures.ts';
-import { buttonsOf, e2eCorpus, embedOf, fieldText, register, runBot, tempDataDir, type Running } from './botHarness.ts';
+import { buttonsOf, e2eCorpus, poll, embedOf, fieldText, register, runBot, tempDataDir, type Running } from './botHarness.ts';
 
 describe('threads and follow-ups', () => {
   let d: DiscordDouble;
@@ -37,7 +37,7 @@ describe('threads and follow-ups', () => {
   async function ask(content: string, opts: { mentionsBot?: boolean } = {}): Promise<APIMessage> {
     const before = botMessagesIn(thread.id).length;
     d.userMessage({ channelId: thread.id, content, ...opts });
-    return d.waitUntil(() => botMessagesIn(thread.id)[before], 2000, `the bot's answer to "${content}"`);
+    return d.waitUntil(() => botMessagesIn(thread.id)[before], 5000, `the bot's answer to "${content}"`);
   }
 
   beforeAll(async () => {
@@ -58,7 +58,7 @@ describe('threads and follow-ups', () => {
     thread = await d.waitUntil(() => d.threads().find((t) => t.id === answer.id), 2000, 'the thread');
     expect(thread.name).toBe('Who said “the ferry will be back before the school holidays”?');
     expect(thread.parent_id).toBe(d.channelId);
-    const saved = await d.waitUntil(() => savedThreads()[thread.id], 2000, 'threads.json');
+    const saved = await poll(() => savedThreads()[thread.id], 2000, 'threads.json');
     expect(saved).toMatchObject({ command: 'who-said', focusId: '7gc1ep-19', speaker: 'Mara Quell' });
   });
 
@@ -83,7 +83,9 @@ describe('threads and follow-ups', () => {
 
   it('a slash command in a thread inherits its context, and follow-ups continue from it', async () => {
     const answer = await d.slashCommand({ name: 'who-said', options: { quote: 'we will not raise mooring fees this year' } }).final();
-    const t2 = await d.waitUntil(() => d.threads().find((x) => x.id === answer.id), 2000, 'the second thread');
+    const t2 = await d.waitUntil(() => d.threads().find((x) => x.id === answer.id), 5000, 'the second thread');
+    // A person cannot type faster than the bot stores the thread's context; a test can, so it waits.
+    await poll(() => savedThreads()[t2.id], 2000, 'the second thread\'s context');
     // /timeline with nothing typed, under an answer about Mara Quell: her timeline.
     const m = await d.slashCommand({ name: 'timeline', channelId: t2.id, options: {} }).final();
     expect(m.channel_id).toBe(t2.id);
@@ -92,7 +94,7 @@ describe('threads and follow-ups', () => {
     expect(d.threads().some((t) => t.id === m.id)).toBe(false);
     const before = botMessagesIn(t2.id).length;
     d.userMessage({ channelId: t2.id, content: 'what else did she say?' });
-    const elseSaid = await d.waitUntil(() => botMessagesIn(t2.id)[before], 2000, 'the follow-up answer');
+    const elseSaid = await d.waitUntil(() => botMessagesIn(t2.id)[before], 5000, 'the follow-up answer');
     expect(embedOf(elseSaid).title).toBe('Quotes: Mara Quell (2)');
     expect(fieldText(embedOf(elseSaid))).toContain('`001_harbour_ferry.txt, line 19`');
   });
