@@ -51,9 +51,9 @@ export function programmeLine(src: Source): string | null {
   return src.program ?? (src.headline ? `“${src.headline}”` : null);
 }
 
-/** `corpus-relative/file.txt, line 14`. */
+/** `corpus-relative/file.txt, line 14`, with `at 03:04` where the recording has timecodes. */
 export function sourceLine(src: Source): string {
-  return `${src.file}, line ${src.line}`;
+  return `${src.file}, line ${src.line}${src.timecode ? ` at ${src.timecode}` : ''}`;
 }
 
 export interface Segment {

@@ -21,7 +21,7 @@ export function parseTranscript(file: string, text: string, opts: ParseOptions =
   if (lines.every((l) => l.text.trim() === '')) return empty('The file is empty; it was skipped.');
   const parser = pickParser(lines);
   if (!parser) {
-    return empty('This file is in no transcript format Soundbite knows (broadcast script, bracketed or [Soundbite] script, press briefing); it was skipped. See docs/FORMATS.md.');
+    return empty('This file is in no transcript format Soundbite knows (broadcast scripts, press briefings, Otter, Rev, WebVTT, SRT, cable rush transcripts); it was skipped. See docs/FORMATS.md.');
   }
   try {
     return parser.parse({ file, lines, ...(opts.aliases ? { aliases: opts.aliases } : {}) });

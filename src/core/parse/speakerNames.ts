@@ -1,7 +1,7 @@
 // From the label a transcript prints (`MS. PSAKI`, `THE PRESIDENT`, `SECRETARY MAYORKAS`)
 // to a canonical name people search for (`Jen Psaki`, `Joe Biden`, `Alejandro Mayorkas`).
 import type { Speaker } from '../model.ts';
-import { editDistance } from './editDistance.ts';
+import { editDistance } from '../editDistance.ts';
 import { OFFICE_LABELS, OFFICE_TERMS, officeHolder, officeHolderBySurname, type Office } from './offices.ts';
 import { straightenQuotes } from './sourceText.ts';
 
@@ -241,24 +241,4 @@ export function createSpeakerResolver(ctx: SpeakerContext): SpeakerResolver {
 /** One label, one context: the convenience form of `createSpeakerResolver`. */
 export function canonicalSpeaker(label: string, ctx: SpeakerContext): Speaker {
   return createSpeakerResolver(ctx)(label);
-}
-
-/** Lower-case words with honorifics, hyphens and punctuation dropped. */
-function nameWords(s: string): string[] {
-  return straightenQuotes(s)
-    .toLowerCase()
-    .replace(/[-_]/g, ' ')
-    .replace(/[^\p{L}\p{N}\s']/gu, ' ')
-    .split(/\s+/)
-    .filter((w) => w !== '' && !['mr', 'ms', 'mrs', 'miss', 'dr', 'the'].includes(w));
-}
-
-/** Loose "is this the person the user means?": `roe`, `Ms. Roe`, `JANE ROE` and `jane-roe`
- * all match `Jane Roe`; the query's words must all be in the name, its last word the surname. */
-export function sameSpeaker(query: string, name: string): boolean {
-  const q = nameWords(query);
-  const n = nameWords(name);
-  if (q.length === 0 || n.length === 0) return false;
-  if (!q.every((w) => n.includes(w))) return false;
-  return q.at(-1) === n.at(-1) || q.length === n.length;
 }

@@ -1,7 +1,7 @@
 // Labels typed in a hurry: `THE PRESIDNET`, `MR. SULLIAN`, `SECREATRY MAYORKAS`. A rare
 // label a couple of letters away from a frequent one in the same file is that one; an
 // office label is matched against the known offices (see officeOfLabel).
-import { editDistance } from '../editDistance.ts';
+import { editDistance } from '../../editDistance.ts';
 import { OFFICE_LABELS } from '../offices.ts';
 import { isDescriptiveLabel, normalizeLabel, officeOfLabel } from '../speakerNames.ts';
 
