@@ -40,9 +40,13 @@ export async function handleInteraction(deps: BotDeps, i: Interaction): Promise<
     if (!i.isRepliable()) return;
     const content = `Something went wrong (ref ${ref}). It has been logged; please try again.`;
     try {
-      if (i.deferred && !i.replied) await i.editReply({ content, embeds: [], components: [], allowedMentions: NO_PINGS });
-      else if (i.replied || i.deferred) await i.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
-      else await i.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      const notice = { content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS } as const;
+      if (i.deferred && !i.replied && !i.isButton()) {
+        // A public "thinking…" cannot turn private: remove it, then apologise privately.
+        await i.deleteReply().catch(() => undefined);
+        await i.followUp(notice);
+      } else if (i.replied || i.deferred) await i.followUp(notice);
+      else await i.reply(notice);
     } catch (replyErr) {
       deps.log.error('error_reply_failed', { interactionId: i.id, ref, err: replyErr });
     }

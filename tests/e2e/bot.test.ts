@@ -16,7 +16,8 @@ describe('Soundbite bot against the Discord double', () => {
   let hook: ((inv: Invocation) => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    d = await DiscordDouble.start();
+    // Strict: a message without allowed_mentions is refused, not only recorded.
+    d = await DiscordDouble.start({ rejectPolicyViolations: true });
     index = await e2eCorpus();
     await register(d);
     run = await runBot(d, { index, dataDir: await tempDataDir(), beforeCore: async (inv) => hook?.(inv) });

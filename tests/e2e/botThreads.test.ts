@@ -162,6 +162,33 @@ describe('threads and follow-ups', () => {
     run.bot.deps.deferAbovePassages = 200_000;
   });
 
+  it('an error after a deferral is answered privately with its ref, and the "thinking…" removed', async () => {
+    run.bot.deps.deferAfterMs = 50;
+    hook = async () => {
+      await sleep(200);
+      throw new Error('slow failure');
+    };
+    const h = d.slashCommand({ name: 'search', options: { query: 'ferry' } });
+    expect((await h.response()).type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    // Read from the request: the double folds a first follow-up into a deferred original, even a deleted one.
+    const sent = await d.waitFor(`POST /webhooks/${d.applicationId}/${h.token}`, 3000).finally(() => {
+      hook = undefined;
+      run.bot.deps.deferAfterMs = 1500;
+    });
+    const notice = sent.body as { flags?: number; content: string };
+    expect((notice.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    const ref = /ref ([A-Z2-9]{6})/.exec(notice.content)?.[1];
+    expect(run.logs.some((l) => l.includes(`"ref":"${ref}"`) && l.includes(`"interactionId":"${h.id}"`))).toBe(true);
+    expect(d.requests(`DELETE /webhooks/${d.applicationId}/${h.token}/messages/@original`)).toHaveLength(1);
+  });
+
+  it('rides out a rate limit on a thread reply', async () => {
+    d.failNext(`POST /channels/${thread.id}/messages`, { status: 429, retryAfter: 0.2 });
+    const m = await ask('when?');
+    expect(embedOf(m).title).toBe('When');
+    expect(d.requests(`POST /channels/${thread.id}/messages`).some((r) => r.status === 429)).toBe(true);
+  });
+
   it('stays within every limit', () => {
     expect(d.limitViolations()).toEqual([]);
     expect(d.unknownRequests()).toEqual([]);
