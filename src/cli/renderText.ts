@@ -15,7 +15,9 @@ export function renderAnswer(a: Answer, paint: Paint): string {
   } else {
     out.push(paint.bold(headingOf(a)));
   }
-  for (const note of a.notes) out.push(paint.warn(`! ${note}`));
+  // Notes about how far to trust the answer are warnings; the others are plain information.
+  const warning = a.command === 'who-said';
+  for (const note of a.notes) out.push(warning ? paint.warn(`! ${note}`) : paint.accent(note));
   const items = a.verdict === 'not_found' ? a.nearest : a.items;
   let day: string | null | undefined;
   items.forEach((item, i) => {
@@ -27,7 +29,7 @@ export function renderAnswer(a: Answer, paint: Paint): string {
     out.push('', renderItem(item, paint, a.command === 'context' && item.passage.id === a.context.focusId, a.command === 'context' ? Infinity : EXCERPT_CHARS, i));
   });
   if (a.speakers) out.push('', ...a.speakers.map((s) => renderSpeaker(s, paint)));
-  if (a.total === 0 && a.verdict !== 'not_found' && !a.speakers?.length) out.push('', paint.dim('Nothing in the archive matches.'));
+  if (a.total === 0 && a.verdict !== 'not_found' && !a.speakers?.length && a.notes.length === 0) out.push('', paint.dim('Nothing in the archive matches.'));
   if (a.pageCount > 1) out.push('', paint.dim(`Page ${a.page} of ${a.pageCount} (${a.total} in all). Type "more" for the next page.`));
   return out.join('\n');
 }

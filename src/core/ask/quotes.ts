@@ -40,6 +40,10 @@ export function quotes(index: CorpusIndex, q: QuotesQuery, now: Date): Outcome {
     );
   const names = [...(f.speakers ?? [])];
   const notes = names.length > 1 ? [`"${q.speaker.trim()}" matches ${names.length} speakers: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}.`] : [];
+  if (items.length === 0) {
+    const who = names.length === 1 ? names[0]! : q.speaker.trim();
+    notes.push(q.exclude ? `Nothing else by ${who} in the archive${topic ? ` about ${topic}` : ''}.` : `Nothing by ${who} in the archive${topic ? ` about ${topic}` : ''}.`);
+  }
   return answered(
     listAnswer({
       command: 'quotes',
