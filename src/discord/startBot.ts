@@ -11,7 +11,7 @@ import { NO_PINGS } from './ask.ts';
 import { handleInteraction } from './handleInteraction.ts';
 import { JsonStore } from './jsonStore.ts';
 import type { Logger } from './log.ts';
-import { handleThreadMessage } from './threads.ts';
+import { handleMessage } from './threads.ts';
 
 export interface BotOptions {
   settings: Pick<BotSettings, 'token' | 'apiUrl' | 'dataDir' | 'messageContent'>;
@@ -69,7 +69,7 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
 
   client.on(Events.InteractionCreate, (i) => void handleInteraction(deps, i));
   client.on(Events.MessageCreate, (m) => {
-    handleThreadMessage(deps, m).catch((err: unknown) => log.error('message_failed', { messageId: m.id, err }));
+    handleMessage(deps, m).catch((err: unknown) => log.error('message_failed', { messageId: m.id, err }));
   });
   client.on(Events.Error, (err) => log.error('client_error', { err }));
   client.on(Events.Warn, (message) => log.warn('client_warning', { message }));

@@ -35,12 +35,16 @@ export function followUpText(content: string, botId: string): string {
   return content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
 }
 
-export async function handleThreadMessage(deps: BotDeps, message: Message): Promise<void> {
+/** A plain message: a follow-up in a thread Soundbite answered in, or a new question that mentions the bot in a channel. */
+export async function handleMessage(deps: BotDeps, message: Message): Promise<void> {
   // Our own echoes and other bots' messages are never questions.
   if (message.author.bot || message.system) return;
-  const ctx = deps.threads.get(message.channelId);
-  if (!ctx) return;
   const botId = message.client.user.id;
+  const ctx = deps.threads.get(message.channelId);
+  if (!ctx) {
+    if (message.mentions.users.has(botId) && !message.channel.isThread()) await answerMention(deps, message, followUpText(message.content, botId));
+    return;
+  }
   const text = followUpText(message.content, botId);
   // Empty: an image, or a message the bot may not read (no MessageContent intent, no mention).
   if (!text) return;
@@ -65,6 +69,30 @@ export async function handleThreadMessage(deps: BotDeps, message: Message): Prom
   } catch (err) {
     const ref = errorRef();
     deps.log.error('follow_up_failed', { ref, messageId: message.id, threadId: message.channelId, err });
+    await channel.send({ content: `Something went wrong (ref ${ref}). Try again, or ask with a slash command.`, allowedMentions: NO_PINGS }).catch(() => undefined);
+  }
+}
+
+/** `@Soundbite who said …` in a channel: a new question, as the first line of a terminal session. */
+async function answerMention(deps: BotDeps, message: Message, text: string): Promise<void> {
+  const channel = message.channel;
+  if (!text || !channel.isSendable()) return;
+  const words = text.split(' ').length;
+  const stripped = text.replace(/^who said\s+/i, '');
+  // A quote-length line is a who-said, a few words a search: the same rule as the terminal.
+  const inv = words >= 5 ? { command: 'who-said' as const, args: { quote: stripped } } : { command: 'search' as const, args: { query: text } };
+  try {
+    const reply = await ask(deps, inv);
+    if (reply.kind === 'problem') {
+      await channel.send({ content: reply.text, allowedMentions: NO_PINGS });
+      return;
+    }
+    const sent = await channel.send(reply.payload);
+    await openThread(deps, sent, reply.answer.context);
+    deps.log.info('mention_answered', { messageId: message.id, channelId: message.channelId, command: inv.command });
+  } catch (err) {
+    const ref = errorRef();
+    deps.log.error('mention_failed', { ref, messageId: message.id, err });
     await channel.send({ content: `Something went wrong (ref ${ref}). Try again, or ask with a slash command.`, allowedMentions: NO_PINGS }).catch(() => undefined);
   }
 }

@@ -189,6 +189,21 @@ describe('threads and follow-ups', () => {
     expect(d.requests(`POST /channels/${thread.id}/messages`).some((r) => r.status === 429)).toBe(true);
   });
 
+  it('a message in the channel that mentions the bot is a new question, answered with a thread', async () => {
+    const before = botMessagesIn(d.channelId).length;
+    d.userMessage({ content: 'who said the fishing fleet was ignored again', mentionsBot: true });
+    const m = await d.waitUntil(() => botMessagesIn(d.channelId)[before], 5000, 'the answer to the mention');
+    expect(embedOf(m).title).toBe('Exact match');
+    expect(fieldText(embedOf(m))).toContain('**Tomas Brill, Fisheries Spokesperson**');
+    const t = await d.waitUntil(() => d.threads().find((x) => x.id === m.id), 5000, 'its thread');
+    expect(t.name).toBe('Who said “the fishing fleet was ignored again”?');
+    // Unmentioned chatter in the channel is left alone.
+    const count = botMessagesIn(d.channelId).length;
+    d.userMessage({ content: 'who said the fishing fleet was ignored again' });
+    await sleep(200);
+    expect(botMessagesIn(d.channelId)).toHaveLength(count);
+  });
+
   it('stays within every limit', () => {
     expect(d.limitViolations()).toEqual([]);
     expect(d.unknownRequests()).toEqual([]);
