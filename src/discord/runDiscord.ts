@@ -59,7 +59,10 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
       io.err(`soundbite: ${err.message}`);
       return 1;
     }
-    throw err;
+    // Anything else at start-up is almost always the network: say where it tried, in one line.
+    log.error('bot_start_failed', { apiUrl: settings.apiUrl, err });
+    io.err(`soundbite: could not connect to Discord at ${settings.apiUrl}: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
   }
   io.out(`Soundbite is online as ${bot.client.user?.tag ?? 'the bot'}, answering from ${corpus.index.passageCount} passages. Ctrl+C stops it.`);
   await (opts.stopWhen ?? untilSignal());

@@ -62,6 +62,13 @@ describe('start-up', () => {
     expect(reg.err[0]).toMatch(/Discord rejected DISCORD_TOKEN \(401 Unauthorized\)/);
   });
 
+  it('an unreachable Discord is one line naming the address', async () => {
+    const { sink, err } = io({ ...env, DISCORD_API_URL: 'http://127.0.0.1:9/api' });
+    expect(await runDiscord(sink, { bot: { rest: { retries: 0, timeout: 1000 }, readyTimeoutMs: 3000 } })).toBe(1);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/^soundbite: could not connect to Discord at http:\/\/127\.0\.0\.1:9\/api: /);
+  });
+
   it('registers to the guild, starts, logs structured lines, and stops cleanly when asked', async () => {
     const reg = io(env);
     expect(await runRegister(reg.sink)).toBe(0);
