@@ -1,12 +1,14 @@
 // Start-up as `npm start` runs it (settings from the environment → corpus → bot): a missing or
 // malformed setting and a rejected token each stop it with one plain line; a stop request ends it cleanly.
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDiscord, runRegister, type RunIo } from '../../src/discord/runDiscord.ts';
 import { DiscordDouble } from './double/DiscordDouble.ts';
 import { poll, tempDataDir } from './botHarness.ts';
 
-const corpus = path.resolve(import.meta.dirname, '../fixtures/discord-corpus');
+const root = path.resolve(import.meta.dirname, '../..');
+const corpus = path.join(root, 'tests/fixtures/discord-corpus');
 
 function io(env: Record<string, string | undefined>) {
   const err: string[] = [];
@@ -88,4 +90,23 @@ describe('start-up', () => {
     expect(events).toEqual(['corpus_loaded', 'bot_ready', 'bot_stopped']);
     expect(logs.join('\n')).not.toContain(d.token);
   });
+
+  it('npm start with a token starts the bot (main dispatch), and SIGTERM stops it cleanly', async () => {
+    const child = spawn(process.execPath, [path.join(root, 'bin/soundbite.mjs'), 'start'], {
+      cwd: await tempDataDir(), // no .env here: the environment alone configures it
+      env: { PATH: process.env.PATH ?? '', ...env, SOUNDBITE_DATA_DIR: await tempDataDir() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await poll(() => (stdout.includes('Soundbite is online') ? true : undefined), 15_000, `the online line (stderr: ${stderr})`);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const events = stderr.trim().split('\n').map((l) => (JSON.parse(l) as { event: string }).event);
+    expect(events).toEqual(['corpus_loaded', 'bot_ready', 'bot_stopped']);
+    expect(stderr).not.toContain(d.token);
+  }, 20_000);
 });
