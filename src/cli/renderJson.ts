@@ -13,10 +13,11 @@ export interface JsonSource {
   section: string | null;
   format: string;
   url: string | null;
+  timecode: string | null;
 }
 
 function sourceJson(s: Source): JsonSource {
-  return { file: s.file, line: s.line, date: s.aired, spoken: s.spoken, note: s.note, program: s.program, headline: s.headline, section: s.section, format: s.format, url: s.url };
+  return { file: s.file, line: s.line, date: s.aired, spoken: s.spoken, note: s.note, program: s.program, headline: s.headline, section: s.section, format: s.format, url: s.url, timecode: s.timecode ?? null };
 }
 
 function itemJson(item: AnswerItem) {

@@ -64,7 +64,7 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
 
   if (verb === 'validate') return runValidate(corpus, io, Boolean(values.json));
   if (verb === 'start') {
-    if (!io.stdin.isTTY) return runBatch(corpus.index, io);
+    if (!io.stdin.isTTY) return runBatch(corpus.index, io, Boolean(values.json));
     return runRepl(() => corpus, io, reason);
   }
 
