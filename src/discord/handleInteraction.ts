@@ -107,7 +107,7 @@ async function slashCommand(deps: BotDeps, i: ChatInputCommandInteraction): Prom
 async function contextMenu(deps: BotDeps, i: MessageContextMenuCommandInteraction): Promise<void> {
   if (i.commandName !== WHO_SAID_THIS) return;
   const target = i.targetMessage;
-  // A message that is only an embed (another bot's, or Soundbite's own) still has words to look up.
+  // A message that is only an embed (another bot's) still has words to look up in its description.
   const text = (target.content || target.embeds[0]?.description || '').replace(/<@[!&]?\d+>/g, ' ').trim();
   const { reply, message } = await replyWithAnswer(deps, i, { command: 'who-said', args: { quote: text } }, keepThreadContext(deps, i));
   if (reply.kind === 'answer') await afterAnswer(deps, i, message, reply.answer.context);
