@@ -64,6 +64,25 @@ describe('start-up', () => {
     expect(reg.err[0]).toMatch(/Discord rejected DISCORD_TOKEN \(401 Unauthorized\)/);
   });
 
+  it('registers globally without DISCORD_GUILD_ID', async () => {
+    const { sink, out } = io({ ...env, DISCORD_GUILD_ID: undefined });
+    expect(await runRegister(sink)).toBe(0);
+    expect(out[0]).toBe('Registered 8 commands globally: Discord may take up to an hour to show them everywhere.');
+    expect(out[1]).toBe(`Invite the bot with: https://discord.com/oauth2/authorize?client_id=${d.applicationId}&scope=bot%20applications.commands&permissions=309237730304`);
+    expect(d.commands().map((c) => c.name)).toContain('who-said');
+  });
+
+  it('MessageContent requested but not allowed in the portal says what to switch on', async () => {
+    const strict = await DiscordDouble.start({ messageContentIntentAllowed: false });
+    try {
+      const { sink, err } = io({ ...env, DISCORD_TOKEN: strict.token, DISCORD_APPLICATION_ID: strict.applicationId, DISCORD_API_URL: strict.restBase });
+      expect(await runDiscord(sink, { bot: { rest: { retries: 0, timeout: 2000 }, readyTimeoutMs: 5000 } })).toBe(1);
+      expect(err).toEqual([expect.stringMatching(/^soundbite: Discord refused the MessageContent intent \(close 4014\)\. Switch on "Message Content Intent"/)]);
+    } finally {
+      await strict.stop();
+    }
+  });
+
   it('an unreachable Discord is one line naming the address', async () => {
     const { sink, err } = io({ ...env, DISCORD_API_URL: 'http://127.0.0.1:9/api' });
     expect(await runDiscord(sink, { bot: { rest: { retries: 0, timeout: 1000 }, readyTimeoutMs: 3000 } })).toBe(1);
