@@ -1,11 +1,14 @@
 // The one way in for a file's text: pick the format from the content, parse, and never throw.
 import type { Transcript } from '../model.ts';
 import { formatParsers } from './formats.ts';
+import { applyAliases, type AliasList } from './aliasList.ts';
 import type { FormatParser } from './parser.ts';
 import { sourceLines } from './sourceText.ts';
 
 export interface ParseOptions {
   aliases?: ReadonlyMap<string, string>;
+  /** The newsroom's alias list (corpus/speakers.json): names and offices by date. */
+  aliasList?: AliasList;
 }
 
 export function parseTranscript(file: string, text: string, opts: ParseOptions = {}): Transcript {
@@ -23,8 +26,10 @@ export function parseTranscript(file: string, text: string, opts: ParseOptions =
   if (!parser) {
     return empty('This file is in no transcript format Soundbite knows (broadcast scripts, press briefings, Otter, Rev, WebVTT, SRT, cable rush transcripts); it was skipped. See docs/FORMATS.md.');
   }
+  const aliases = opts.aliases ?? opts.aliasList?.names;
   try {
-    return parser.parse({ file, lines, ...(opts.aliases ? { aliases: opts.aliases } : {}) });
+    const parsed = parser.parse({ file, lines, ...(aliases ? { aliases } : {}) });
+    return opts.aliasList ? applyAliases(parsed, opts.aliasList) : parsed;
   } catch (err) {
     // A parser bug must not cost the newsroom the rest of its archive.
     return empty(`The ${parser.format} parser failed on this file (${err instanceof Error ? err.message : String(err)}); it was skipped. Please report it.`);

@@ -1,7 +1,7 @@
 // Every passage of the corpus, searchable: minisearch for the inverted index, plus what
 // minisearch does not keep for us (the passages themselves, files in reading order, and how
 // many passages use each word, which decides which words are worth searching for).
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Passage, ParseIssue, Transcript, TranscriptMeta, FormatId } from '../model.ts';
 import { indexOptions, tokenizeOnce, type IndexField, type IndexedDoc } from './indexOptions.ts';
 import { isStopword, wordsOf } from './words.ts';
@@ -32,8 +32,19 @@ export interface TermSearch {
   boost?: Partial<Record<IndexField, number>>;
 }
 
+/** Everything an index holds, as plain data: what `toSnapshot` gives and `fromSnapshot` takes.
+ * The app decides how to store it; minisearch's part is its own `toJSON` shape. */
+export interface IndexSnapshot {
+  search: AsPlainObject;
+  docFreq: Array<[string, number]>;
+  files: Array<{ entry: FileEntry; passages: Passage[] }>;
+}
+
+/** A snapshot whose parts disagree with each other: it was damaged and must not be used. */
+export class SnapshotMismatchError extends Error {}
+
 export class CorpusIndex {
-  private readonly search = new MiniSearch<IndexedDoc>(indexOptions);
+  private search = new MiniSearch<IndexedDoc>(indexOptions);
   private readonly byId = new Map<string, Passage>();
   private readonly files = new Map<string, FileEntry>();
   private readonly docFreq = new Map<string, number>();
@@ -80,6 +91,36 @@ export class CorpusIndex {
     }
     this.files.delete(file);
     return true;
+  }
+
+  /** The index as plain data, cheap to restore: no passage is tokenised again on load. */
+  toSnapshot(): IndexSnapshot {
+    const files = [...this.files.values()].map((entry) => ({
+      entry,
+      passages: entry.passageIds.map((id) => this.byId.get(id)).filter((p): p is Passage => p !== undefined),
+    }));
+    return { search: this.search.toJSON(), docFreq: [...this.docFreq], files };
+  }
+
+  /** Restores an index saved by `toSnapshot`, with the same minisearch options. Throws
+   * SnapshotMismatchError when the parts do not fit together (a damaged file). */
+  static fromSnapshot(data: IndexSnapshot): CorpusIndex {
+    const index = new CorpusIndex();
+    for (const { entry, passages } of data.files) {
+      if (passages.length !== entry.passageIds.length) throw new SnapshotMismatchError(`file ${entry.file} lists ${entry.passageIds.length} passages but holds ${passages.length}`);
+      index.files.set(entry.file, entry);
+      for (const p of passages) index.byId.set(p.id, p);
+    }
+    for (const [word, n] of data.docFreq) index.docFreq.set(word, n);
+    try {
+      index.search = MiniSearch.loadJS<IndexedDoc>(data.search, indexOptions);
+    } catch (err) {
+      throw new SnapshotMismatchError(`the search index could not be restored (${err instanceof Error ? err.message : String(err)})`);
+    }
+    if (index.search.documentCount !== index.byId.size) {
+      throw new SnapshotMismatchError(`the search index holds ${index.search.documentCount} passages, the snapshot ${index.byId.size}`);
+    }
+    return index;
   }
 
   get passageCount(): number {

@@ -1,0 +1,92 @@
+// corpus/speakers.json: the newsroom's alias list, checked entry by entry so that one bad entry
+// is reported (file and problem) while the good ones, and the whole corpus, still load.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { ParseIssue } from '../core/model.ts';
+import { aliasKey, EMPTY_ALIASES, type AliasList, type OfficeTerm } from '../core/parse/aliasList.ts';
+
+export const ALIAS_FILE = 'speakers.json';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const text = z.string().trim().min(1, 'must not be empty');
+
+const speakerEntry = z.strictObject({
+  name: text,
+  labels: z.array(text).min(1, 'must list at least one label or spelling'),
+});
+
+const officeEntry = z.strictObject({
+  label: text,
+  holders: z.array(z.strictObject({ name: text, from: day, title: text.optional() })).min(1, 'must list at least one holder'),
+});
+
+const fileShape = z.strictObject({
+  speakers: z.array(z.unknown()).optional(),
+  offices: z.array(z.unknown()).optional(),
+});
+
+export interface AliasRead {
+  list: AliasList;
+  issues: ParseIssue[];
+  /** Of the file's bytes, or '' without a file: a snapshot built with other aliases is rebuilt. */
+  hash: string;
+}
+
+function describe(err: z.ZodError): string {
+  return err.issues.map((i) => `${i.path.length ? `${i.path.join('.')} ` : ''}${i.message}`).join('; ');
+}
+
+/** Reads the alias list from the corpus folder; a missing file is an empty list, not an issue. */
+export async function readAliases(corpusDir: string): Promise<AliasRead> {
+  let raw: string;
+  try {
+    raw = await readFile(path.join(corpusDir, ALIAS_FILE), 'utf8');
+  } catch {
+    return { list: EMPTY_ALIASES, issues: [], hash: '' };
+  }
+  const hash = createHash('sha1').update(raw).digest('hex');
+  return { ...aliasesFromText(raw), hash };
+}
+
+export function aliasesFromText(raw: string): { list: AliasList; issues: ParseIssue[] } {
+  const issues: ParseIssue[] = [];
+  const problem = (message: string): void => {
+    issues.push({ file: ALIAS_FILE, line: 1, message, severity: 'error' });
+  };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    problem(`The alias list is not valid JSON (${err instanceof Error ? err.message : String(err)}); no aliases were applied. See docs/ALIASES.md.`);
+    return { list: EMPTY_ALIASES, issues };
+  }
+  const top = fileShape.safeParse(json);
+  if (!top.success) {
+    problem(`The alias list must be an object with "speakers" and "offices" lists (${describe(top.error)}); no aliases were applied. See docs/ALIASES.md.`);
+    return { list: EMPTY_ALIASES, issues };
+  }
+  const names = new Map<string, string>();
+  (top.data.speakers ?? []).forEach((item, i) => {
+    const entry = speakerEntry.safeParse(item);
+    if (!entry.success) return problem(`speakers[${i}] was ignored: ${describe(entry.error)}.`);
+    for (const label of [entry.data.name, ...entry.data.labels]) {
+      const key = aliasKey(label);
+      const earlier = names.get(key);
+      if (earlier !== undefined && earlier !== entry.data.name) {
+        problem(`speakers[${i}]: "${label}" already stands for ${earlier}; it was kept for ${earlier}.`);
+      } else names.set(key, entry.data.name);
+    }
+  });
+  const offices = new Map<string, OfficeTerm[]>();
+  (top.data.offices ?? []).forEach((item, i) => {
+    const entry = officeEntry.safeParse(item);
+    if (!entry.success) return problem(`offices[${i}] was ignored: ${describe(entry.error)}.`);
+    const terms = entry.data.holders
+      .map((h) => ({ name: h.name, from: h.from, title: h.title ?? null }))
+      .sort((a, b) => a.from.localeCompare(b.from));
+    offices.set(aliasKey(entry.data.label), terms);
+  });
+  return { list: { names, offices }, issues };
+}

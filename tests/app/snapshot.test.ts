@@ -1,0 +1,109 @@
+// The saved index: used when it matches, patched when a file changed, rebuilt when damaged,
+// of another version, or built by another parser; only changed files are read again.
+import { readFileSync, readdirSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCorpus } from '../../src/app/openCorpus.ts';
+import { snapshotPath } from '../../src/app/snapshot.ts';
+import { BRIDGE, PORT, briefing, tempCorpus, type TempCorpus } from './corpusFiles.ts';
+
+let c: TempCorpus;
+afterEach(() => rmSync(c.root, { recursive: true, force: true }));
+
+function names(passages: Iterable<{ speaker: { name: string } }>): string[] {
+  return [...new Set([...passages].map((p) => p.speaker.name))].sort();
+}
+
+function searchIds(opened: Awaited<ReturnType<typeof openCorpus>>, words: string[]): string[] {
+  return opened.index.findTerms(words).map((h) => h.id).sort();
+}
+
+describe('index snapshot', () => {
+  it('is written on the first start and used as is on the next, reading no file', async () => {
+    c = tempCorpus({ 'a/bridge.md': BRIDGE, 'port.md': PORT, 'notes.txt': 'just some notes\nnothing else' });
+    const first = await openCorpus(c.corpus, { dataDir: c.data });
+    expect(first.load).toMatchObject({ mode: 'rebuilt', reason: 'no snapshot yet' });
+    expect(first.load.reread.sort()).toEqual(['a/bridge.md', 'notes.txt', 'port.md']);
+    expect(readdirSync(c.data).filter((f) => f.includes('.tmp-'))).toEqual([]);
+
+    const second = await openCorpus(c.corpus, { dataDir: c.data });
+    expect(second.load).toEqual({ mode: 'snapshot', reread: [], removed: [], reason: null });
+    expect(second.index.passageCount).toBe(first.index.passageCount);
+    expect(second.files).toBe(3);
+    expect(second.skipped).toBe(1);
+    expect(second.issues).toEqual(first.issues);
+    expect(names(second.index.passages())).toEqual(names(first.index.passages()));
+    expect(searchIds(second, ['tolls', 'cranes'])).toEqual(searchIds(first, ['tolls', 'cranes']));
+    expect(second.index.docFrequency('cranes')).toBe(first.index.docFrequency('cranes'));
+  });
+
+  it('re-reads only the file that changed, and drops a removed one', async () => {
+    c = tempCorpus({ 'bridge.md': BRIDGE, 'port.md': PORT, 'more/port2.md': PORT.replace('2024-03-05', '2024-03-06') });
+    await openCorpus(c.corpus, { dataDir: c.data });
+    c.write('bridge.md', BRIDGE.replace('Thursday morning', 'Friday evening'));
+    rmSync(path.join(c.corpus, 'more/port2.md'));
+    const again = await openCorpus(c.corpus, { dataDir: c.data });
+    expect(again.load).toEqual({ mode: 'partial', reread: ['bridge.md'], removed: ['more/port2.md'], reason: null });
+    expect(again.index.findTerms(['friday']).length).toBe(1);
+    expect(again.index.findTerms(['thursday']).length).toBe(0);
+    expect(again.index.file('more/port2.md')).toBeUndefined();
+    // And the patched snapshot is saved: a third start reads nothing.
+    expect((await openCorpus(c.corpus, { dataDir: c.data })).load.mode).toBe('snapshot');
+  });
+
+  it('does not parse a file that was only touched (same bytes, new time)', async () => {
+    c = tempCorpus({ 'bridge.md': BRIDGE, 'port.md': PORT });
+    await openCorpus(c.corpus, { dataDir: c.data });
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(c.corpus, 'port.md'), later, later);
+    const again = await openCorpus(c.corpus, { dataDir: c.data });
+    expect(again.load.reread).toEqual([]);
+    expect(again.index.passageCount).toBe(6);
+  });
+
+  const damage: Array<[string, (file: string) => void, RegExp]> = [
+    ['truncated', (f) => truncateSync(f, Math.floor(readFileSync(f).length / 2)), /truncated|incomplete|damaged/],
+    ['cut at a line end', (f) => {
+      const text = readFileSync(f, 'utf8');
+      writeFileSync(f, text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1));
+    }, /incomplete/],
+    ['not JSON', (f) => writeFileSync(f, 'this is not json\n'), /damaged/],
+    ['of another format version', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('"format":1', '"format":999')), /format 999/],
+    ['built by another parser version', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/"parserVersion":\d+/, '"parserVersion":-1')), /parser version -1/],
+    ['with a passage missing', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/"passages":\[\{/, '"passages":[{"x":1},{')), /damaged|incomplete/],
+    ['empty', (f) => writeFileSync(f, ''), /header/],
+  ];
+  it.each(damage)('is rebuilt, not trusted, when %s', async (_name, spoil, reason) => {
+    c = tempCorpus({ 'bridge.md': BRIDGE, 'port.md': PORT });
+    const first = await openCorpus(c.corpus, { dataDir: c.data });
+    spoil(snapshotPath(c.data, c.corpus));
+    const again = await openCorpus(c.corpus, { dataDir: c.data });
+    expect(again.load.mode).toBe('rebuilt');
+    expect(again.load.reason).toMatch(reason);
+    expect(again.load.reread.sort()).toEqual(['bridge.md', 'port.md']);
+    expect(again.index.passageCount).toBe(first.index.passageCount);
+    expect((await openCorpus(c.corpus, { dataDir: c.data })).load.mode).toBe('snapshot');
+  });
+
+  it('is rebuilt when the alias list changed', async () => {
+    c = tempCorpus({ 'bridge.md': BRIDGE });
+    await openCorpus(c.corpus, { dataDir: c.data });
+    c.write('speakers.json', JSON.stringify({ speakers: [{ name: 'Jane Q. Roe', labels: ['MS. ROE', 'MS. JANE ROE'] }] }));
+    const again = await openCorpus(c.corpus, { dataDir: c.data });
+    expect(again.load).toMatchObject({ mode: 'rebuilt', reason: 'the alias list changed since the snapshot' });
+    expect(names(again.index.passages())).toEqual(['Jane Q. Roe', 'Reporter']);
+  });
+
+  it('keeps one snapshot per corpus folder', () => {
+    expect(snapshotPath('/d', '/x/corpus')).not.toBe(snapshotPath('/d', '/y/corpus'));
+    expect(path.dirname(snapshotPath('/d', '/x/corpus'))).toBe('/d');
+  });
+
+  it('a new dated briefing is picked up on the next start', async () => {
+    c = tempCorpus({ 'bridge.md': BRIDGE });
+    await openCorpus(c.corpus, { dataDir: c.data });
+    c.write('new.md', briefing('2024-04-01', [['MS. ROE', 'The ferry timetable changes in April.']]));
+    const again = await openCorpus(c.corpus, { dataDir: c.data });
+    expect(again.load).toMatchObject({ mode: 'partial', reread: ['new.md'] });
+  });
+});
