@@ -1,6 +1,6 @@
 // Answers as terminal text: the verdict first, then each passage with its speaker, dates and source.
 import type { Answer, AnswerItem, SpeakerSummary } from '../core/ask/answer.ts';
-import { datesLine, excerpt, kindWord, markedSegments, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
+import { datesLine, differencesLine, excerpt, kindWord, markedSegments, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
 import type { Paint } from './paint.ts';
 
 /** Long passages are cut around the match; `context` shows them whole. */
@@ -57,6 +57,8 @@ function renderItem(item: AnswerItem, paint: Paint, focus: boolean, max: number,
     paint.dim(`  ${datesLine(p.source)}${programmeLine(p.source) ? ` · ${programmeLine(p.source)}` : ''}`),
     paint.dim(`  ${sourceLine(p.source)} · id ${p.id}`),
   ];
+  const diff = differencesLine(item);
+  if (diff) lines.push(paint.warn(`  ${diff}`));
   if (item.airings?.length) lines.push(paint.dim(`  also aired: ${item.airings.map((s) => `${s.aired ?? 'undated'} (${sourceLine(s)})`).join('; ')}`));
   return lines.join('\n');
 }

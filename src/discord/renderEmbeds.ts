@@ -2,7 +2,7 @@
 // quote (matched words bold), who said it, when, where it aired and where it is in the corpus.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, AnswerItem, Problem, SpeakerSummary } from '../core/ask/answer.ts';
-import { datesLine, excerpt, kindWord, markedSegments, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
+import { datesLine, differencesLine, excerpt, kindWord, markedSegments, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
 import { clip, escapeText } from './escapeText.ts';
 
 export const LIMITS = { title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048, fields: 25, total: 6000 } as const;
@@ -93,7 +93,10 @@ export function renderItem(item: AnswerItem, max: number, quoteChars: number): s
   const src = p.source;
   const who = clip(`**${escapeText(speakerLine(p))}**${p.speaker.anonymous ? ' (not named)' : ''} · ${kindWord(p.kind)}`, 160);
   const where = `${codeSpan(clip(sourceLine(src), 160))} · id ${codeSpan(p.id)}`;
+  const diff = differencesLine(item);
   const optional = [
+    // How the journalist's words differ from the record matters most after who, when and where.
+    ...(diff ? [`*${clip(escapeText(diff), 298)}*`] : []),
     ...(programmeLine(src) ? [clip(escapeText(programmeLine(src)!), 160)] : []),
     ...(item.airings?.length ? [clip(`also aired: ${item.airings.map((s) => `${s.aired ?? 'undated'} (${sourceLine(s)})`).join('; ')}`, 200)] : []),
   ];

@@ -138,7 +138,7 @@ describe('renderAnswerEmbed', () => {
     const item: AnswerItem = {
       passage: passage({ text }),
       date: '2025-04-02',
-      match: { verdict: 'exact', span: { start, end: start + 15 }, marks: [{ start, end: start + 15 }], differing: 0 },
+      match: { verdict: 'exact', span: { start, end: start + 15 }, marks: [{ start, end: start + 15 }], differing: 0, differences: [] },
     };
     const e = renderAnswerEmbed(answer({ command: 'who-said', query: 'the needle here', verdict: 'exact', items: [item] }));
     expectWithinLimits(e);

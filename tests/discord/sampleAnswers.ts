@@ -49,7 +49,7 @@ export function markedItem(text: string, fragment: string, differing = 0, p: Par
   return {
     passage: passage({ text, ...p }),
     date: '2025-04-02',
-    match: { verdict: differing ? 'close' : 'exact', span: { start, end: start + fragment.length }, marks, differing },
+    match: { verdict: differing ? 'close' : 'exact', span: { start, end: start + fragment.length }, marks, differing, differences: [] },
   };
 }
 

@@ -9,6 +9,14 @@ export interface CharSpan {
   end: number;
 }
 
+/** One way the remembered fragment differs from the passage: `fragment` is the index of the
+ * fragment's word (the first of a swapped pair), `passage` where the passage's word stands. */
+export interface Edit {
+  kind: 'similar' | 'changed' | 'added' | 'dropped' | 'swapped';
+  fragment: number | null;
+  passage: CharSpan | null;
+}
+
 export interface Alignment {
   score: number;
   /** Fragment words found as written. */
@@ -27,6 +35,8 @@ export interface Alignment {
   span: CharSpan;
   /** The passage's words that matched, for marking. */
   marks: CharSpan[];
+  /** Where fragment and passage differ, in reading order. */
+  edits: Edit[];
 }
 
 const SCORE = { exact: 2, similar: 1.2, substitute: -1, gap: -1, swap: 3 } as const;
@@ -86,6 +96,8 @@ export function alignFragment(
   let exact = 0, similar = 0, missing = 0, extra = 0, swapped = 0;
   let found = 0;
   const marks: CharSpan[] = [];
+  const edits: Edit[] = [];
+  const spanAt = (k: number): CharSpan => ({ start: passage[k]!.start, end: passage[k]!.end });
   let i = Math.floor(bestAt / width);
   let j = bestAt % width;
   const lastI = i;
@@ -96,20 +108,26 @@ export function alignFragment(
       case Move.Diagonal: {
         const k = kinds[at]!;
         if (k > 0) {
-          if (k === 2) exact++; else similar++;
+          if (k === 2) exact++;
+          else {
+            similar++;
+            edits.push({ kind: 'similar', fragment: i - 1, passage: spanAt(j - 1) });
+          }
           found += weights[i - 1] ?? 0;
           const w = passage[j - 1]!;
           marks.push({ start: w.start, end: w.end });
         } else {
           missing++;
+          edits.push({ kind: 'changed', fragment: i - 1, passage: spanAt(j - 1) });
         }
         i--; j--;
         break;
       }
-      case Move.Up: missing++; i--; break;
-      case Move.Left: extra++; j--; break;
+      case Move.Up: missing++; edits.push({ kind: 'added', fragment: i - 1, passage: null }); i--; break;
+      case Move.Left: extra++; edits.push({ kind: 'dropped', fragment: null, passage: spanAt(j - 1) }); j--; break;
       case Move.Swap: {
         swapped++;
+        edits.push({ kind: 'swapped', fragment: i - 2, passage: { start: passage[j - 2]!.start, end: passage[j - 1]!.end } });
         exact += 2;
         found += (weights[i - 1] ?? 0) + (weights[i - 2] ?? 0);
         marks.push({ start: passage[j - 1]!.start, end: passage[j - 1]!.end });
@@ -122,10 +140,15 @@ export function alignFragment(
   }
   // Fragment words before and after the aligned stretch were not found either.
   missing += i + (n - lastI);
+  const head: Edit[] = Array.from({ length: i }, (_, k) => ({ kind: 'added', fragment: k, passage: null }));
+  const tail: Edit[] = Array.from({ length: n - lastI }, (_, k) => ({ kind: 'added', fragment: lastI + k, passage: null }));
   const total = weights.reduce((a, b) => a + b, 0);
   const firstWord = passage[j]!;
   const lastWord = passage[lastJ - 1]!;
   marks.reverse();
+  edits.reverse();
+  edits.unshift(...head);
+  edits.push(...tail);
   return {
     score: best,
     exact,
@@ -136,6 +159,7 @@ export function alignFragment(
     weightFound: total > 0 ? found / total : 0,
     span: { start: firstWord.start, end: lastWord.end },
     marks,
+    edits,
   };
 }
 

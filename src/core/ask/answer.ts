@@ -12,6 +12,16 @@ export interface Match {
   marks: CharSpan[];
   /** Words that differ between the fragment and the passage. */
   differing: number;
+  /** How they differ, as the journalist wrote them and as the transcript has them. */
+  differences: Difference[];
+}
+
+export interface Difference {
+  kind: 'similar' | 'changed' | 'added' | 'dropped' | 'swapped' | 'moved';
+  /** The words as remembered (null: the fragment left out what the transcript says). */
+  remembered: string | null;
+  /** The words as the transcript has them (null: the fragment added words nobody said here). */
+  said: string | null;
 }
 
 export interface AnswerItem {

@@ -20,6 +20,21 @@ export function verdictLine(a: Answer): string | null {
   }
 }
 
+/** `“corespondence” → “correspondence”; not in the transcript: “moon”`, or null when none. */
+export function differencesLine(item: AnswerItem): string | null {
+  const diffs = item.match?.differences ?? [];
+  if (diffs.length === 0 || item.match?.verdict === 'exact') return null;
+  const parts = diffs.map((d) => {
+    switch (d.kind) {
+      case 'added': return `not in the transcript: “${d.remembered}”`;
+      case 'dropped': return `the transcript also says “${d.said}”`;
+      case 'moved': return `“${d.said}” stands elsewhere in the transcript`;
+      default: return `“${d.remembered}” → “${d.said}”`;
+    }
+  });
+  return `You wrote it differently: ${parts.join('; ')}`;
+}
+
 const KIND_WORDS: Record<PassageKind, string> = {
   quote: 'quote',
   narration: 'narration',

@@ -4,8 +4,8 @@
 import type { Passage, Verdict } from '../model.ts';
 import type { CorpusIndex } from '../search/CorpusIndex.ts';
 import { isStopword, wordSpans, wordsOf, type WordSpan } from '../search/words.ts';
-import { alignFragment, wordsDiffering, type Alignment } from './alignFragment.ts';
-import { answered, problem, type AnswerItem, type Match, type Outcome } from './answer.ts';
+import { alignFragment, wordsDiffering, type Alignment, type CharSpan, type Edit } from './alignFragment.ts';
+import { answered, problem, type AnswerItem, type Difference, type Match, type Outcome } from './answer.ts';
 import { effectiveDate } from './dates.ts';
 import { hasFilters, passesFilters, resolveFilters, type FilterInput } from './filters.ts';
 import { paginate } from './paginate.ts';
@@ -28,6 +28,8 @@ interface Scored {
   passage: Passage;
   alignment: Alignment;
   verdict: Exclude<Verdict, 'not_found'> | null;
+  fragment: string;
+  fragmentSpans: readonly WordSpan[];
 }
 
 export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome {
@@ -36,7 +38,8 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
   if (fragment.length > MAX_FRAGMENT_CHARS) {
     return problem('query_too_long', `That is ${fragment.length} characters; a fragment can be at most ${MAX_FRAGMENT_CHARS}. Paste the part you remember.`);
   }
-  const words = wordsOf(fragment);
+  const fragmentSpans = wordSpans(fragment);
+  const words = fragmentSpans.map((w) => w.word);
   if (words.length < MIN_FRAGMENT_WORDS) {
     return problem('too_few_words', `"${fragment}" is ${words.length === 1 ? 'one word' : `${words.length} words`}; give at least ${MIN_FRAGMENT_WORDS} so the match means something.`);
   }
@@ -50,7 +53,7 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
   const scored: Scored[] = [];
   for (const passage of candidates) {
     const alignment = alignNear(words, weights, spansOf(passage), anchors);
-    if (alignment) scored.push({ passage, alignment, verdict: judge(alignment, words.length, passage) });
+    if (alignment) scored.push({ passage, alignment, verdict: judge(alignment, words.length, passage), fragment, fragmentSpans });
   }
   scored.sort(byStrength);
 
@@ -195,7 +198,7 @@ function itemOf(s: Scored, verdict: Match['verdict']): AnswerItem {
   return {
     passage: s.passage,
     date: effectiveDate(s.passage),
-    match: { verdict, span: s.alignment.span, marks: s.alignment.marks, differing: wordsDiffering(s.alignment) },
+    match: { verdict, span: s.alignment.span, marks: s.alignment.marks, differing: wordsDiffering(s.alignment), differences: differencesOf(s) },
   };
 }
 
@@ -216,6 +219,48 @@ function groupAirings(accepted: readonly Scored[]): AnswerItem[] {
     items.push(item);
   }
   return items;
+}
+
+/** The alignment's edits in words: what the journalist wrote against what the transcript has. */
+function differencesOf(s: Scored): Difference[] {
+  const wrote = (from: number, to: number) => s.fragment.slice(s.fragmentSpans[from]!.start, s.fragmentSpans[to]!.end);
+  const said = (from: CharSpan, to: CharSpan) => s.passage.text.slice(from.start, to.end);
+  // Words added or left out in a row read better as one phrase: “the progress”, not “the”; “progress”.
+  const adjacent = (a: Edit, b: Edit) =>
+    a.kind === 'added' ? b.fragment === a.fragment! + 1 : /^[\s\p{P}]*$/u.test(s.passage.text.slice(a.passage!.end, b.passage!.start));
+  const edits = s.alignment.edits;
+  const out: Difference[] = [];
+  for (let k = 0; k < edits.length; k++) {
+    const e = edits[k]!;
+    if (e.kind === 'added' || e.kind === 'dropped') {
+      let end = k;
+      while (end + 1 < edits.length && edits[end + 1]!.kind === e.kind && adjacent(edits[end]!, edits[end + 1]!)) end++;
+      const last = edits[end]!;
+      out.push(e.kind === 'added'
+        ? { kind: 'added', remembered: wrote(e.fragment!, last.fragment!), said: null }
+        : { kind: 'dropped', remembered: null, said: said(e.passage!, last.passage!) });
+      k = end;
+    } else {
+      out.push({ kind: e.kind, remembered: wrote(e.fragment!, e.fragment! + (e.kind === 'swapped' ? 1 : 0)), said: said(e.passage!, e.passage!) });
+    }
+  }
+  return pairMoves(out);
+}
+
+/** The same words left out in one place and added in another were moved, not changed. */
+function pairMoves(diffs: Difference[]): Difference[] {
+  const key = (t: string | null) => wordsOf(t ?? '').join(' ');
+  const out = [...diffs];
+  for (let a = 0; a < out.length; a++) {
+    const d = out[a]!;
+    if (d.kind !== 'dropped') continue;
+    const b = out.findIndex((x) => x.kind === 'added' && key(x.remembered) === key(d.said));
+    if (b < 0) continue;
+    out[a] = { kind: 'moved', remembered: out[b]!.remembered, said: d.said };
+    out.splice(b, 1);
+    if (b < a) a--;
+  }
+  return out;
 }
 
 function sameStrength(a: AnswerItem, b: AnswerItem): boolean {

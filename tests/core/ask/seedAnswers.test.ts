@@ -54,6 +54,17 @@ describe('who-said on the seed', () => {
     expect(a.verdict).toBe('close');
     expect(a.items[0]!.passage.speaker.name).toBe('Karoline Leavitt');
     expect(a.items[0]!.match!.differing).toBe(2);
+    expect(a.items[0]!.match!.differences).toEqual([
+      { kind: 'changed', remembered: 'open', said: 'receptive' },
+      { kind: 'similar', remembered: 'correspondance', said: 'correspondence' },
+    ]);
+  });
+
+  it('says how a fragment differs: words added in a row as one phrase, a moved word as moved', () => {
+    const added = ask('who-said', { quote: 'The President remains receptive to correspondence with Kim Jong-un and the progress' });
+    expect(added.items[0]!.match!.differences).toEqual([{ kind: 'added', remembered: 'the progress', said: null }]);
+    const moved = ask('who-said', { quote: 'I walked the line across' });
+    expect(moved.items[0]!.match!.differences).toEqual([{ kind: 'moved', remembered: 'across', said: 'across' }]);
   });
 
   it('a speaker filter that excludes the speaker declines instead of naming someone else', () => {
