@@ -3,7 +3,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { runCli } from './cli/runCli.ts';
 import { processIo } from './cli/io.ts';
-import { runDiscord, runRegister } from './discord/runDiscord.ts';
 
 const NO_TOKEN = 'no DISCORD_TOKEN set, so answering in the terminal (set it in .env to start the Discord bot)';
 
@@ -11,8 +10,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   loadDotenv({ quiet: true });
   const io = processIo();
   const [verb] = argv;
-  if (verb === 'register') return runRegister(io);
+  // discord.js is loaded only when Discord is wanted: terminal commands start faster without it.
+  const discord = () => import('./discord/runDiscord.ts');
+  if (verb === 'register') return (await discord()).runRegister(io);
   const starting = verb === undefined || verb === 'start';
-  if (starting && argv.length <= 1 && process.env.DISCORD_TOKEN) return runDiscord(io);
+  if (starting && argv.length <= 1 && process.env.DISCORD_TOKEN) return (await discord()).runDiscord(io);
   return runCli(argv, io, NO_TOKEN);
 }

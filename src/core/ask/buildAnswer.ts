@@ -30,11 +30,17 @@ export function listAnswer(a: ListAnswer): Answer {
     pageCount: page.pageCount,
     nearest: [],
     notes: a.notes ?? [],
-    context: { command: a.command, query: a.query, ...a.context, page: page.page },
+    // The first item shown is what "when was that?" or "show the full context" is about.
+    context: { command: a.command, query: a.query, ...focusOf(page.items[0]), ...a.context, page: page.page },
   };
 }
 
 /** Fields of the context worth carrying only when set. */
 export function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+}
+
+function focusOf(item: AnswerItem | undefined): Pick<AnswerContext, 'focusId' | 'focusDate'> {
+  if (!item) return {};
+  return { focusId: item.passage.id, ...(item.date ? { focusDate: item.date } : {}) };
 }

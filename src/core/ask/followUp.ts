@@ -49,7 +49,9 @@ export function interpretFollowUp(raw: string, ctx: AnswerContext): FollowUp {
     const who = resolveWho(elseSaid[1]!, ctx);
     if (!who) return needs('a speaker', ctx);
     const topic = elseSaid[2] ? aboutTopic(elseSaid[2], ctx) : undefined;
-    return ok('quotes', { speaker: who, topic }, focus ? { exclude: focus } : {});
+    // "Else" leaves out the one passage the answer was about; after a list there is no single one.
+    const single = ctx.command === 'who-said' || ctx.command === 'when' || ctx.command === 'context';
+    return ok('quotes', { speaker: who, topic }, focus && single ? { exclude: focus } : {});
   }
   const saidAbout = /^what (?:did|does|has) (.+?) (?:say|said|think) (?:about|on) (.+)$/i.exec(text);
   if (saidAbout) {
@@ -85,7 +87,8 @@ export function inheritContext(inv: Invocation, ctx: AnswerContext): Invocation 
     if (!args[key]?.trim() && value) args[key] = value;
   };
   switch (inv.command) {
-    case 'timeline': fill('topic', ctx.topic ?? (ctx.command === 'who-said' ? undefined : ctx.query)); fill('since', ctx.since); fill('until', ctx.until); if (!args.topic) fill('speaker', ctx.speaker); break;
+    // Only a topic is a topic: after /quotes the query is a name, after /context an id.
+    case 'timeline': fill('topic', ctx.topic); fill('since', ctx.since); fill('until', ctx.until); if (!args.topic) fill('speaker', ctx.speaker); break;
     case 'quotes': fill('speaker', ctx.speaker); fill('since', ctx.since); fill('until', ctx.until); break;
     case 'who-said': fill('since', ctx.since); fill('until', ctx.until); break;
     case 'search': fill('speaker', ctx.speaker); fill('query', ctx.topic); break;

@@ -47,6 +47,13 @@ describe('inheritContext', () => {
     expect(inheritContext({ command: 'quotes', args: {} }, whoSaidCtx).args).toEqual({ speaker: 'Karoline Leavitt' });
     expect(inheritContext({ command: 'timeline', args: { topic: 'tariffs' } }, timelineCtx).args).toEqual({ topic: 'tariffs', since: '2025-01-01' });
   });
+  it('a timeline inherits a topic, never a speaker name or a passage id as one', () => {
+    const quotesCtx: AnswerContext = { command: 'quotes', query: 'Karoline Leavitt', speaker: 'Karoline Leavitt', page: 1 };
+    expect(inheritContext({ command: 'timeline', args: {} }, quotesCtx).args).toEqual({ speaker: 'Karoline Leavitt' });
+    const contextCtx: AnswerContext = { command: 'context', query: 'abc-14', focusId: 'abc-14', speaker: 'Karoline Leavitt', page: 1 };
+    expect(inheritContext({ command: 'timeline', args: {} }, contextCtx).args).toEqual({ speaker: 'Karoline Leavitt' });
+  });
+
   it('never overrides what the journalist typed', () => {
     expect(inheritContext({ command: 'quotes', args: { speaker: 'Trump' } }, whoSaidCtx).args.speaker).toBe('Trump');
   });

@@ -81,9 +81,10 @@ describe('the other questions on the seed', () => {
     expect([...dates].sort()).toEqual(dates);
   });
 
-  it('quotes matches a speaker loosely (surname, case)', () => {
+  it('quotes matches a speaker loosely (surname, case), and focuses on the first item for follow-ups', () => {
     const a = ask('quotes', { speaker: 'leavitt' });
     expect(a.items.map((i) => i.passage.speaker.name)).toEqual(['Karoline Leavitt']);
+    expect(a.context).toMatchObject({ focusId: a.items[0]!.passage.id, focusDate: '2025-06-12', speaker: 'Karoline Leavitt' });
   });
 
   it('context shows the passages around one, in reading order', () => {
