@@ -23,7 +23,9 @@ export const USAGE = `Usage:
   soundbite quotes "<speaker>"      [--topic WORDS]
   soundbite search "<words>"        [--speaker NAME]
   soundbite context <passage-id>
-  soundbite speakers [name]
+  soundbite speakers [name]         [--unresolved: labels that resolve to no one]
+  soundbite stats                   files, passages, speakers, date range, problems
+  soundbite ingest FILE             check a transcript and add it to the corpus
   soundbite validate                list every problem in the corpus; exit 1 when there are any
 
 Options for all: --corpus DIR (default: SOUNDBITE_CORPUS or ./corpus), --json, --page N, --no-color.

@@ -1,6 +1,9 @@
 // The terminal entry: one-shot commands, batch, REPL and validate, chosen from argv.
 import { parseArgs } from 'node:util';
-import { CorpusFolderError, loadCorpus, type LoadedCorpus } from '../app/loadCorpus.ts';
+import { DEFAULT_DATA_DIR } from '../app/config.ts';
+import { CorpusFolderError } from '../app/loadCorpus.ts';
+import { openCorpus, type OpenedCorpus } from '../app/openCorpus.ts';
+import { watchCorpus } from '../app/watchCorpus.ts';
 import { findCommand, runCommand } from '../core/ask/commands.ts';
 import { renderCommandHelp, USAGE } from './help.ts';
 import { EXIT, type Io } from './io.ts';
@@ -8,7 +11,9 @@ import { paintFor } from './paint.ts';
 import { answerJson, problemJson } from './renderJson.ts';
 import { renderAnswer } from './renderText.ts';
 import { JSON_PAGE_SIZE, runBatch } from './runBatch.ts';
+import { runIngest } from './runIngest.ts';
 import { runRepl } from './runRepl.ts';
+import { runStats, runUnresolved } from './runStats.ts';
 import { runValidate } from './runValidate.ts';
 
 const OPTIONS = {
@@ -21,6 +26,7 @@ const OPTIONS = {
   program: { type: 'string' },
   topic: { type: 'string' },
   'no-color': { type: 'boolean' },
+  unresolved: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -45,15 +51,16 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
   }
   const [verb = 'start', ...rest] = positionals;
   const spec = findCommand(verb);
-  if (!spec && !['start', 'validate'].includes(verb)) {
+  if (!spec && !['start', 'validate', 'ingest', 'stats'].includes(verb)) {
     io.err(`soundbite: unknown command "${verb}". Run soundbite --help.`);
     return EXIT.usage;
   }
 
   const dir = values.corpus ?? env.SOUNDBITE_CORPUS ?? 'corpus';
-  let corpus: LoadedCorpus;
+  if (verb === 'ingest') return runIngest(rest, dir, io, Boolean(values.json));
+  let corpus: OpenedCorpus;
   try {
-    corpus = await loadCorpus(dir);
+    corpus = await openCorpus(dir, { dataDir: env.SOUNDBITE_DATA_DIR || DEFAULT_DATA_DIR });
   } catch (err) {
     if (err instanceof CorpusFolderError) {
       io.err(`soundbite: ${err.message}`);
@@ -63,9 +70,18 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
   }
 
   if (verb === 'validate') return runValidate(corpus, io, Boolean(values.json));
+  if (verb === 'stats') return runStats(corpus, io, Boolean(values.json));
+  if (verb === 'speakers' && values.unresolved) return runUnresolved(corpus, io, Boolean(values.json));
   if (verb === 'start') {
     if (!io.stdin.isTTY) return runBatch(corpus.index, io, Boolean(values.json));
-    return runRepl(() => corpus, io, reason);
+    // The REPL lives long enough for the corpus to change under it: follow the folder.
+    const live = corpus.live;
+    const watcher = watchCorpus(live, { onError: (err) => io.err(`soundbite: watching ${dir} failed: ${err instanceof Error ? err.message : String(err)}`) });
+    try {
+      return await runRepl(() => ({ ...live.view(), ms: corpus.ms }), io, reason);
+    } finally {
+      await watcher.close();
+    }
   }
 
   // One-shot: the first positional words fill the command's first option, flags the others.

@@ -9,7 +9,7 @@ export function renderIngest(r: IngestResult): string {
   if (!r.ok) return [r.message, ...r.issues.map((i) => `  ${i.file}:${i.line}: ${i.severity}: ${i.message}`)].join('\n');
   const s = r.summary;
   const who = s.speakers.slice(0, 8).map((p) => `${p.name} (${p.passages})`).join(', ') || 'no named speakers';
-  const dates = [s.aired ? `aired ${s.aired}` : 'no air date', ...(s.spoken ? [`spoken ${s.spoken.first === s.spoken.last ? s.spoken.first : `${s.spoken.first} to ${s.spoken.last}`}`] : [])].join(', ');
+  const dates = [s.aired ? `aired ${s.aired}` : 'no air date', ...(s.spoken && !(s.spoken.first === s.aired && s.spoken.last === s.aired) ? [`spoken ${s.spoken.first === s.spoken.last ? s.spoken.first : `${s.spoken.first} to ${s.spoken.last}`}`] : [])].join(', ');
   return [
     r.status === 'written' ? `Added ${r.file} (${s.format}): ${s.passages} passages, ${dates}.` : `Already in the corpus as ${r.file}: nothing written (${s.passages} passages, ${dates}).`,
     `Speakers: ${who}${s.speakers.length > 8 ? `, and ${s.speakers.length - 8} more` : ''}.`,
