@@ -4,6 +4,8 @@ export interface Io {
   err(text: string): void;
   env: Readonly<Record<string, string | undefined>>;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Where the REPL's prompt goes; answers go through `out`. */
+  stdout: NodeJS.WritableStream;
   stdoutIsTTY: boolean;
   now(): Date;
 }
@@ -14,6 +16,7 @@ export function processIo(): Io {
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     env: process.env,
     stdin: process.stdin,
+    stdout: process.stdout,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     now: () => new Date(),
   };

@@ -15,7 +15,7 @@ export async function runRepl(corpus: () => LoadedCorpus, io: Io, reason: string
     (c.issues.length ? `; ${c.issues.length} problems in the files (soundbite validate lists them)` : '')));
   io.out(paint.dim('Type /help for commands, /quit to leave.'));
   const session = new Session(() => corpus().index, io.now);
-  const rl = createInterface({ input: io.stdin, output: process.stdout, prompt: '> ', terminal: Boolean(io.stdin.isTTY) });
+  const rl = createInterface({ input: io.stdin, output: io.stdout, prompt: '> ', terminal: Boolean(io.stdin.isTTY) });
   rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();
