@@ -3,9 +3,11 @@
 // word); each candidate is then aligned word by word, and only a close alignment names anyone.
 import type { Passage, Verdict } from '../model.ts';
 import type { CorpusIndex } from '../search/CorpusIndex.ts';
-import { isStopword, wordSpans, wordsOf, type WordSpan } from '../search/words.ts';
-import { alignFragment, wordsDiffering, type Alignment, type CharSpan, type Edit } from './alignFragment.ts';
-import { answered, problem, type AnswerItem, type Difference, type Match, type Outcome } from './answer.ts';
+import { isStopword, wordSpans, wordsOf } from '../search/words.ts';
+import { wordsDiffering, type Alignment } from './alignFragment.ts';
+import { alignNear, spansOf } from './alignNear.ts';
+import { differencesOf, type Aligned } from './differences.ts';
+import { answered, problem, type AnswerItem, type Match, type Outcome } from './answer.ts';
 import { effectiveDate } from './dates.ts';
 import { hasFilters, passesFilters, resolveFilters, type FilterInput } from './filters.ts';
 import { paginate } from './paginate.ts';
@@ -24,12 +26,8 @@ const SEED_TERMS = 6;
 const CANDIDATES = 60;
 const NEAREST_SHOWN = 3;
 
-interface Scored {
-  passage: Passage;
-  alignment: Alignment;
+interface Scored extends Aligned {
   verdict: Exclude<Verdict, 'not_found'> | null;
-  fragment: string;
-  fragmentSpans: readonly WordSpan[];
 }
 
 export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome {
@@ -97,50 +95,6 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
     nearest: [],
     context: { ...base.context, page: page.page, focusId: top.passage.id, speaker: top.passage.speaker.name, ...(top.date ? { focusDate: top.date } : {}) },
   });
-}
-
-// Candidates recur across questions (the same speeches are asked about all day); keep the most
-// recent tokenisations rather than cutting the same text again. Bounded, so memory stays flat.
-const SPAN_CACHE_SIZE = 20_000;
-// Keyed by the passage object: a changed file brings new objects, so nothing stale is served.
-const spanCache = new Map<Passage, WordSpan[]>();
-
-function spansOf(p: Passage): WordSpan[] {
-  const hit = spanCache.get(p);
-  if (hit && spanCache.delete(p)) {
-    spanCache.set(p, hit);
-    return hit;
-  }
-  const spans = wordSpans(p.text);
-  spanCache.set(p, spans);
-  if (spanCache.size > SPAN_CACHE_SIZE) spanCache.delete(spanCache.keys().next().value!);
-  return spans;
-}
-
-/**
- * Aligns only the stretches of a long passage near the fragment's content words: a remembered
- * fragment lines up with at most its own length plus a few words, so the rest cannot matter.
- */
-function alignNear(words: readonly string[], weights: readonly number[], spans: readonly WordSpan[], anchors: ReadonlySet<string>): Alignment | null {
-  const reach = words.length + 3;
-  if (spans.length <= reach * 3) return alignFragment(words, weights, spans);
-  const windows: Array<[number, number]> = [];
-  for (let j = 0; j < spans.length; j++) {
-    if (!anchors.has(spans[j]!.word)) continue;
-    const from = Math.max(0, j - reach);
-    const to = Math.min(spans.length, j + reach + 1);
-    const last = windows[windows.length - 1];
-    if (last && from <= last[1]) last[1] = to;
-    else windows.push([from, to]);
-  }
-  // No content word as written (all misspelled or inflected): fall back to the whole passage.
-  if (windows.length === 0) return alignFragment(words, weights, spans);
-  let best: Alignment | null = null;
-  for (const [from, to] of windows) {
-    const a = alignFragment(words, weights, spans.slice(from, to));
-    if (a && (!best || a.score > best.score)) best = a;
-  }
-  return best;
 }
 
 /** The passages worth aligning: those sharing the fragment's rarest known words. */
@@ -219,48 +173,6 @@ function groupAirings(accepted: readonly Scored[]): AnswerItem[] {
     items.push(item);
   }
   return items;
-}
-
-/** The alignment's edits in words: what the journalist wrote against what the transcript has. */
-function differencesOf(s: Scored): Difference[] {
-  const wrote = (from: number, to: number) => s.fragment.slice(s.fragmentSpans[from]!.start, s.fragmentSpans[to]!.end);
-  const said = (from: CharSpan, to: CharSpan) => s.passage.text.slice(from.start, to.end);
-  // Words added or left out in a row read better as one phrase: “the progress”, not “the”; “progress”.
-  const adjacent = (a: Edit, b: Edit) =>
-    a.kind === 'added' ? b.fragment === a.fragment! + 1 : /^[\s\p{P}]*$/u.test(s.passage.text.slice(a.passage!.end, b.passage!.start));
-  const edits = s.alignment.edits;
-  const out: Difference[] = [];
-  for (let k = 0; k < edits.length; k++) {
-    const e = edits[k]!;
-    if (e.kind === 'added' || e.kind === 'dropped') {
-      let end = k;
-      while (end + 1 < edits.length && edits[end + 1]!.kind === e.kind && adjacent(edits[end]!, edits[end + 1]!)) end++;
-      const last = edits[end]!;
-      out.push(e.kind === 'added'
-        ? { kind: 'added', remembered: wrote(e.fragment!, last.fragment!), said: null }
-        : { kind: 'dropped', remembered: null, said: said(e.passage!, last.passage!) });
-      k = end;
-    } else {
-      out.push({ kind: e.kind, remembered: wrote(e.fragment!, e.fragment! + (e.kind === 'swapped' ? 1 : 0)), said: said(e.passage!, e.passage!) });
-    }
-  }
-  return pairMoves(out);
-}
-
-/** The same words left out in one place and added in another were moved, not changed. */
-function pairMoves(diffs: Difference[]): Difference[] {
-  const key = (t: string | null) => wordsOf(t ?? '').join(' ');
-  const out = [...diffs];
-  for (let a = 0; a < out.length; a++) {
-    const d = out[a]!;
-    if (d.kind !== 'dropped') continue;
-    const b = out.findIndex((x) => x.kind === 'added' && key(x.remembered) === key(d.said));
-    if (b < 0) continue;
-    out[a] = { kind: 'moved', remembered: out[b]!.remembered, said: d.said };
-    out.splice(b, 1);
-    if (b < a) a--;
-  }
-  return out;
 }
 
 function sameStrength(a: AnswerItem, b: AnswerItem): boolean {
