@@ -21,6 +21,8 @@ export interface WhoSaidQuery extends FilterInput {
 export const MAX_FRAGMENT_CHARS = 2000;
 /** Fewer words than this match too much of any archive to name a speaker. */
 export const MIN_FRAGMENT_WORDS = 3;
+/** Longer fragments are matched on their first this-many words. */
+export const MAX_ALIGNED_WORDS = 60;
 /** Rare words used to find candidates, and how many candidates are aligned. */
 const SEED_TERMS = 6;
 const CANDIDATES = 60;
@@ -36,7 +38,10 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
   if (fragment.length > MAX_FRAGMENT_CHARS) {
     return problem('query_too_long', `That is ${fragment.length} characters; a fragment can be at most ${MAX_FRAGMENT_CHARS}. Paste the part you remember.`);
   }
-  const fragmentSpans = wordSpans(fragment);
+  const allSpans = wordSpans(fragment);
+  // A pasted paragraph is matched on its opening words: enough to place it, and the alignment
+  // stays quick however long the message is.
+  const fragmentSpans = allSpans.slice(0, MAX_ALIGNED_WORDS);
   const words = fragmentSpans.map((w) => w.word);
   if (words.length < MIN_FRAGMENT_WORDS) {
     return problem('too_few_words', `"${fragment}" is ${words.length === 1 ? 'one word' : `${words.length} words`}; give at least ${MIN_FRAGMENT_WORDS} so the match means something.`);
@@ -69,6 +74,9 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
       ...(filters.until ? { until: filters.until } : {}),
     },
   };
+  if (allSpans.length > MAX_ALIGNED_WORDS) {
+    base.notes.push(`Matched on the first ${MAX_ALIGNED_WORDS} of the ${allSpans.length} words you gave.`);
+  }
   if (accepted.length === 0) {
     const nearest = scored.slice(0, NEAREST_SHOWN).map((s) => itemOf(s, 'nearest'));
     return answered({ ...base, verdict: 'not_found', items: [], total: 0, page: 1, pageCount: 1, nearest });

@@ -115,3 +115,18 @@ describe('the other questions on the seed', () => {
     expect(refuse('timeline', { topic: 'Kim', since: '2025-13' })).toBe('bad_date');
   });
 });
+
+describe('long fragments', () => {
+  it('a pasted paragraph is matched on its first 60 words, says so, and declines when most of them are not the quote', () => {
+    const leavitt = "The President remains receptive to correspondence with Kim Jong-un and he'd like to see the progress that was made at that summit in Singapore in 2018 during his first term.";
+    const paragraph = `${leavitt} ${'And then the reporter went on at length about other things entirely. '.repeat(12)}`;
+    const a = ask('who-said', { quote: paragraph });
+    expect(a.notes.some((n) => /first 60 of the \d+ words/.test(n))).toBe(true);
+    expect(a.verdict).toBe('not_found');
+    expect(a.nearest[0]!.passage.speaker.name).toBe('Karoline Leavitt');
+    // A message that quotes her and adds a short comment still finds her.
+    const quoted = ask('who-said', { quote: `${leavitt} That is what she told reporters.` });
+    expect(quoted.verdict).not.toBe('not_found');
+    expect(quoted.items[0]!.passage.speaker.name).toBe('Karoline Leavitt');
+  });
+});
