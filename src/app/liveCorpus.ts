@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseIssue, Transcript } from '../core/model.ts';
+import type { AliasList } from '../core/parse/aliasList.ts';
 import { PARSER_VERSION } from '../core/parse/parserVersion.ts';
 import { CorpusIndex } from '../core/search/CorpusIndex.ts';
 import { sameStat, type Fingerprint } from './fingerprint.ts';
@@ -72,6 +73,11 @@ export class LiveCorpus {
   /** The shape loadCorpus returns, for code written against it. */
   view(): LoadedCorpus {
     return { dir: this.dir, index: this.index, issues: this.issues, files: this.fingerprints.size, skipped: this.unindexed.size, ms: this.lastMs };
+  }
+
+  /** The alias list the current index was parsed with; ingest checks uploads against it. */
+  get aliasList(): AliasList {
+    return this.aliases.list;
   }
 
   fingerprintOf(rel: string): Fingerprint | undefined {

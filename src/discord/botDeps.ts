@@ -1,4 +1,5 @@
 // What every handler of the bot shares: the corpus, the clock, the log and the persisted state.
+import type { LiveCorpus } from '../app/liveCorpus.ts';
 import type { AnswerContext } from '../core/ask/answer.ts';
 import type { Invocation } from '../core/ask/commands.ts';
 import type { CorpusIndex } from '../core/search/CorpusIndex.ts';
@@ -22,4 +23,6 @@ export interface BotDeps {
   deferAbovePassages: number;
   /** Runs before each core call; tests use it to make an answer slow deterministically. */
   beforeCore?: (inv: Invocation) => Promise<void>;
+  /** The live archive, for /ingest, /reload and /stats; absent, those commands are not answered. */
+  live?: LiveCorpus;
 }

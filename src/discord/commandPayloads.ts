@@ -7,6 +7,7 @@ import {
   type APIApplicationCommandBasicOption,
 } from 'discord.js';
 import { COMMANDS, type CommandSpec, type OptionSpec } from '../core/ask/commands.ts';
+import { adminPayloads } from './adminCommands.ts';
 
 export const HELP_COMMAND = 'help';
 export const WHO_SAID_THIS = 'Who said this?';
@@ -48,5 +49,6 @@ export function commandPayloads(): RESTPostAPIApplicationCommandsJSONBody[] {
     ...slash.map(slashPayload),
     { type: ApplicationCommandType.ChatInput, name: HELP_COMMAND, description: 'How to ask Soundbite: the commands, and follow-ups in threads.' },
     { type: ApplicationCommandType.Message, name: WHO_SAID_THIS },
+    ...adminPayloads(),
   ];
 }

@@ -12,6 +12,7 @@ import {
 import type { AnswerContext } from '../core/ask/answer.ts';
 import { findCommand, type Invocation } from '../core/ask/commands.ts';
 import { argsOf, inheritContext } from '../core/ask/followUp.ts';
+import { adminCommand, isAdminCommand } from './adminCommands.ts';
 import { NO_PINGS, type Reply } from './ask.ts';
 import { programChoices, speakerChoices } from './autocomplete.ts';
 import type { BotDeps } from './botDeps.ts';
@@ -91,6 +92,7 @@ async function slashCommand(deps: BotDeps, i: ChatInputCommandInteraction): Prom
     await i.reply({ content: helpText(), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
     return;
   }
+  if (deps.live && isAdminCommand(i.commandName)) return adminCommand(deps, deps.live, i);
   const spec = findCommand(i.commandName);
   if (!spec) {
     await i.reply({ content: `Soundbite has no /${i.commandName} any more. Try /help.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });

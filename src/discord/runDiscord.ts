@@ -1,7 +1,9 @@
 // `npm start` with a token, and `npm run register`: settings → corpus → bot, with every start-up
 // failure said in one line and a clean shutdown on SIGINT/SIGTERM.
 import { botSettings, readSettings, type BotSettings } from '../app/config.ts';
-import { CorpusFolderError, loadCorpus } from '../app/loadCorpus.ts';
+import { CorpusFolderError } from '../app/loadCorpus.ts';
+import { openCorpus } from '../app/openCorpus.ts';
+import { watchCorpus } from '../app/watchCorpus.ts';
 import { createLogger, stderrSink, type LogSink } from './log.ts';
 import { inviteUrl } from './invite.ts';
 import { registerCommands } from './register.ts';
@@ -42,7 +44,7 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
   const log = createLogger(io.logSink ?? stderrSink, [settings.token]);
   let corpus;
   try {
-    corpus = await loadCorpus(settings.corpusDir);
+    corpus = await openCorpus(settings.corpusDir, { dataDir: settings.dataDir });
   } catch (err) {
     if (err instanceof CorpusFolderError) {
       io.err(`soundbite: ${err.message.replace('--corpus DIR', 'SOUNDBITE_CORPUS')}`);
@@ -50,11 +52,17 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
     }
     throw err;
   }
-  log.info('corpus_loaded', { dir: corpus.dir, files: corpus.files, passages: corpus.index.passageCount, issues: corpus.issues.length, ms: Math.round(corpus.ms) });
+  log.info('corpus_loaded', { dir: corpus.dir, files: corpus.files, passages: corpus.index.passageCount, issues: corpus.issues.length, ms: Math.round(corpus.ms), load: corpus.load.mode, reread: corpus.load.reread.length, snapshotReason: corpus.load.reason });
+  const live = corpus.live;
+  const watcher = watchCorpus(live, {
+    onSync: (r) => log.info('corpus_updated', { reread: r.reread, removed: r.removed, passages: live.index.passageCount }),
+    onError: (err) => log.error('corpus_watch_failed', { err }),
+  });
   let bot;
   try {
-    bot = await startBot({ settings, index: corpus.index, log, ...opts.bot });
+    bot = await startBot({ settings, index: () => live.index, live, log, ...opts.bot });
   } catch (err) {
+    await watcher.close();
     if (err instanceof BotStartError) {
       io.err(`soundbite: ${err.message}`);
       return 1;
@@ -67,6 +75,7 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
   io.out(`Soundbite is online as ${bot.client.user?.tag ?? 'the bot'}, answering from ${corpus.index.passageCount} passages. Ctrl+C stops it.`);
   await (opts.stopWhen ?? untilSignal());
   await bot.stop();
+  await watcher.close();
   return 0;
 }
 

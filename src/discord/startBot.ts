@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { Client, Events, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
 import type { BotSettings } from '../app/config.ts';
+import type { LiveCorpus } from '../app/liveCorpus.ts';
 import type { Invocation } from '../core/ask/commands.ts';
 import type { CorpusIndex } from '../core/search/CorpusIndex.ts';
 import { isAnswerContext, isAnswerRef } from './answerState.ts';
@@ -25,6 +26,8 @@ export interface BotOptions {
   /** Tests pass `{ retries: 0, timeout: 2000 }` to fail fast. */
   rest?: Partial<Pick<RESTOptions, 'retries' | 'timeout'>>;
   readyTimeoutMs?: number;
+  /** See BotDeps. */
+  live?: LiveCorpus;
 }
 
 export interface Bot {
@@ -54,6 +57,7 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
     deferAfterMs: opts.deferAfterMs ?? 1500,
     deferAbovePassages: opts.deferAbovePassages ?? 200_000,
     ...(opts.beforeCore ? { beforeCore: opts.beforeCore } : {}),
+    ...(opts.live ? { live: opts.live } : {}),
   };
 
   const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];

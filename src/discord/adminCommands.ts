@@ -1,0 +1,89 @@
+// The archive's admin commands: /ingest (add an attached transcript), /reload (re-read every
+// file) and /stats (what the archive holds). Who may run /ingest and /reload is Discord's
+// call: by default those who can manage the server (default_member_permissions), and an admin
+// can grant it to others under Server Settings > Integrations. /reload also checks it here,
+// since re-reading everything is heavy.
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  MessageFlags,
+  PermissionFlagsBits,
+  type ChatInputCommandInteraction,
+  type RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord.js';
+import { ingestBytes, MAX_INGEST_BYTES, checkUpload } from '../app/ingest.ts';
+import type { LiveCorpus } from '../app/liveCorpus.ts';
+import { corpusStats } from '../core/ask/corpusStats.ts';
+import { NO_PINGS } from './ask.ts';
+import type { BotDeps } from './botDeps.ts';
+import { renderIngestReply, renderReloadReply, renderStatsReply } from './renderAdmin.ts';
+
+export const INGEST_COMMAND = 'ingest';
+export const RELOAD_COMMAND = 'reload';
+export const STATS_COMMAND = 'stats';
+const ADMIN_NAMES: ReadonlySet<string> = new Set([INGEST_COMMAND, RELOAD_COMMAND, STATS_COMMAND]);
+
+const MANAGE_SERVER = String(PermissionFlagsBits.ManageGuild);
+
+export function adminPayloads(): RESTPostAPIApplicationCommandsJSONBody[] {
+  return [
+    {
+      type: ApplicationCommandType.ChatInput,
+      name: INGEST_COMMAND,
+      description: 'Add a transcript to the archive (checked first; nothing is added if it has problems).',
+      default_member_permissions: MANAGE_SERVER,
+      options: [{ type: ApplicationCommandOptionType.Attachment, name: 'file', description: 'The transcript: .txt, .md, .vtt or .srt, up to 5 MB', required: true }],
+    },
+    {
+      type: ApplicationCommandType.ChatInput,
+      name: RELOAD_COMMAND,
+      description: 'Re-read every transcript in the archive (admins).',
+      default_member_permissions: MANAGE_SERVER,
+    },
+    { type: ApplicationCommandType.ChatInput, name: STATS_COMMAND, description: 'What the archive holds: files, passages, speakers, dates, problems.' },
+  ];
+}
+
+export function isAdminCommand(name: string): boolean {
+  return ADMIN_NAMES.has(name);
+}
+
+const privately = (content: string) => ({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }) as const;
+
+export async function adminCommand(deps: BotDeps, live: LiveCorpus, i: ChatInputCommandInteraction): Promise<void> {
+  if (i.commandName === STATS_COMMAND) {
+    await i.reply(privately(renderStatsReply(corpusStats(live.index, live.issues, live.fileCount))));
+    return;
+  }
+  if (i.commandName === RELOAD_COMMAND) {
+    if (!i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+      await i.reply(privately('Only people who can manage this server can reload the archive.'));
+      return;
+    }
+    await i.deferReply({ flags: MessageFlags.Ephemeral });
+    const result = await live.reload();
+    deps.log.info('corpus_reloaded', { interactionId: i.id, files: live.fileCount, passages: live.index.passageCount, reread: result.reread.length });
+    void live.save().catch((err: unknown) => deps.log.error('snapshot_save_failed', { err }));
+    await i.editReply({ content: renderReloadReply(result, corpusStats(live.index, live.issues, live.fileCount)), allowedMentions: NO_PINGS });
+    return;
+  }
+  const file = i.options.getAttachment('file', true);
+  // Size and type from Discord's description first: a refused file is never downloaded.
+  const early = checkUpload(file.name, file.size, MAX_INGEST_BYTES);
+  if (early) {
+    await i.reply(privately(renderIngestReply(early)));
+    return;
+  }
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  const res = await fetch(file.url);
+  if (!res.ok) {
+    await i.editReply({ content: `Soundbite could not download ${file.name} from Discord (HTTP ${res.status}); please try again.`, allowedMentions: NO_PINGS });
+    return;
+  }
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const result = await ingestBytes(live.dir, file.name, bytes, { aliasList: live.aliasList });
+  // Index it now rather than when the watcher notices, so the next question finds it.
+  if (result.ok && result.status === 'written') await live.sync();
+  deps.log.info('ingest', { interactionId: i.id, userId: i.user.id, file: file.name, ok: result.ok, status: result.ok ? result.status : result.code });
+  await i.editReply({ content: renderIngestReply(result), allowedMentions: NO_PINGS });
+}
