@@ -55,6 +55,7 @@ import {
   type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandInteractionDataOption,
   type APIAttachment,
+  type APIInteractionDataResolved,
   type APIChannel,
   type APIChatInputApplicationCommandInteraction,
   type APIGuildMember,
@@ -168,6 +169,8 @@ export interface SlashCommandInput {
   /** Overrides the invoker's computed permissions (bitfield). */
   memberPermissions?: bigint | string;
   locale?: Locale;
+  /** Objects the options refer to by id, e.g. an attachment from `uploadAttachment`. */
+  resolved?: APIInteractionDataResolved;
 }
 
 export interface AutocompleteInput extends SlashCommandInput {
@@ -1244,9 +1247,18 @@ export class DiscordDouble {
         type: ApplicationCommandType.ChatInput,
         options: this.buildOptions(input, undefined),
         ...(this.world.guildId ? { guild_id: this.world.guildId } : {}),
+        ...(input.resolved ? { resolved: input.resolved } : {}),
       },
     };
     return this.dispatchInteraction(payload);
+  }
+
+  /** A person attaches a file to a slash command: stored and served like Discord's CDN. Pass it
+   * as the option's value (its id) and in `resolved: { attachments: { [id]: attachment } }`. */
+  uploadAttachment(filename: string, data: Buffer, contentType = 'text/plain; charset=utf-8'): APIAttachment {
+    const [attachment] = this.attachmentsFrom(this.world.channelId, {}, [{ field: 'files[0]', filename, contentType, data }]);
+    if (!attachment) throw new Error('DiscordDouble.uploadAttachment: no attachment made');
+    return attachment;
   }
 
   /** A journalist types into an option with autocomplete (type 4). */
