@@ -94,6 +94,20 @@ describe('watchCorpus', () => {
     expect(synced.flat()).toEqual(['port.md']);
   });
 
+  it('re-reads every file when the alias list changes, and swaps the names in', async () => {
+    c = tempCorpus({ 'bridge.md': BRIDGE, 'port.md': PORT });
+    const opened = await openCorpus(c.corpus, { dataDir: c.data });
+    watcher = watchCorpus(opened.live, { debounceMs: 30 });
+    const names = () => new Set([...opened.live.index.passages()].map((p) => p.speaker.name));
+    expect(names().has('Samuel Park')).toBe(false);
+    c.write('speakers.json', JSON.stringify({ speakers: [{ name: 'Samuel Park', labels: ['MR. PARK', 'Sam Park'] }] }));
+    await until('the new names', () => names().has('Samuel Park'));
+    expect(names().has('Sam Park')).toBe(false);
+    c.write('speakers.json', '{ broken');
+    await until('the broken list reported', () => opened.live.issues.some((i) => i.file === 'speakers.json'));
+    expect(names().has('Sam Park')).toBe(true);
+  });
+
   it('re-reads everything on reload, swapping in a fresh index', async () => {
     c = tempCorpus({ 'bridge.md': BRIDGE, 'port.md': PORT });
     const opened = await openCorpus(c.corpus, { dataDir: c.data });
