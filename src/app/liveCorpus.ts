@@ -13,7 +13,7 @@ import { sameStat, type Fingerprint } from './fingerprint.ts';
 import { listCorpusFiles, type LoadedCorpus } from './loadCorpus.ts';
 import { readAliases, type AliasRead } from './readAliases.ts';
 import { readCorpusFile, type ReadFile } from './readCorpusFile.ts';
-import { snapshotPath, writeSnapshot, type SnapshotHeader } from './snapshot.ts';
+import { SNAPSHOT_FORMAT, snapshotPath, writeSnapshot, type SnapshotHeader } from './snapshot.ts';
 
 export interface SyncResult {
   /** Files read and parsed again (added or changed), relative paths. */
@@ -101,7 +101,7 @@ export class LiveCorpus {
       this.changedSinceSave = false;
       const header: SnapshotHeader = {
         magic: 'soundbite-index',
-        format: 1,
+        format: SNAPSHOT_FORMAT,
         parserVersion: PARSER_VERSION,
         corpus: this.dir,
         aliasesHash: this.aliases.hash,

@@ -7,12 +7,40 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ParseIssue } from '../core/model.ts';
+import type { Passage, ParseIssue, Source } from '../core/model.ts';
 import { CorpusIndex, type IndexSnapshot } from '../core/search/CorpusIndex.ts';
 import type { Fingerprint } from './fingerprint.ts';
 
 /** Bump when the layout of this file changes. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
+
+// A file's passages share most of their source (file, format, programme, headline, dates, url);
+// written once per file instead of once per passage, the snapshot is much smaller and faster
+// to parse. Only these always-present keys are shared, so unpacking restores them exactly.
+const SHARED_KEYS = ['file', 'format', 'program', 'headline', 'aired', 'url'] as const;
+type Shared = Partial<Pick<Source, (typeof SHARED_KEYS)[number]>>;
+type PackedPassage = Omit<Passage, 'source'> & { source: Partial<Source> };
+interface PackedFile {
+  entry: IndexSnapshot['files'][number]['entry'];
+  shared: Shared;
+  passages: PackedPassage[];
+}
+
+function packFile(f: IndexSnapshot['files'][number]): PackedFile {
+  const first = f.passages[0]?.source;
+  const shared: Shared = {};
+  if (first) for (const k of SHARED_KEYS) Object.assign(shared, { [k]: first[k] });
+  const passages = f.passages.map((p) => {
+    const source: Partial<Source> = { ...p.source };
+    for (const k of SHARED_KEYS) if (source[k] === shared[k]) delete source[k];
+    return { ...p, source };
+  });
+  return { entry: f.entry, shared, passages };
+}
+
+function unpackFile(f: PackedFile): IndexSnapshot['files'][number] {
+  return { entry: f.entry, passages: f.passages.map((p) => ({ ...p, source: { ...f.shared, ...p.source } as Source })) };
+}
 const MAGIC = 'soundbite-index';
 
 export interface SnapshotHeader {
@@ -52,7 +80,7 @@ export async function writeSnapshot(file: string, header: SnapshotHeader, index:
     await line(data.search);
     let passages = 0;
     for (const f of data.files) {
-      await line(f);
+      await line(packFile(f));
       passages += f.passages.length;
     }
     await line({ end: true, files: data.files.length, passages });
@@ -101,14 +129,15 @@ export async function readSnapshot(file: string, expect: { parserVersion: number
   if (header.format !== SNAPSHOT_FORMAT) return { ok: false, reason: `the snapshot is format ${header.format}, this version writes ${SNAPSHOT_FORMAT}` };
   if (header.parserVersion !== expect.parserVersion) return { ok: false, reason: `the snapshot was built by parser version ${header.parserVersion}, this is ${expect.parserVersion}` };
   const end = rest.pop();
-  const files = rest as IndexSnapshot['files'];
-  const passages = files.reduce((n, f) => n + (Array.isArray(f?.passages) ? f.passages.length : 0), 0);
+  const packed = rest as PackedFile[];
+  const passages = packed.reduce((n, f) => n + (Array.isArray(f?.passages) ? f.passages.length : 0), 0);
   if (typeof end !== 'object' || end === null || !('end' in end) || !('files' in end) || !('passages' in end) ||
-    end.files !== files.length || end.passages !== passages) {
+    end.files !== packed.length || end.passages !== passages) {
     return { ok: false, reason: 'the snapshot is incomplete (its end line is missing or does not match)' };
   }
   if (!Array.isArray(docFreq) || typeof search !== 'object' || search === null) return { ok: false, reason: 'the snapshot is damaged (index parts missing)' };
   try {
+    const files = packed.map(unpackFile);
     const index = CorpusIndex.fromSnapshot({ docFreq: docFreq as IndexSnapshot['docFreq'], search: search as IndexSnapshot['search'], files });
     return { ok: true, snapshot: { header, index } };
   } catch (err) {

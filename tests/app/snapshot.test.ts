@@ -33,6 +33,9 @@ describe('index snapshot', () => {
     expect(second.skipped).toBe(1);
     expect(second.issues).toEqual(first.issues);
     expect(names(second.index.passages())).toEqual(names(first.index.passages()));
+    // Lossless: every passage and file entry comes back exactly as parsed.
+    expect([...second.index.passages()]).toEqual([...first.index.passages()]);
+    expect([...second.index.fileEntries()]).toEqual([...first.index.fileEntries()]);
     expect(searchIds(second, ['tolls', 'cranes'])).toEqual(searchIds(first, ['tolls', 'cranes']));
     expect(second.index.docFrequency('cranes')).toBe(first.index.docFrequency('cranes'));
   });
@@ -68,7 +71,7 @@ describe('index snapshot', () => {
       writeFileSync(f, text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1));
     }, /incomplete/],
     ['not JSON', (f) => writeFileSync(f, 'this is not json\n'), /damaged/],
-    ['of another format version', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('"format":1', '"format":999')), /format 999/],
+    ['of another format version', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('"format":2', '"format":999')), /format 999/],
     ['built by another parser version', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/"parserVersion":\d+/, '"parserVersion":-1')), /parser version -1/],
     ['with a passage missing', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/"passages":\[\{/, '"passages":[{"x":1},{')), /damaged|incomplete/],
     ['empty', (f) => writeFileSync(f, ''), /header/],
