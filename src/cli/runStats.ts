@@ -23,7 +23,7 @@ export function runStats(c: LoadedCorpus, io: Io, json: boolean): number {
 export function renderUnresolved(list: readonly UnresolvedLabel[]): string {
   if (list.length === 0) return 'Every label resolves to a person.';
   return [
-    `${list.length} label${list.length === 1 ? '' : 's'} resolve to no one (add them to corpus/speakers.json, see docs/ALIASES.md):`,
+    `${list.length} label${list.length === 1 ? ' resolves' : 's resolve'} to no one (add them to corpus/speakers.json, see docs/ALIASES.md):`,
     ...list.map((u) => `  ${u.label} → ${u.name} (${u.reason === 'surname-only' ? 'surname only' : 'office without a holder'}): ${u.passages} passages in ${u.files} file${u.files === 1 ? '' : 's'}, e.g. ${u.example.file}:${u.example.line}`),
   ].join('\n');
 }
