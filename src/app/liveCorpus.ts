@@ -14,6 +14,7 @@ import { listCorpusFiles, type LoadedCorpus } from './loadCorpus.ts';
 import { readAliases, type AliasRead } from './readAliases.ts';
 import { readCorpusFile, type ReadFile } from './readCorpusFile.ts';
 import { SNAPSHOT_FORMAT, snapshotPath, writeSnapshot, type SnapshotHeader } from './snapshot.ts';
+import { INDEX_VERSION } from '../core/search/indexOptions.ts';
 
 export interface SyncResult {
   /** Files read and parsed again (added or changed), relative paths. */
@@ -103,6 +104,7 @@ export class LiveCorpus {
         magic: 'soundbite-index',
         format: SNAPSHOT_FORMAT,
         parserVersion: PARSER_VERSION,
+        indexVersion: INDEX_VERSION,
         corpus: this.dir,
         aliasesHash: this.aliases.hash,
         files: Object.fromEntries(this.fingerprints),

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Passage, ParseIssue, Source } from '../core/model.ts';
 import { CorpusIndex, type IndexSnapshot } from '../core/search/CorpusIndex.ts';
 import type { Fingerprint } from './fingerprint.ts';
+import { INDEX_VERSION } from '../core/search/indexOptions.ts';
 
 /** Bump when the layout of this file changes. */
 export const SNAPSHOT_FORMAT = 2;
@@ -47,6 +48,8 @@ export interface SnapshotHeader {
   magic: typeof MAGIC;
   format: number;
   parserVersion: number;
+  /** The word rules the index was built with (core/search/indexOptions.ts). */
+  indexVersion: number;
   /** Absolute corpus folder the snapshot describes. */
   corpus: string;
   aliasesHash: string;
@@ -98,7 +101,7 @@ function isHeader(v: unknown): v is SnapshotHeader {
   if (typeof v !== 'object' || v === null) return false;
   const h = v as Partial<SnapshotHeader>;
   return h.magic === MAGIC && typeof h.format === 'number' && typeof h.parserVersion === 'number' &&
-    typeof h.corpus === 'string' && typeof h.aliasesHash === 'string' &&
+    typeof h.indexVersion === 'number' && typeof h.corpus === 'string' && typeof h.aliasesHash === 'string' &&
     typeof h.files === 'object' && h.files !== null && typeof h.unindexed === 'object' && h.unindexed !== null;
 }
 
@@ -128,6 +131,7 @@ export async function readSnapshot(file: string, expect: { parserVersion: number
   if (!isHeader(header)) return { ok: false, reason: 'the snapshot has no valid header' };
   if (header.format !== SNAPSHOT_FORMAT) return { ok: false, reason: `the snapshot is format ${header.format}, this version writes ${SNAPSHOT_FORMAT}` };
   if (header.parserVersion !== expect.parserVersion) return { ok: false, reason: `the snapshot was built by parser version ${header.parserVersion}, this is ${expect.parserVersion}` };
+  if (header.indexVersion !== INDEX_VERSION) return { ok: false, reason: `the snapshot was built with index version ${header.indexVersion}, this is ${INDEX_VERSION}` };
   const end = rest.pop();
   const packed = rest as PackedFile[];
   const passages = packed.reduce((n, f) => n + (Array.isArray(f?.passages) ? f.passages.length : 0), 0);

@@ -73,6 +73,7 @@ describe('index snapshot', () => {
     ['not JSON', (f) => writeFileSync(f, 'this is not json\n'), /damaged/],
     ['of another format version', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('"format":2', '"format":999')), /format 999/],
     ['built by another parser version', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/"parserVersion":\d+/, '"parserVersion":-1')), /parser version -1/],
+    ['built with other word rules', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/"indexVersion":\d+/, '"indexVersion":-1')), /index version -1/],
     ['with a passage missing', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/"passages":\[\{/, '"passages":[{"x":1},{')), /damaged|incomplete/],
     ['empty', (f) => writeFileSync(f, ''), /header/],
   ];

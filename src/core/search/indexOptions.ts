@@ -2,6 +2,10 @@
 import type { Options } from 'minisearch';
 import { isStopword, wordsOf } from './words.ts';
 
+/** Bump whenever the word rules (words.ts) or these options change what the index holds:
+ * saved snapshots built by other rules are then rebuilt instead of trusted. */
+export const INDEX_VERSION = 2;
+
 /** What minisearch sees of a passage. The passage itself lives in CorpusIndex. */
 export interface IndexedDoc {
   id: string;
