@@ -78,7 +78,7 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
     const live = corpus.live;
     const watcher = watchCorpus(live, { onError: (err) => io.err(`soundbite: watching ${dir} failed: ${err instanceof Error ? err.message : String(err)}`) });
     try {
-      return await runRepl(() => ({ ...live.view(), ms: corpus.ms }), io, reason);
+      return await runRepl(() => ({ ...live.view(), ms: corpus.ms }), io, reason, describeLoad(corpus.load));
     } finally {
       await watcher.close();
     }
@@ -105,4 +105,10 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
   }
   io.out(values.json ? JSON.stringify(answerJson(outcome.answer)) : renderAnswer(outcome.answer, paintFor({ isTTY: io.stdoutIsTTY }, env)));
   return EXIT.ok;
+}
+
+function describeLoad(load: OpenedCorpus['load']): string {
+  if (load.mode === 'snapshot') return 'from the saved index';
+  if (load.mode === 'partial') return `from the saved index, ${load.reread.length + load.removed.length} changed files re-read`;
+  return `read afresh: ${load.reason ?? 'no saved index'}`;
 }

@@ -7,11 +7,11 @@ import { paintFor } from './paint.ts';
 import { renderAnswer } from './renderText.ts';
 import { Session } from './Session.ts';
 
-export async function runRepl(corpus: () => LoadedCorpus, io: Io, reason: string): Promise<number> {
+export async function runRepl(corpus: () => LoadedCorpus, io: Io, reason: string, loadedHow = ''): Promise<number> {
   const paint = paintFor({ isTTY: io.stdoutIsTTY }, io.env);
   const c = corpus();
   io.out(paint.bold('Soundbite') + paint.dim(` · ${reason}`));
-  io.out(paint.dim(`${c.index.fileCount} files, ${c.index.passageCount} passages from ${c.dir} in ${(c.ms / 1000).toFixed(1)} s` +
+  io.out(paint.dim(`${c.index.fileCount} files, ${c.index.passageCount} passages from ${c.dir} in ${(c.ms / 1000).toFixed(1)} s${loadedHow ? ` (${loadedHow})` : ''}` +
     (c.issues.length ? `; ${c.issues.length} problems in the files (soundbite validate lists them)` : '')));
   io.out(paint.dim('Type /help for commands, /quit to leave.'));
   const session = new Session(() => corpus().index, io.now);
