@@ -6,6 +6,10 @@ import type { Invocation } from '../../src/core/ask/commands.ts';
 import type { CorpusIndex } from '../../src/core/search/CorpusIndex.ts';
 import { DiscordDouble } from './double/DiscordDouble.ts';
 import { buttonsOf, e2eCorpus, embedOf, fieldText, register, runBot, tempDataDir, type Running } from './botHarness.ts';
+import { passageId } from '../../src/core/parse/passageId.ts';
+
+/** The Mara Quell soundbite in the e2e corpus. */
+const FERRY_19 = passageId('001_harbour_ferry.txt', 19);
 
 const EPHEMERAL = MessageFlags.Ephemeral as number;
 
@@ -64,7 +68,7 @@ describe('Soundbite bot against the Discord double', () => {
     expect(text).toContain('**Mara Quell, Harbour Councillor** · quote');
     expect(text).toContain('spoken 2025-04-02 (April 2) · aired 2025-04-03');
     expect(text).toContain('Evening Desk: “Ferry service ‘back by summer’, says council”');
-    expect(text).toContain('`001_harbour_ferry.txt, line 19` · id `7gc1ep-19`');
+    expect(text).toContain(`\`001_harbour_ferry.txt, line 19\` · id \`${FERRY_19}\``);
     expect([...buttonsOf(m).keys()]).toEqual(['More context', 'Timeline of this speaker', 'Right', 'Wrong speaker']);
   });
 
@@ -89,7 +93,7 @@ describe('Soundbite bot against the Discord double', () => {
     const s = embedOf(await d.slashCommand({ name: 'search', options: { query: 'mooring fees' } }).final());
     expect(fieldText(s)).toContain('**Mara Quell, Harbour Councillor**');
 
-    const c = embedOf(await d.slashCommand({ name: 'context', options: { id: '7gc1ep-19' } }).final());
+    const c = embedOf(await d.slashCommand({ name: 'context', options: { id: FERRY_19 } }).final());
     expect(c.title).toBe('Context, as it aired');
     expect(c.fields?.some((f) => f.name.startsWith('▶ '))).toBe(true);
 

@@ -7,6 +7,10 @@ import { InteractionResponseType, MessageFlags, type APIMessage } from 'discord-
 import type { CorpusIndex } from '../../src/core/search/CorpusIndex.ts';
 import { DiscordDouble } from './double/DiscordDouble.ts';
 import { buttonsOf, e2eCorpus, embedOf, fieldText, register, runBot, tempDataDir, type Running } from './botHarness.ts';
+import { passageId } from '../../src/core/parse/passageId.ts';
+
+/** The Mara Quell soundbite in the e2e corpus. */
+const FERRY_19 = passageId('001_harbour_ferry.txt', 19);
 
 const EPHEMERAL = MessageFlags.Ephemeral as number;
 
@@ -77,7 +81,7 @@ describe('buttons', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatchObject({
       verdict: 'wrong_speaker',
-      passageId: '7gc1ep-19',
+      passageId: FERRY_19,
       query: 'the ferry will be back before the school holidays',
       userId: d.world.journalist.id,
       interactionId: wrong.id,

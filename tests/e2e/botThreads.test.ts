@@ -11,6 +11,10 @@ import type { CorpusIndex } from '../../src/core/search/CorpusIndex.ts';
 import { DiscordDouble } from './double/DiscordDouble.ts';
 import { makeUser, nextSnowflake } from './double/fixtures.ts';
 import { buttonsOf, e2eCorpus, poll, embedOf, fieldText, register, runBot, tempDataDir, type Running } from './botHarness.ts';
+import { passageId } from '../../src/core/parse/passageId.ts';
+
+/** The Mara Quell soundbite in the e2e corpus. */
+const FERRY_19 = passageId('001_harbour_ferry.txt', 19);
 
 describe('threads and follow-ups', () => {
   let d: DiscordDouble;
@@ -59,7 +63,7 @@ describe('threads and follow-ups', () => {
     expect(thread.name).toBe('Who said “the ferry will be back before the school holidays”?');
     expect(thread.parent_id).toBe(d.channelId);
     const saved = await poll(() => savedThreads()[thread.id], 2000, 'threads.json');
-    expect(saved).toMatchObject({ command: 'who-said', focusId: '7gc1ep-19', speaker: 'Mara Quell' });
+    expect(saved).toMatchObject({ command: 'who-said', focusId: FERRY_19, speaker: 'Mara Quell' });
   });
 
   it('names a thread within 100 characters for a long question', async () => {

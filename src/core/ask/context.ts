@@ -11,7 +11,7 @@ export interface ContextQuery {
 
 export function context(index: CorpusIndex, q: ContextQuery): Outcome {
   const id = q.id.trim();
-  if (!id) return problem('empty_query', 'Give a passage id, as shown under each answer (e.g. 1x2y3z-14).');
+  if (!id) return problem('empty_query', 'Give a passage id, as shown under each answer (e.g. 1mmnv060xghe2o-31).');
   const p = index.passage(id);
   const entry = p ? index.file(p.source.file) : undefined;
   if (!p || !entry) return problem('unknown_passage', `No passage has the id "${id}"; it may come from a file that changed since.`);

@@ -60,8 +60,15 @@ export class CorpusIndex {
     this.removeFile(t.file);
     this.changes++;
     const ids: string[] = [];
+    const issues = [...t.issues];
     for (const p of t.passages) {
-      if (this.byId.has(p.id)) continue; // ids are path+line derived; a clash means the same passage twice
+      const other = this.byId.get(p.id);
+      if (other) {
+        // Ids come from path and line, so a clash is a parser emitting one passage twice or (next
+        // to impossible with a 64-bit path hash) two paths hashing alike: said, never silent.
+        issues.push({ file: t.file, line: p.source.line, severity: 'warning', message: `This passage has the same id (${p.id}) as one in ${other.source.file} line ${other.source.line}, and was not indexed. Please report it.` });
+        continue;
+      }
       this.byId.set(p.id, p);
       ids.push(p.id);
       const words = tokenizeOnce(p.text);
@@ -70,7 +77,7 @@ export class CorpusIndex {
         if (!isStopword(w)) this.docFreq.set(w, (this.docFreq.get(w) ?? 0) + 1);
       }
     }
-    this.files.set(t.file, { file: t.file, format: t.format, meta: t.meta, passageIds: ids, issues: t.issues });
+    this.files.set(t.file, { file: t.file, format: t.format, meta: t.meta, passageIds: ids, issues });
   }
 
   removeFile(file: string): boolean {
