@@ -64,6 +64,8 @@ export function comparePrepared(r: PreparedWord, a: PreparedWord): WordMatch {
   const r0 = remembered.charCodeAt(0), r1 = remembered.charCodeAt(1), a0 = actual.charCodeAt(0), a1 = actual.charCodeAt(1);
   if (r0 !== a0 && r1 !== a1 && !(r0 === a1 && r1 === a0)) return 'none';
   if (editDistance(remembered, actual, budget) > budget) return 'none';
-  if (shorter === 4 && !isSwapOnly(remembered, actual)) return 'none';
+  // Two four-letter words one letter apart are usually two words (wall, will); a letter dropped
+  // from or added to a longer word (uion, union) is a slip.
+  if (remembered.length === 4 && actual.length === 4 && !isSwapOnly(remembered, actual)) return 'none';
   return 'similar';
 }

@@ -77,6 +77,9 @@ describe('compareWords', () => {
     ['recieve', 'receive', 'similar'],
     ['cat', 'cut', 'none'],
     ['wall', 'will', 'none'],
+    ['uion', 'union', 'similar'],
+    ['thse', 'these', 'similar'],
+    ['teh', 'the', 'none'],
     ['line', 'line', 'exact'],
   ] as const)('%s ~ %s is %s', (a, b, want) => {
     expect(compareWords(a, b)).toBe(want);
