@@ -24,8 +24,10 @@ export const MIN_FRAGMENT_WORDS = 3;
 /** Longer fragments are matched on their first this-many words. */
 export const MAX_ALIGNED_WORDS = 60;
 /** Rare words used to find candidates, and how many candidates are aligned. */
-const SEED_TERMS = 6;
+const SEED_TERMS = 4;
 const CANDIDATES = 60;
+/** For fragments of common words only: how many passages holding them are checked verbatim. */
+const THIN_CANDIDATES = 1000;
 const NEAREST_SHOWN = 3;
 
 interface Scored extends Aligned {
@@ -52,7 +54,7 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
 
   const weights = words.map((w) => index.weightOf(w));
   const anchors = new Set(words.filter((w) => !isStopword(w)));
-  const candidates = findCandidates(index, words, hasFilters(filters) ? (p) => passesFilters(p, filters) : undefined);
+  const candidates = findCandidates(index, fragment, words, hasFilters(filters) ? (p) => passesFilters(p, filters) : undefined);
   const scored: Scored[] = [];
   for (const passage of candidates) {
     const alignment = alignNear(words, weights, spansOf(passage), anchors);
@@ -105,29 +107,42 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
   });
 }
 
-/** The passages worth aligning: those sharing the fragment's rarest known words. */
-function findCandidates(index: CorpusIndex, words: readonly string[], filter?: (p: Passage) => boolean): Passage[] {
+/** The passages worth aligning: those holding the fragment's rarest known words, most first. */
+function findCandidates(index: CorpusIndex, fragment: string, words: readonly string[], filter?: (p: Passage) => boolean): Passage[] {
   const distinct = [...new Set(words)].filter((w) => !isStopword(w));
   const known = distinct.filter((w) => index.docFrequency(w) > 0).sort((a, b) => index.docFrequency(a) - index.docFrequency(b));
   const unknown = distinct.filter((w) => index.docFrequency(w) === 0 && w.length >= 4);
-  const seeds = known.slice(0, SEED_TERMS);
+  const seeds = known.slice(0, SEED_TERMS).map((term) => ({ term, weight: index.weightOf(term) }));
+  // When even the rarest word is common ("This is an agreement we've been", "We do not know about
+  // their"), many passages hold every seed and tie; take more, and put first those that hold the
+  // fragment as typed (a plain string check: no tokenising of a thousand passages).
+  const thin = seeds.length < 2 || index.docFrequency(seeds[0]!.term) > CANDIDATES;
+  let ids = index.passagesWithWords(seeds, thin ? THIN_CANDIDATES : CANDIDATES, filter).map((c) => c.id);
+  if (thin && ids.length > CANDIDATES) ids = verbatimFirst(index, ids, fragment).slice(0, CANDIDATES);
   // A misspelled word is unknown to the index; look it up fuzzily only when the rest is thin.
-  const fuzzy = seeds.length < 3 ? unknown.slice(0, 3) : [];
-  const hits = [
-    ...index.findTerms(seeds, filter ? { filter } : {}),
-    ...(fuzzy.length ? index.findTerms(fuzzy, { fuzzy: 0.25, ...(filter ? { filter } : {}) }) : []),
-  ];
-  hits.sort((a, b) => b.score - a.score);
-  const seen = new Set<string>();
+  if (seeds.length < 2 && unknown.length > 0) {
+    for (const h of index.findTerms(unknown.slice(0, 3), { fuzzy: 0.25, ...(filter ? { filter } : {}) }).slice(0, CANDIDATES)) ids.push(h.id);
+  }
   const out: Passage[] = [];
-  for (const h of hits) {
-    if (seen.has(h.id)) continue;
-    seen.add(h.id);
-    const p = index.passage(h.id);
+  for (const id of new Set(ids)) {
+    const p = index.passage(id);
     if (p) out.push(p);
-    if (out.length >= CANDIDATES) break;
   }
   return out;
+}
+
+/** Ids whose passage contains the fragment verbatim (case and spacing aside) first, the rest after. */
+function verbatimFirst(index: CorpusIndex, ids: readonly string[], fragment: string): string[] {
+  const squash = (t: string) => t.toLowerCase().replace(/\s+/g, ' ');
+  const wanted = squash(fragment);
+  const hits: string[] = [];
+  const rest: string[] = [];
+  for (const id of ids) {
+    const p = index.passage(id);
+    if (p && squash(p.text).includes(wanted)) hits.push(id);
+    else rest.push(id);
+  }
+  return [...hits, ...rest];
 }
 
 /** Exact, close, reported (narration) or nothing. Strict on purpose: a wrong name is worse than none. */

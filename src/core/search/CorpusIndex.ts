@@ -4,6 +4,7 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Passage, ParseIssue, Transcript, TranscriptMeta, FormatId } from '../model.ts';
 import { indexOptions, tokenizeOnce, type IndexField, type IndexedDoc } from './indexOptions.ts';
+import { countPostings, type Counted } from './postings.ts';
 import { isStopword, wordsOf } from './words.ts';
 
 export interface FileEntry {
@@ -163,6 +164,18 @@ export class CorpusIndex {
   weightOf(word: string): number {
     if (isStopword(word)) return 0.2;
     return Math.log(1 + (this.byId.size + 1) / (this.docFrequency(word) + 1));
+  }
+
+  /**
+   * Passages whose text holds any of the words, by the summed weight of those they hold, at most
+   * `limit`: candidate finding without scoring. Falls back to the scored search if minisearch's
+   * internals are not readable.
+   */
+  passagesWithWords(words: ReadonlyArray<{ term: string; weight: number }>, limit: number, filter?: (p: Passage) => boolean): Counted[] {
+    const accept = filter ? (id: string) => { const p = this.byId.get(id); return p ? filter(p) : false; } : undefined;
+    const counted = countPostings(this.search as unknown as MiniSearch<object>, 'text', words, limit, accept);
+    if (counted) return counted;
+    return this.findTerms(words.map((w) => w.term), filter ? { filter } : {}).slice(0, limit).map((h) => ({ id: h.id, weight: h.score }));
   }
 
   /** Passages matching the terms, best first. */
