@@ -2,6 +2,7 @@
 // so "rice farmers" finds passages about rice farmers, not every passage that says "farmers".
 import type { Passage } from '../model.ts';
 import type { CorpusIndex } from '../search/CorpusIndex.ts';
+import { stem } from '../search/similarWords.ts';
 import { isStopword, wordsOf } from '../search/words.ts';
 
 /** Share of the topic's weight a passage must mention to count as being about it. */
@@ -55,13 +56,19 @@ export interface TopicHit {
 
 export function findTopic(index: CorpusIndex, words: readonly string[], filter?: (p: Passage) => boolean): TopicHit[] {
   if (words.length === 0) return [];
-  const weight = new Map(words.map((w) => [w, index.weightOf(w)]));
+  // Longer words are looked up by their stem as a prefix, so "semiconductors" finds
+  // "semiconductor" and "tariff" finds "tariffs"; each keeps the weight of the word as typed.
+  const queries = words.map((w) => (w.length >= 5 ? stem(w) : w));
+  const stems = new Set(queries.filter((q, i) => words[i]!.length >= 5));
+  const weight = new Map(queries.map((q, i) => [q, index.weightOf(words[i]!)]));
   const total = [...weight.values()].reduce((a, b) => a + b, 0);
-  const hits = index.findTerms(words, {
+  const hits = index.findTerms(queries, {
     fields: ['text', 'headline'],
     boost: { headline: 0.5 },
-    // A typo in a topic is forgiven only in longer words, where it cannot make another word.
-    fuzzy: 0.15,
+    // A typo is forgiven only when a topic word is unknown to the archive: fuzzy expansion walks
+    // the whole vocabulary, which grows with the archive, so known words are looked up as typed.
+    fuzzy: words.some((w) => index.docFrequency(w) === 0) ? 0.15 : false,
+    prefix: (term) => stems.has(term),
     ...(filter ? { filter } : {}),
   });
   const out: TopicHit[] = [];

@@ -27,7 +27,8 @@ export interface TermSearch {
   fields?: IndexField[];
   /** Edit distance as a share of the term's length (minisearch's convention), or false. */
   fuzzy?: number | false;
-  prefix?: boolean;
+  /** true, or only for the query terms the predicate accepts (a short prefix matches too much). */
+  prefix?: boolean | ((term: string) => boolean);
   combineWith?: 'AND' | 'OR';
   filter?: (passage: Passage) => boolean;
   boost?: Partial<Record<IndexField, number>>;
