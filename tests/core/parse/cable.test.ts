@@ -1,34 +1,14 @@
 // Cable rush transcripts (format F): golden files in tests/fixtures/cable, and the label rules.
 // Regenerate on purpose and review the diff:
 //   UPDATE_GOLDEN=1 npx vitest run tests/core/parse/cable.test.ts
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { goldenCases } from '../../helpers/goldenCases.ts';
 import { readCableLabel } from '../../../src/core/parse/cable/cableLabel.ts';
 import { cableParser } from '../../../src/core/parse/cable/parseCable.ts';
 import { dateInText } from '../../../src/core/parse/cable/readCableHeader.ts';
-import { parseTranscript, pickParser } from '../../../src/core/parse/parseTranscript.ts';
-import { sourceLines } from '../../../src/core/parse/sourceText.ts';
+import { parseTranscript } from '../../../src/core/parse/parseTranscript.ts';
 
-const DIR = fileURLToPath(new URL('../../fixtures/cable', import.meta.url));
-const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
-const cases = readdirSync(DIR).filter((f) => !f.endsWith('.json')).sort();
-
-describe('cable golden files', () => {
-  it('has cases', () => expect(cases.length).toBeGreaterThan(0));
-  for (const name of cases) {
-    it(name, () => {
-      const lines = sourceLines(readFileSync(join(DIR, name), 'utf8'));
-      expect(pickParser(lines)?.format).toBe('cable');
-      const actual = `${JSON.stringify(cableParser.parse({ file: `cable/${name}`, lines }), null, 2)}\n`;
-      const golden = join(DIR, name.replace(/\.[^.]+$/, '.json'));
-      if (UPDATE) writeFileSync(golden, actual);
-      else if (!existsSync(golden)) throw new Error(`No golden file for ${name}; run with UPDATE_GOLDEN=1 and review it.`);
-      expect(actual).toBe(readFileSync(golden, 'utf8'));
-    });
-  }
-});
+goldenCases('cable', cableParser);
 
 describe('cable labels', () => {
   it('reads name, title, party and delivery notes', () => {

@@ -1,11 +1,10 @@
 // Otter.ai's text export: `Name  0:08` (two spaces, then the time), the words on the lines
 // below, and a `Transcribed by https://otter.ai` footer that nobody said.
-import type { ParseIssue, Speaker } from '../../model.ts';
+import type { Speaker } from '../../model.ts';
 import type { FormatParser, ParseInput } from '../parser.ts';
 import type { SourceLine } from '../sourceText.ts';
-import { createLabelSpeaker } from './labelSpeaker.ts';
 import { secondsFromClock, formatTimecode } from './timecode.ts';
-import { timedFileMeta } from './timedFileMeta.ts';
+import { openTimedFile } from './timedFileMeta.ts';
 import { transcriptFromTurns, type Turn } from './turnTranscript.ts';
 
 /** A name of a few words, two or more spaces, a clock time, nothing after it. */
@@ -41,17 +40,7 @@ export function sniffOtter(lines: readonly SourceLine[]): number {
 
 export function parseOtter(input: ParseInput): ReturnType<FormatParser['parse']> {
   const { file, lines } = input;
-  const issues: ParseIssue[] = [];
-  const firstHeader = lines.findIndex((l) => HEADER.test(l.text));
-  // Anything above the first speaker is the recording's title, as the user named it.
-  const title = lines.slice(0, Math.max(firstHeader, 0)).find((l) => l.text.trim() !== '')?.text.trim() ?? null;
-  const meta = timedFileMeta(file, title, issues);
-  const speakerOf = createLabelSpeaker({
-    date: meta.aired,
-    title,
-    text: lines.map((l) => l.text).join('\n'),
-    ...(input.aliases ? { aliases: input.aliases } : {}),
-  });
+  const { issues, firstHeader, meta, speakerOf } = openTimedFile(input, HEADER);
 
   const turns: Turn[] = [];
   let pending: OtterHeader | null = null;

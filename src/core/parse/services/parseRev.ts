@@ -1,11 +1,9 @@
 // Rev's text export: `Name (03:04):`, then the words. A long turn carries bare `(03:45)` stamps
 // on their own line or before a paragraph: the same speaker goes on, from that time.
-import type { ParseIssue } from '../../model.ts';
 import type { FormatParser, ParseInput } from '../parser.ts';
 import type { SourceLine } from '../sourceText.ts';
-import { createLabelSpeaker } from './labelSpeaker.ts';
 import { formatTimecode, secondsFromClock } from './timecode.ts';
-import { timedFileMeta } from './timedFileMeta.ts';
+import { openTimedFile } from './timedFileMeta.ts';
 import { transcriptFromTurns, type Turn } from './turnTranscript.ts';
 
 const CLOCK = '(?:\\d{1,2}:)?\\d{1,2}:\\d{2}';
@@ -24,16 +22,7 @@ export function sniffRev(lines: readonly SourceLine[]): number {
 
 export function parseRev(input: ParseInput): ReturnType<FormatParser['parse']> {
   const { file, lines } = input;
-  const issues: ParseIssue[] = [];
-  const firstHeader = lines.findIndex((l) => HEADER.test(l.text));
-  const title = lines.slice(0, Math.max(firstHeader, 0)).find((l) => l.text.trim() !== '')?.text.trim() ?? null;
-  const meta = timedFileMeta(file, title, issues);
-  const speakerOf = createLabelSpeaker({
-    date: meta.aired,
-    title,
-    text: lines.map((l) => l.text).join('\n'),
-    ...(input.aliases ? { aliases: input.aliases } : {}),
-  });
+  const { issues, firstHeader, meta, speakerOf } = openTimedFile(input, HEADER);
 
   const turns: Turn[] = [];
   // `current` takes further words; `opened` is a header or stamp whose words have not started.

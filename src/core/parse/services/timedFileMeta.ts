@@ -1,7 +1,9 @@
 // What an Otter, Rev or caption export says about itself: next to nothing. The date comes from
 // the file name; without one the passages stay undated and the admin is told why.
 import type { ParseIssue, TranscriptMeta } from '../../model.ts';
+import type { ParseInput } from '../parser.ts';
 import { dateFromFileName } from '../dateFromFileName.ts';
+import { createLabelSpeaker, type LabelSpeaker } from './labelSpeaker.ts';
 
 export function timedFileMeta(file: string, headline: string | null, issues: ParseIssue[]): TranscriptMeta {
   const aired = dateFromFileName(file);
@@ -14,4 +16,30 @@ export function timedFileMeta(file: string, headline: string | null, issues: Par
     });
   }
   return { aired, program: null, headline, url: null };
+}
+
+/** What every speaker-header export starts from: its title line, date and speaker resolver. */
+export interface TimedFile {
+  issues: ParseIssue[];
+  /** Index of the first speaker header, or -1. */
+  firstHeader: number;
+  title: string | null;
+  meta: TranscriptMeta;
+  speakerOf: LabelSpeaker;
+}
+
+export function openTimedFile(input: ParseInput, header: RegExp): TimedFile {
+  const { file, lines } = input;
+  const issues: ParseIssue[] = [];
+  const firstHeader = lines.findIndex((l) => header.test(l.text));
+  // Anything above the first speaker is the recording's title, as the user named it.
+  const title = lines.slice(0, Math.max(firstHeader, 0)).find((l) => l.text.trim() !== '')?.text.trim() ?? null;
+  const meta = timedFileMeta(file, title, issues);
+  const speakerOf = createLabelSpeaker({
+    date: meta.aired,
+    title,
+    text: lines.map((l) => l.text).join('\n'),
+    ...(input.aliases ? { aliases: input.aliases } : {}),
+  });
+  return { issues, firstHeader, title, meta, speakerOf };
 }
