@@ -26,7 +26,7 @@ export const MAX_ALIGNED_WORDS = 60;
 /** Rare words used to find candidates, and how many candidates are aligned. */
 const SEED_TERMS = 4;
 const CANDIDATES = 60;
-/** For fragments of common words only: how many passages holding them are checked verbatim. */
+/** For fragments of common words only: how many passages holding them are checked for its phrases. */
 const THIN_CANDIDATES = 1000;
 const NEAREST_SHOWN = 3;
 
@@ -114,11 +114,11 @@ function findCandidates(index: CorpusIndex, fragment: string, words: readonly st
   const unknown = distinct.filter((w) => index.docFrequency(w) === 0 && w.length >= 4);
   const seeds = known.slice(0, SEED_TERMS).map((term) => ({ term, weight: index.weightOf(term) }));
   // When even the rarest word is common ("This is an agreement we've been", "We do not know about
-  // their"), many passages hold every seed and tie; take more, and put first those that hold the
-  // fragment as typed (a plain string check: no tokenising of a thousand passages).
+  // their"), many passages hold every seed and tie; take more, and keep those holding most of the
+  // fragment as typed.
   const thin = seeds.length < 2 || index.docFrequency(seeds[0]!.term) > CANDIDATES;
   let ids = index.passagesWithWords(seeds, thin ? THIN_CANDIDATES : CANDIDATES, filter).map((c) => c.id);
-  if (thin && ids.length > CANDIDATES) ids = verbatimFirst(index, ids, fragment).slice(0, CANDIDATES);
+  if (thin && ids.length > CANDIDATES) ids = byPhraseOverlap(index, ids, fragment).slice(0, CANDIDATES);
   // A misspelled word is unknown to the index; look it up fuzzily only when the rest is thin.
   if (seeds.length < 2 && unknown.length > 0) {
     for (const h of index.findTerms(unknown.slice(0, 3), { fuzzy: 0.25, ...(filter ? { filter } : {}) }).slice(0, CANDIDATES)) ids.push(h.id);
@@ -131,18 +131,26 @@ function findCandidates(index: CorpusIndex, fragment: string, words: readonly st
   return out;
 }
 
-/** Ids whose passage contains the fragment verbatim (case and spacing aside) first, the rest after. */
-function verbatimFirst(index: CorpusIndex, ids: readonly string[], fragment: string): string[] {
-  const squash = (t: string) => t.toLowerCase().replace(/\s+/g, ' ');
-  const wanted = squash(fragment);
-  const hits: string[] = [];
-  const rest: string[] = [];
-  for (const id of ids) {
+/**
+ * Ids ordered by how much of the fragment their passage holds as written: the whole fragment
+ * first, then by how many of its adjacent word pairs it contains (a misspelled or changed word
+ * spoils only the two pairs around it). Plain string checks, no tokenising of every candidate.
+ */
+function byPhraseOverlap(index: CorpusIndex, ids: readonly string[], fragment: string): string[] {
+  const loose = (t: string) => ` ${t.toLowerCase().replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `;
+  const whole = loose(fragment);
+  const words = whole.trim().split(' ');
+  const pairs = words.slice(1).map((w, k) => ` ${words[k]} ${w} `);
+  const scored = ids.flatMap((id) => {
     const p = index.passage(id);
-    if (p && squash(p.text).includes(wanted)) hits.push(id);
-    else rest.push(id);
-  }
-  return [...hits, ...rest];
+    if (!p) return [];
+    const text = loose(p.text);
+    let score = text.includes(whole) ? pairs.length + 1 : 0;
+    for (const pair of pairs) if (text.includes(pair)) score++;
+    return [{ id, score }];
+  });
+  // Stable: equal scores keep the seed-weight order they came in.
+  return scored.sort((a, b) => b.score - a.score).map((x) => x.id);
 }
 
 /** Exact, close, reported (narration) or nothing. Strict on purpose: a wrong name is worse than none. */
