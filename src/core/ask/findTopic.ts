@@ -62,19 +62,32 @@ export function findTopic(index: CorpusIndex, words: readonly string[], filter?:
   const stems = new Set(queries.filter((q, i) => words[i]!.length >= 5));
   const weight = new Map(queries.map((q, i) => [q, index.weightOf(words[i]!)]));
   const total = [...weight.values()].reduce((a, b) => a + b, 0);
+  const enough = (found: number) => total === 0 || found / total >= TOPIC_COVERAGE;
+
+  // A typo needs fuzzy matching, which only the scored search does; otherwise the posting lists
+  // answer directly, unscored, since a timeline orders by date anyway.
+  const typo = words.some((w) => index.docFrequency(w) === 0);
+  const weighed = typo ? null : index.weighTopic(queries.map((q) => ({ term: q, weight: weight.get(q)!, prefix: stems.has(q) })));
+  const out: TopicHit[] = [];
+  if (weighed) {
+    for (const [id, found] of weighed) {
+      if (!enough(found)) continue;
+      const p = index.passage(id);
+      if (p && (!filter || filter(p))) out.push({ passage: p, score: found });
+    }
+    return out;
+  }
   const hits = index.findTerms(queries, {
     fields: ['text', 'headline'],
     boost: { headline: 0.5 },
-    // A typo is forgiven only when a topic word is unknown to the archive: fuzzy expansion walks
-    // the whole vocabulary, which grows with the archive, so known words are looked up as typed.
-    fuzzy: words.some((w) => index.docFrequency(w) === 0) ? 0.15 : false,
+    // Fuzzy expansion walks the whole vocabulary, so it is used only when a word is unknown.
+    fuzzy: typo ? 0.25 : false,
     prefix: (term) => stems.has(term),
     ...(filter ? { filter } : {}),
   });
-  const out: TopicHit[] = [];
   for (const h of hits) {
     const found = h.queryTerms.reduce((a, t) => a + (weight.get(t) ?? 0), 0);
-    if (total > 0 && found / total < TOPIC_COVERAGE) continue;
+    if (!enough(found)) continue;
     const p = index.passage(h.id);
     if (p) out.push({ passage: p, score: h.score });
   }

@@ -4,7 +4,7 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Passage, ParseIssue, Transcript, TranscriptMeta, FormatId } from '../model.ts';
 import { indexOptions, tokenizeOnce, type IndexField, type IndexedDoc } from './indexOptions.ts';
-import { countPostings, type Counted } from './postings.ts';
+import { countPostings, weighPostings, type Counted, type TopicTerm } from './postings.ts';
 import { isStopword, wordsOf } from './words.ts';
 
 export interface FileEntry {
@@ -177,6 +177,12 @@ export class CorpusIndex {
     const counted = countPostings(this.search as unknown as MiniSearch<object>, 'text', words, limit, accept);
     if (counted) return counted;
     return this.findTerms(words.map((w) => w.term), filter ? { filter } : {}).slice(0, limit).map((h) => ({ id: h.id, weight: h.score }));
+  }
+
+  /** Passages holding the topic's words in text or headline, with the summed weight of those
+   * they hold; null when only the scored search can answer (see postings.ts). */
+  weighTopic(terms: readonly TopicTerm[]): Map<string, number> | null {
+    return weighPostings(this.search as unknown as MiniSearch<object>, ['text', 'headline'], terms);
   }
 
   /** Passages matching the terms, best first. */

@@ -5,16 +5,22 @@
 // (another minisearch version), and callers then fall back to the public search.
 import type MiniSearch from 'minisearch';
 
+type FieldPostings = Map<number, Map<number, number>>;
+
 /** minisearch 7's internals: term → field id → short document id → term frequency. */
 interface Internals {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _index: {
+    get(term: string): FieldPostings | undefined;
+    /** The terms under a prefix, as minisearch's own radix tree gives them. */
+    atPrefix(prefix: string): Iterable<[string, FieldPostings]>;
+  };
   _documentIds: Map<number, unknown>;
   _fieldIds: Record<string, number>;
 }
 
 function internalsOf(search: MiniSearch<never> | MiniSearch<object>): Internals | null {
   const s = search as unknown as Partial<Internals>;
-  const ok = typeof s._index?.get === 'function' && s._documentIds instanceof Map && typeof s._fieldIds === 'object' && s._fieldIds !== null;
+  const ok = typeof s._index?.get === 'function' && typeof s._index.atPrefix === 'function' && s._documentIds instanceof Map && typeof s._fieldIds === 'object' && s._fieldIds !== null;
   return ok ? (s as Internals) : null;
 }
 
@@ -61,6 +67,41 @@ export function countPostings(
       out.push({ id, weight });
       if (out.length >= limit) return out;
     }
+  }
+  return out;
+}
+
+export interface TopicTerm {
+  term: string;
+  weight: number;
+  /** Also every indexed word that starts with `term` (a stem: tariff → tariffs). */
+  prefix: boolean;
+}
+
+/**
+ * Every passage holding the topic's words in any of `fields`, with the summed weight of the
+ * words it holds (each word counted once, however many forms or fields matched). Unscored and
+ * unsorted: a timeline orders by date. Null when minisearch's internals are not as expected.
+ */
+export function weighPostings(search: MiniSearch<object>, fields: readonly string[], terms: readonly TopicTerm[]): Map<string, number> | null {
+  const internals = internalsOf(search);
+  if (!internals) return null;
+  const fieldIds = fields.map((f) => internals._fieldIds[f]).filter((f): f is number => f !== undefined);
+  const weights = new Map<number, number>();
+  for (const { term, weight, prefix } of terms) {
+    const holders = new Set<number>();
+    const take = (postings: FieldPostings | undefined) => {
+      if (!postings) return;
+      for (const f of fieldIds) for (const shortId of postings.get(f)?.keys() ?? []) holders.add(shortId);
+    };
+    if (prefix) for (const [, postings] of internals._index.atPrefix(term)) take(postings);
+    else take(internals._index.get(term));
+    for (const shortId of holders) weights.set(shortId, (weights.get(shortId) ?? 0) + weight);
+  }
+  const out = new Map<string, number>();
+  for (const [shortId, weight] of weights) {
+    const id = internals._documentIds.get(shortId);
+    if (typeof id === 'string') out.set(id, weight);
   }
   return out;
 }

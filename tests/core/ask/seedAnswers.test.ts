@@ -81,6 +81,13 @@ describe('the other questions on the seed', () => {
     expect([...dates].sort()).toEqual(dates);
   });
 
+  it('timeline finds a topic by stem (summits, summit) and forgives a typo (Singapur)', () => {
+    const ids = (topic: string) => ask('timeline', { topic }).items.map((i) => i.passage.source.line);
+    expect(ids('summits Singapore')).toContain(31);
+    expect(ids('Singapur summit')).toContain(31);
+    expect(ids('moon landing')).toEqual([]);
+  });
+
   it('quotes matches a speaker loosely (surname, case), and focuses on the first item for follow-ups', () => {
     const a = ask('quotes', { speaker: 'leavitt' });
     expect(a.items.map((i) => i.passage.speaker.name)).toEqual(['Karoline Leavitt']);
