@@ -7,13 +7,15 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/soundbite.mjs');
+// Saved indexes go to a temp folder, not the project's own .soundbite/.
+const DATA_DIR = mkdtempSync(path.join(tmpdir(), 'soundbite-cli-data-'));
 
 function run(args: string[], input?: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     input: input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', DISCORD_TOKEN: '', ...env },
+    env: { ...process.env, NO_COLOR: '1', DISCORD_TOKEN: '', SOUNDBITE_DATA_DIR: DATA_DIR, ...env },
     timeout: 60_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
