@@ -1,7 +1,8 @@
 // The saved index. One JSON document per line, so no single string has to hold the whole
 // archive: a header (format version, parser version, alias hash, a fingerprint per file),
-// the word counts, minisearch's own JSON, one line per file with its passages, and an end
-// line with the totals. Anything missing, unparsable or of another version is refused, and
+// the word counts, minisearch's own JSON (its terms spread over lines: at a million passages
+// they are longer than the longest string V8 can hold), one line per file with its passages,
+// and an end line with the totals. Anything missing, unparsable or of another version is refused, and
 // the caller rebuilds; it is written to a temporary file and renamed, so a crash mid-write
 // leaves the old snapshot or none, never half of one.
 import { createHash } from 'node:crypto';
@@ -13,7 +14,10 @@ import type { Fingerprint } from './fingerprint.ts';
 import { INDEX_VERSION } from '../core/search/indexOptions.ts';
 
 /** Bump when the layout of this file changes. */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
+
+/** minisearch terms per line. */
+const TERMS_PER_LINE = 5_000;
 
 // A file's passages share most of their source (file, format, programme, headline, dates, url);
 // written once per file instead of once per passage, the snapshot is much smaller and faster
@@ -80,7 +84,10 @@ export async function writeSnapshot(file: string, header: SnapshotHeader, index:
     const line = (value: unknown) => handle.write(`${JSON.stringify(value)}\n`);
     await line(header);
     await line(data.docFreq);
-    await line(data.search);
+    const { index: terms, ...searchMeta } = data.search;
+    const termLines = Math.ceil(terms.length / TERMS_PER_LINE);
+    await line({ searchMeta, termLines });
+    for (let i = 0; i < terms.length; i += TERMS_PER_LINE) await line(terms.slice(i, i + TERMS_PER_LINE));
     let passages = 0;
     for (const f of data.files) {
       await line(packFile(f));
@@ -127,11 +134,19 @@ export async function readSnapshot(file: string, expect: { parserVersion: number
   } catch (err) {
     return { ok: false, reason: `the snapshot is damaged (line ${values.length + 1}: ${err instanceof Error ? err.message : String(err)})` };
   }
-  const [header, docFreq, search, ...rest] = values;
+  const [header, docFreq, searchHead, ...afterSearchHead] = values;
   if (!isHeader(header)) return { ok: false, reason: 'the snapshot has no valid header' };
   if (header.format !== SNAPSHOT_FORMAT) return { ok: false, reason: `the snapshot is format ${header.format}, this version writes ${SNAPSHOT_FORMAT}` };
   if (header.parserVersion !== expect.parserVersion) return { ok: false, reason: `the snapshot was built by parser version ${header.parserVersion}, this is ${expect.parserVersion}` };
   if (header.indexVersion !== INDEX_VERSION) return { ok: false, reason: `the snapshot was built with index version ${header.indexVersion}, this is ${INDEX_VERSION}` };
+  if (typeof searchHead !== 'object' || searchHead === null || !('searchMeta' in searchHead) || !('termLines' in searchHead) ||
+    typeof searchHead.termLines !== 'number' || typeof searchHead.searchMeta !== 'object' || searchHead.searchMeta === null) {
+    return { ok: false, reason: 'the snapshot is damaged (the search index header is missing)' };
+  }
+  const termChunks = afterSearchHead.slice(0, searchHead.termLines);
+  if (termChunks.length !== searchHead.termLines || !termChunks.every(Array.isArray)) return { ok: false, reason: 'the snapshot is damaged (search index lines missing)' };
+  const search = { ...searchHead.searchMeta, index: termChunks.flat() };
+  const rest = afterSearchHead.slice(searchHead.termLines);
   const end = rest.pop();
   const packed = rest as PackedFile[];
   const passages = packed.reduce((n, f) => n + (Array.isArray(f?.passages) ? f.passages.length : 0), 0);

@@ -71,7 +71,8 @@ describe('index snapshot', () => {
       writeFileSync(f, text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1));
     }, /incomplete/],
     ['not JSON', (f) => writeFileSync(f, 'this is not json\n'), /damaged/],
-    ['of another format version', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('"format":2', '"format":999')), /format 999/],
+    ['of another format version', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/"format":\d+/, '"format":999')), /format 999/],
+    ['missing a line of the search index', (f) => writeFileSync(f, readFileSync(f, 'utf8').split('\n').filter((_, i) => i !== 3).join('\n')), /damaged|incomplete/],
     ['built by another parser version', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/"parserVersion":\d+/, '"parserVersion":-1')), /parser version -1/],
     ['built with other word rules', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/"indexVersion":\d+/, '"indexVersion":-1')), /index version -1/],
     ['with a passage missing', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/"passages":\[\{/, '"passages":[{"x":1},{')), /damaged|incomplete/],
