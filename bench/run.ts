@@ -5,11 +5,11 @@
 // build, snapshot save/load, memory, who-said latency and precision@1, timeline latency and the
 // not-found rate, beside two baselines on the same fragments. See bench/README.md.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCorpus } from '../src/app/loadCorpus.ts';
+import { openCorpus } from '../src/app/openCorpus.ts';
 import { timeline } from '../src/core/ask/timeline.ts';
 import { whoSaid } from '../src/core/ask/whoSaid.ts';
 import { effectiveDate } from '../src/core/ask/dates.ts';
@@ -338,7 +338,8 @@ async function buildReal(): Promise<Built | string> {
     log(`real briefings: reusing the extraction in ${dir}`);
   }
   log('real briefings: parsing and indexing');
-  const loaded = await loadCorpus(dir);
+  // Read, parse and index every file, as a first start would (no saved index is used or written).
+  const loaded = await openCorpus(dir, { dataDir: mkdtempSync(path.join(os.tmpdir(), 'soundbite-bench-data-')), save: false });
   const texts = [...loaded.index.passages()].map((p) => p.text);
   return {
     name: 'real briefings',

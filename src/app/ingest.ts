@@ -9,7 +9,7 @@ import type { FormatId, ParseIssue, Transcript } from '../core/model.ts';
 import type { AliasList } from '../core/parse/aliasList.ts';
 import { parseTranscript } from '../core/parse/parseTranscript.ts';
 import { hashBytes } from './fingerprint.ts';
-import { listCorpusFiles } from './loadCorpus.ts';
+import { listCorpusFiles } from './corpusFolder.ts';
 
 export const MAX_INGEST_BYTES = 5 * 1024 * 1024;
 /** Endings of the formats Soundbite reads (docs/FORMATS.md); anything else is refused by name. */

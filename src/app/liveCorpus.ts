@@ -10,7 +10,7 @@ import type { AliasList } from '../core/parse/aliasList.ts';
 import { PARSER_VERSION } from '../core/parse/parserVersion.ts';
 import { CorpusIndex } from '../core/search/CorpusIndex.ts';
 import { sameStat, type Fingerprint } from './fingerprint.ts';
-import { listCorpusFiles, type LoadedCorpus } from './loadCorpus.ts';
+import { listCorpusFiles, type LoadedCorpus } from './corpusFolder.ts';
 import { readAliases, type AliasRead } from './readAliases.ts';
 import { readCorpusFile, type ReadFile } from './readCorpusFile.ts';
 import { SNAPSHOT_FORMAT, snapshotPath, writeSnapshot, type SnapshotHeader } from './snapshot.ts';
@@ -71,7 +71,7 @@ export class LiveCorpus {
     return this.fingerprints.size;
   }
 
-  /** The shape loadCorpus returns, for code written against it. */
+  /** The corpus as the adapters use it (LoadedCorpus in corpusFolder.ts). */
   view(): LoadedCorpus {
     return { dir: this.dir, index: this.index, issues: this.issues, files: this.fingerprints.size, skipped: this.unindexed.size, ms: this.lastMs };
   }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { ParseIssue } from '../core/model.ts';
 import { PARSER_VERSION } from '../core/parse/parserVersion.ts';
 import { DEFAULT_DATA_DIR } from './config.ts';
-import { CorpusFolderError, type LoadedCorpus } from './loadCorpus.ts';
+import { CorpusFolderError, type LoadedCorpus } from './corpusFolder.ts';
 import { LiveCorpus } from './liveCorpus.ts';
 import { readAliases } from './readAliases.ts';
 import { readSnapshot, snapshotPath } from './snapshot.ts';

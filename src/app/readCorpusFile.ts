@@ -1,12 +1,12 @@
 // Reads one corpus file for the live archive: its fingerprint and its parsed transcript, with
-// the alias list applied. Problems reading it become issues, as in loadCorpus.
+// the alias list applied. Problems reading it become issues on the file, never exceptions.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Transcript } from '../core/model.ts';
 import type { AliasList } from '../core/parse/aliasList.ts';
 import { parseTranscript } from '../core/parse/parseTranscript.ts';
 import { hashBytes, type Fingerprint } from './fingerprint.ts';
-import { MAX_FILE_BYTES } from './loadCorpus.ts';
+import { MAX_FILE_BYTES } from './corpusFolder.ts';
 
 export interface ReadFile {
   transcript: Transcript;

@@ -4,7 +4,7 @@ import { cp, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
-import { loadCorpus } from '../../src/app/loadCorpus.ts';
+import { openTestCorpus } from '../helpers/indexFiles.ts';
 import type { Invocation } from '../../src/core/ask/commands.ts';
 import type { CorpusIndex } from '../../src/core/search/CorpusIndex.ts';
 import { registerCommands } from '../../src/discord/register.ts';
@@ -20,7 +20,7 @@ export async function e2eCorpus(): Promise<CorpusIndex> {
   for (const from of ['corpus', 'tests/fixtures/discord-corpus']) {
     for (const f of await readdir(path.join(root, from))) if (f.endsWith('.txt')) await cp(path.join(root, from, f), path.join(dir, f));
   }
-  return (await loadCorpus(dir)).index;
+  return (await openTestCorpus(dir)).index;
 }
 
 export async function tempDataDir(): Promise<string> {

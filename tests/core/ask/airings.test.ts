@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus, type LoadedCorpus } from '../../../src/app/loadCorpus.ts';
+import type { LoadedCorpus } from '../../../src/app/corpusFolder.ts';
+import { openTestCorpus } from '../../helpers/indexFiles.ts';
 import { whoSaid } from '../../../src/core/ask/whoSaid.ts';
 
 const SEED = path.resolve(import.meta.dirname, '../../../corpus/000_79a02109ed31242b.txt');
@@ -15,7 +16,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'a-first.txt'), seed);
   // The same report re-aired two days later under another programme name.
   writeFileSync(path.join(dir, 'b-rerun.txt'), seed.replace('date 2025-06-12 [News Today]', 'date 2025-06-14 [News 9]'));
-  corpus = await loadCorpus(dir);
+  corpus = await openTestCorpus(dir);
 });
 
 describe('airings', () => {

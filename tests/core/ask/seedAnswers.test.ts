@@ -1,14 +1,15 @@
 // Issue 2's acceptance answers on the seed transcript, read from corpus/ as a journalist would.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus, type LoadedCorpus } from '../../../src/app/loadCorpus.ts';
+import type { LoadedCorpus } from '../../../src/app/corpusFolder.ts';
+import { openTestCorpus } from '../../helpers/indexFiles.ts';
 import { runCommand } from '../../../src/core/ask/commands.ts';
 import type { Answer } from '../../../src/core/ask/answer.ts';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 let corpus: LoadedCorpus;
 beforeAll(async () => {
-  corpus = await loadCorpus(path.resolve(import.meta.dirname, '../../../corpus'));
+  corpus = await openTestCorpus(path.resolve(import.meta.dirname, '../../../corpus'));
 });
 
 function ask(command: 'who-said' | 'timeline' | 'quotes' | 'search' | 'context' | 'speakers', args: Record<string, string>): Answer {
