@@ -46,7 +46,8 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
   const fragmentSpans = allSpans.slice(0, MAX_ALIGNED_WORDS);
   const words = fragmentSpans.map((w) => w.word);
   if (words.length < MIN_FRAGMENT_WORDS) {
-    return problem('too_few_words', `"${fragment}" is ${words.length === 1 ? 'one word' : `${words.length} words`}; give at least ${MIN_FRAGMENT_WORDS} so the match means something.`);
+    const count = words.length === 0 ? 'has no words' : words.length === 1 ? 'is one word' : `is ${words.length} words`;
+    return problem('too_few_words', `"${fragment}" ${count}; give at least ${MIN_FRAGMENT_WORDS} so the match means something.`);
   }
   const resolved = resolveFilters(index, q, now);
   if (!resolved.ok) return resolved;
