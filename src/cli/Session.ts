@@ -21,10 +21,6 @@ export class Session {
     private readonly pageSize?: number,
   ) {}
 
-  get lastContext(): AnswerContext | null {
-    return this.context;
-  }
-
   ask(line: string): Turn {
     const parsed = line.trim().startsWith('/') ? parseCommandLine(line) : this.followUp(line);
     if (!parsed.ok) return { invocation: null, outcome: parsed };
