@@ -1,7 +1,7 @@
 // The terminal entry: one-shot commands, batch, REPL and validate, chosen from argv.
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR } from '../app/config.ts';
-import { CorpusFolderError } from '../app/loadCorpus.ts';
+import { CorpusFolderError } from '../app/corpusFolder.ts';
 import { openCorpus, type OpenedCorpus } from '../app/openCorpus.ts';
 import { watchCorpus } from '../app/watchCorpus.ts';
 import { findCommand, runCommand } from '../core/ask/commands.ts';

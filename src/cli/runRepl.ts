@@ -1,6 +1,6 @@
 // The interactive terminal: commands as in Discord, plain lines as follow-ups.
 import { createInterface } from 'node:readline';
-import type { LoadedCorpus } from '../app/loadCorpus.ts';
+import type { LoadedCorpus } from '../app/corpusFolder.ts';
 import { renderCommandHelp } from './help.ts';
 import { EXIT, type Io } from './io.ts';
 import { paintFor } from './paint.ts';

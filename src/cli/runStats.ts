@@ -1,6 +1,6 @@
 // `soundbite stats` and `soundbite speakers --unresolved`: what the archive holds, and which
 // labels still resolve to no one.
-import type { LoadedCorpus } from '../app/loadCorpus.ts';
+import type { LoadedCorpus } from '../app/corpusFolder.ts';
 import { corpusStats, type CorpusStats } from '../core/ask/corpusStats.ts';
 import { unresolvedSpeakers, type UnresolvedLabel } from '../core/ask/unresolvedSpeakers.ts';
 import { EXIT, type Io } from './io.ts';

@@ -1,5 +1,5 @@
 // `soundbite validate`: every problem in the corpus, one per line, like a compiler's errors.
-import type { LoadedCorpus } from '../app/loadCorpus.ts';
+import type { LoadedCorpus } from '../app/corpusFolder.ts';
 import { EXIT, type Io } from './io.ts';
 
 export function runValidate(c: LoadedCorpus, io: Io, json: boolean): number {

@@ -1,7 +1,7 @@
 // `npm start` with a token, and `npm run register`: settings → corpus → bot, with every start-up
 // failure said in one line and a clean shutdown on SIGINT/SIGTERM.
 import { botSettings, readSettings, type BotSettings } from '../app/config.ts';
-import { CorpusFolderError } from '../app/loadCorpus.ts';
+import { CorpusFolderError } from '../app/corpusFolder.ts';
 import { openCorpus } from '../app/openCorpus.ts';
 import { watchCorpus } from '../app/watchCorpus.ts';
 import { createLogger, stderrSink, type LogSink } from './log.ts';
