@@ -1,5 +1,7 @@
 // The REPL as a journalist uses it: commands, follow-ups, help, colour on a terminal and off
 // with NO_COLOR. Driven through runCli with in-memory streams standing in for the terminal.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +9,8 @@ import type { Io } from '../../src/cli/io.ts';
 import { runCli } from '../../src/cli/runCli.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../corpus');
+// Saved indexes go to a temp folder, not the project's own .soundbite/.
+const DATA_DIR = mkdtempSync(path.join(tmpdir(), 'soundbite-repl-data-'));
 
 async function session(lines: string[], env: Record<string, string> = {}) {
   const stdin = Object.assign(new PassThrough(), { isTTY: true });
@@ -14,7 +18,7 @@ async function session(lines: string[], env: Record<string, string> = {}) {
   const io: Io = {
     out: (t) => out.push(t),
     err: (t) => out.push(`ERR ${t}`),
-    env,
+    env: { SOUNDBITE_DATA_DIR: DATA_DIR, ...env },
     stdin,
     stdout: new PassThrough(),
     stdoutIsTTY: true,
