@@ -18,6 +18,8 @@ export interface LoadReport {
   removed: string[];
   /** Why the snapshot was not used, when it was not. */
   reason: string | null;
+  /** Why the new snapshot could not be saved (a read-only or full disk): answers go on regardless. */
+  saveError: string | null;
 }
 
 export interface OpenedCorpus extends LoadedCorpus {
@@ -60,10 +62,16 @@ export async function openCorpus(dir: string, opts: OpenOptions = {}): Promise<O
   const sync = await live.sync();
   const changed = sync.reread.length + sync.removed.length > 0;
   const mode: LoadReport['mode'] = reason !== null ? 'rebuilt' : changed ? 'partial' : 'snapshot';
+  let saveError: string | null = null;
   if (mode !== 'snapshot' && opts.save !== false) {
     live.markChanged();
-    await live.save();
+    // The snapshot only makes the next start faster; failing to write it must not cost an answer.
+    try {
+      await live.save();
+    } catch (err) {
+      saveError = err instanceof Error ? err.message : String(err);
+    }
   }
   const view = live.view();
-  return { ...view, ms: performance.now() - started, live, load: { mode, reread: sync.reread, removed: sync.removed, reason } };
+  return { ...view, ms: performance.now() - started, live, load: { mode, reread: sync.reread, removed: sync.removed, reason, saveError } };
 }

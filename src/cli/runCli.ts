@@ -69,6 +69,9 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
     throw err;
   }
 
+  if (corpus.load.saveError) {
+    io.err(`soundbite: the index could not be saved for the next start (${corpus.load.saveError}); answering anyway. Set SOUNDBITE_DATA_DIR to a writable folder.`);
+  }
   if (verb === 'validate') return runValidate(corpus, io, Boolean(values.json));
   if (verb === 'stats') return runStats(corpus, io, Boolean(values.json));
   if (verb === 'speakers' && values.unresolved) return runUnresolved(corpus, io, Boolean(values.json));

@@ -53,6 +53,7 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
     throw err;
   }
   log.info('corpus_loaded', { dir: corpus.dir, files: corpus.files, passages: corpus.index.passageCount, issues: corpus.issues.length, ms: Math.round(corpus.ms), load: corpus.load.mode, reread: corpus.load.reread.length, snapshotReason: corpus.load.reason });
+  if (corpus.load.saveError) log.error('snapshot_save_failed', { reason: corpus.load.saveError, dataDir: settings.dataDir });
   const live = corpus.live;
   const watcher = watchCorpus(live, {
     onSync: (r) => log.info('corpus_updated', { reread: r.reread, removed: r.removed, passages: live.index.passageCount }),

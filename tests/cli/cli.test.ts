@@ -70,6 +70,17 @@ describe('bad input: one line on stderr, exit code 2', () => {
   });
 });
 
+describe('a data folder that cannot be written', () => {
+  it('still answers, with one warning that the index was not saved', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'soundbite-ro-')), 'a-file');
+    writeFileSync(file, 'not a folder');
+    const r = run(['who-said', 'receptive to correspondence', '--json'], '', { SOUNDBITE_DATA_DIR: path.join(file, 'data') });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).verdict).toBe('exact');
+    expect(r.err.trim().split('\n')).toEqual([expect.stringContaining('the index could not be saved for the next start')]);
+  });
+});
+
 describe('batch mode', () => {
   it('reads one command per line and writes one JSON object per line; follow-ups use the last answer', () => {
     const r = run(['--json'], '/who-said receptive to correspondence\nwhen was that?\n/who-said\n/timeline Kim Jong-un\n');
