@@ -19,7 +19,7 @@ describe.skipIf(!dir)(dir ? 'restart on the real briefings' : `restart on the re
     const coldRss = mb();
     expect(cold.load.mode).toBe('rebuilt');
     const warm = await openCorpus(dir!, { dataDir: data });
-    expect(warm.load).toEqual({ mode: 'snapshot', reread: [], removed: [], reason: null });
+    expect(warm.load).toEqual({ mode: 'snapshot', reread: [], removed: [], reason: null, saveError: null });
     expect(warm.files).toBe(cold.files);
     expect(warm.index.passageCount).toBe(cold.index.passageCount);
     expect(warm.issues.length).toBe(cold.issues.length);

@@ -27,7 +27,7 @@ describe('index snapshot', () => {
     expect(readdirSync(c.data).filter((f) => f.includes('.tmp-'))).toEqual([]);
 
     const second = await openCorpus(c.corpus, { dataDir: c.data });
-    expect(second.load).toEqual({ mode: 'snapshot', reread: [], removed: [], reason: null });
+    expect(second.load).toEqual({ mode: 'snapshot', reread: [], removed: [], reason: null, saveError: null });
     expect(second.index.passageCount).toBe(first.index.passageCount);
     expect(second.files).toBe(3);
     expect(second.skipped).toBe(1);
@@ -46,7 +46,7 @@ describe('index snapshot', () => {
     c.write('bridge.md', BRIDGE.replace('Thursday morning', 'Friday evening'));
     rmSync(path.join(c.corpus, 'more/port2.md'));
     const again = await openCorpus(c.corpus, { dataDir: c.data });
-    expect(again.load).toEqual({ mode: 'partial', reread: ['bridge.md'], removed: ['more/port2.md'], reason: null });
+    expect(again.load).toEqual({ mode: 'partial', reread: ['bridge.md'], removed: ['more/port2.md'], reason: null, saveError: null });
     expect(again.index.findTerms(['friday']).length).toBe(1);
     expect(again.index.findTerms(['thursday']).length).toBe(0);
     expect(again.index.file('more/port2.md')).toBeUndefined();
