@@ -6,11 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags, type APIMessage } from 'discord-api-types/v10';
 import type { CorpusIndex } from '../../src/core/search/CorpusIndex.ts';
 import { DiscordDouble } from './double/DiscordDouble.ts';
-import { buttonsOf, e2eCorpus, embedOf, fieldText, register, runBot, tempDataDir, type Running } from './botHarness.ts';
-import { passageId } from '../../src/core/parse/passageId.ts';
-
-/** The Mara Quell soundbite in the e2e corpus. */
-const FERRY_19 = passageId('001_harbour_ferry.txt', 19);
+import { FERRY_19, buttonsOf, e2eCorpus, embedOf, fieldText, register, runBot, tempDataDir, type Running } from './botHarness.ts';
 
 const EPHEMERAL = MessageFlags.Ephemeral as number;
 

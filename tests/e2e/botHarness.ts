@@ -11,10 +11,14 @@ import { registerCommands } from '../../src/discord/register.ts';
 import { createLogger } from '../../src/discord/log.ts';
 import { startBot, type Bot } from '../../src/discord/startBot.ts';
 import { DiscordDouble } from './double/DiscordDouble.ts';
+import { passageId } from '../../src/core/parse/passageId.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** The e2e corpus in a temporary folder: corpus/ and tests/fixtures/discord-corpus/ together. */
+/** The Mara Quell soundbite in the e2e corpus, the passage most tests ask about. */
+export const FERRY_19 = passageId('001_harbour_ferry.txt', 19);
+
 export async function e2eCorpus(): Promise<CorpusIndex> {
   const dir = await mkdtemp(path.join(tmpdir(), 'soundbite-corpus-'));
   for (const from of ['corpus', 'tests/fixtures/discord-corpus']) {

@@ -10,11 +10,7 @@ import type { Invocation } from '../../src/core/ask/commands.ts';
 import type { CorpusIndex } from '../../src/core/search/CorpusIndex.ts';
 import { DiscordDouble } from './double/DiscordDouble.ts';
 import { makeUser, nextSnowflake } from './double/fixtures.ts';
-import { buttonsOf, e2eCorpus, poll, embedOf, fieldText, register, runBot, tempDataDir, type Running } from './botHarness.ts';
-import { passageId } from '../../src/core/parse/passageId.ts';
-
-/** The Mara Quell soundbite in the e2e corpus. */
-const FERRY_19 = passageId('001_harbour_ferry.txt', 19);
+import { FERRY_19, buttonsOf, e2eCorpus, poll, embedOf, fieldText, register, runBot, tempDataDir, type Running } from './botHarness.ts';
 
 describe('threads and follow-ups', () => {
   let d: DiscordDouble;
