@@ -1,23 +1,22 @@
-// The saved index. One JSON document per line, so no single string has to hold the whole
-// archive: a header (format version, parser version, alias hash, a fingerprint per file),
-// the word counts, minisearch's own JSON (its terms spread over lines: at a million passages
-// they are longer than the longest string V8 can hold), one line per file with its passages,
-// and an end line with the totals. Anything missing, unparsable or of another version is refused, and
-// the caller rebuilds; it is written to a temporary file and renamed, so a crash mid-write
-// leaves the old snapshot or none, never half of one.
+// The saved index: JSON lines, then the posting lists as raw bytes. A header (format, parser
+// and index versions, alias hash, a fingerprint per file), a line of sizes, the indexed words,
+// one line per file with its passages, an end line with the totals; then, per field, the
+// lists' sizes, slots, word counts per passage and counts per posting, little-endian, which
+// load with one copy instead of being parsed. Anything missing, unparsable or of another
+// version is refused, and the caller rebuilds; it is written to a temporary file and renamed,
+// so a crash mid-write leaves the old snapshot or none, never half of one.
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Passage, ParseIssue, Source } from '../core/model.ts';
 import { CorpusIndex, type IndexSnapshot } from '../core/search/CorpusIndex.ts';
+import { INDEX_FIELDS, INDEX_VERSION, type IndexField } from '../core/search/indexOptions.ts';
+import type { PackedField, PackedPostings } from '../core/search/wordPostings.ts';
 import type { Fingerprint } from './fingerprint.ts';
-import { INDEX_VERSION } from '../core/search/indexOptions.ts';
 
 /** Bump when the layout of this file changes. */
-export const SNAPSHOT_FORMAT = 3;
-
-/** minisearch terms per line. */
-const TERMS_PER_LINE = 5_000;
+export const SNAPSHOT_FORMAT = 4;
 
 // A file's passages share most of their source (file, format, programme, headline, dates, url);
 // written once per file instead of once per passage, the snapshot is much smaller and faster
@@ -75,25 +74,47 @@ export function snapshotPath(dataDir: string, corpusDir: string): string {
   return path.join(dataDir, `index-${key}.ndjson`);
 }
 
+/** Byte sizes of one field's arrays, each padded to 4 bytes so the next array stays aligned. */
+interface FieldBytes {
+  postings: number;
+}
+
+const pad4 = (n: number) => (n + 3) & ~3;
+
+function fieldBytes(terms: number, passages: number, postings: number): number {
+  return 4 * terms + 4 * postings + pad4(2 * passages) + pad4(postings);
+}
+
+function bytesOf(a: Uint32Array | Uint16Array | Uint8Array): Buffer {
+  const b = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const padding = pad4(b.length) - b.length;
+  return padding === 0 ? b : Buffer.concat([b, Buffer.alloc(padding)]);
+}
+
+/** Typed arrays are written as the machine holds them; every machine Node runs on is little-endian, but say so if not. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 export async function writeSnapshot(file: string, header: SnapshotHeader, index: CorpusIndex): Promise<void> {
+  if (!LITTLE_ENDIAN) throw new Error('saved indexes are little-endian and this machine is not');
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   const data = index.toSnapshot();
+  const { terms, fields } = data.postings;
+  const passageTotal = data.files.reduce((n, f) => n + f.passages.length, 0);
   const handle = await open(tmp, 'w');
   try {
     const line = (value: unknown) => handle.write(`${JSON.stringify(value)}\n`);
     await line(header);
-    await line(data.docFreq);
-    const { index: terms, ...searchMeta } = data.search;
-    const termLines = Math.ceil(terms.length / TERMS_PER_LINE);
-    await line({ searchMeta, termLines });
-    for (let i = 0; i < terms.length; i += TERMS_PER_LINE) await line(terms.slice(i, i + TERMS_PER_LINE));
-    let passages = 0;
-    for (const f of data.files) {
-      await line(packFile(f));
-      passages += f.passages.length;
-    }
-    await line({ end: true, files: data.files.length, passages });
+    const sizes = Object.fromEntries(INDEX_FIELDS.map((f) => [f, { postings: fields[f].slots.length } satisfies FieldBytes]));
+    await line({ files: data.files.length, passages: passageTotal, terms: terms.length, fields: sizes });
+    await line(terms);
+    for (const f of data.files) await line(packFile(f));
+    const parts = INDEX_FIELDS.flatMap((f) => [fields[f].sizes, fields[f].slots, fields[f].lengths, fields[f].counts].map(bytesOf));
+    const binary = parts.reduce((n, b) => n + b.length, 0);
+    // A checksum, so a flipped byte in the lists is caught rather than answered from.
+    const checksum = parts.reduce((c, b) => crc32(b, c), 0);
+    await line({ end: true, files: data.files.length, passages: passageTotal, binary, checksum });
+    for (const b of parts) await handle.write(b);
     await handle.sync();
   } catch (err) {
     await handle.close();
@@ -120,44 +141,83 @@ export async function readSnapshot(file: string, expect: { parserVersion: number
   } catch {
     return { ok: false, reason: 'no snapshot yet' };
   }
-  // Cut by newline bytes: JSON.stringify escapes newlines inside strings, so each line is one value.
-  const lines: Buffer[] = [];
-  let start = 0;
-  for (let nl = bytes.indexOf(10, start); nl !== -1; nl = bytes.indexOf(10, start)) {
-    lines.push(bytes.subarray(start, nl));
-    start = nl + 1;
-  }
-  if (start !== bytes.length) return { ok: false, reason: 'the snapshot is truncated (no final newline)' };
-  const values: unknown[] = [];
-  try {
-    for (const l of lines) values.push(JSON.parse(l.toString('utf8')));
-  } catch (err) {
-    return { ok: false, reason: `the snapshot is damaged (line ${values.length + 1}: ${err instanceof Error ? err.message : String(err)})` };
-  }
-  const [header, docFreq, searchHead, ...afterSearchHead] = values;
+  if (bytes.length === 0) return { ok: false, reason: 'the snapshot is empty' };
+  // The JSON part is read a line at a time, since raw bytes follow it. JSON.stringify escapes
+  // newlines inside strings, so each line is one value.
+  let at = 0;
+  let lineNo = 0;
+  const next = (): { ok: true; value: unknown } | { ok: false; reason: string } => {
+    const nl = bytes.indexOf(10, at);
+    lineNo++;
+    if (nl < 0) return { ok: false, reason: `the snapshot is truncated (line ${lineNo} is missing)` };
+    const text = bytes.toString('utf8', at, nl);
+    at = nl + 1;
+    try {
+      return { ok: true, value: JSON.parse(text) };
+    } catch (err) {
+      return { ok: false, reason: `the snapshot is damaged (line ${lineNo}: ${err instanceof Error ? err.message : String(err)})` };
+    }
+  };
+  const first = next();
+  if (!first.ok) return first;
+  const header = first.value;
   if (!isHeader(header)) return { ok: false, reason: 'the snapshot has no valid header' };
   if (header.format !== SNAPSHOT_FORMAT) return { ok: false, reason: `the snapshot is format ${header.format}, this version writes ${SNAPSHOT_FORMAT}` };
   if (header.parserVersion !== expect.parserVersion) return { ok: false, reason: `the snapshot was built by parser version ${header.parserVersion}, this is ${expect.parserVersion}` };
   if (header.indexVersion !== INDEX_VERSION) return { ok: false, reason: `the snapshot was built with index version ${header.indexVersion}, this is ${INDEX_VERSION}` };
-  if (typeof searchHead !== 'object' || searchHead === null || !('searchMeta' in searchHead) || !('termLines' in searchHead) ||
-    typeof searchHead.termLines !== 'number' || typeof searchHead.searchMeta !== 'object' || searchHead.searchMeta === null) {
-    return { ok: false, reason: 'the snapshot is damaged (the search index header is missing)' };
+  if (!LITTLE_ENDIAN) return { ok: false, reason: 'saved indexes are little-endian and this machine is not' };
+  const second = next();
+  if (!second.ok) return second;
+  const sizes = second.value as { files?: unknown; passages?: unknown; terms?: unknown; fields?: Partial<Record<IndexField, Partial<FieldBytes>>> } | null;
+  const count = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+  if (!sizes || !count(sizes.files) || !count(sizes.passages) || !count(sizes.terms) || !INDEX_FIELDS.every((f) => count(sizes.fields?.[f]?.postings))) {
+    return { ok: false, reason: 'the snapshot is damaged (its sizes line is missing or malformed)' };
   }
-  const termChunks = afterSearchHead.slice(0, searchHead.termLines);
-  if (termChunks.length !== searchHead.termLines || !termChunks.every(Array.isArray)) return { ok: false, reason: 'the snapshot is damaged (search index lines missing)' };
-  const search = { ...searchHead.searchMeta, index: termChunks.flat() };
-  const rest = afterSearchHead.slice(searchHead.termLines);
-  const end = rest.pop();
-  const packed = rest as PackedFile[];
+  const third = next();
+  if (!third.ok) return third;
+  const terms = third.value;
+  if (!Array.isArray(terms) || terms.length !== sizes.terms || !terms.every((t) => typeof t === 'string')) {
+    return { ok: false, reason: 'the snapshot is damaged (the word list does not match its size)' };
+  }
+  const packed: PackedFile[] = [];
+  for (let i = 0; i < sizes.files; i++) {
+    const f = next();
+    if (!f.ok) return f;
+    packed.push(f.value as PackedFile);
+  }
+  const last = next();
+  if (!last.ok) return last;
+  const end = last.value;
   const passages = packed.reduce((n, f) => n + (Array.isArray(f?.passages) ? f.passages.length : 0), 0);
-  if (typeof end !== 'object' || end === null || !('end' in end) || !('files' in end) || !('passages' in end) ||
-    end.files !== packed.length || end.passages !== passages) {
-    return { ok: false, reason: 'the snapshot is incomplete (its end line is missing or does not match)' };
+  const binary = INDEX_FIELDS.reduce((n, f) => n + fieldBytes(sizes.terms as number, passages, sizes.fields![f]!.postings!), 0);
+  if (typeof end !== 'object' || end === null || !('end' in end) || !('files' in end) || !('passages' in end) || !('binary' in end) ||
+    end.files !== packed.length || end.passages !== passages || passages !== sizes.passages || end.binary !== binary || bytes.length - at !== binary) {
+    return { ok: false, reason: 'the snapshot is incomplete (its end line or its word index does not match)' };
   }
-  if (!Array.isArray(docFreq) || typeof search !== 'object' || search === null) return { ok: false, reason: 'the snapshot is damaged (index parts missing)' };
+  if (!('checksum' in end) || crc32(bytes.subarray(at)) !== end.checksum) return { ok: false, reason: 'the snapshot is damaged (its word index fails its checksum)' };
+  // One copy into a fresh buffer: typed arrays need aligned offsets, and the file's bytes,
+  // mostly passage JSON, can then be let go.
+  const raw = new Uint8Array(binary);
+  raw.set(bytes.subarray(at));
+  let offset = 0;
+  const take = <T>(make: (buffer: ArrayBuffer, offset: number, length: number) => T, length: number, width: number): T => {
+    const view = make(raw.buffer, offset, length);
+    offset += pad4(length * width);
+    return view;
+  };
+  const fields = {} as Record<IndexField, PackedField>;
+  for (const f of INDEX_FIELDS) {
+    const postings = sizes.fields![f]!.postings!;
+    fields[f] = {
+      sizes: take((b, o, n) => new Uint32Array(b, o, n), terms.length, 4),
+      slots: take((b, o, n) => new Uint32Array(b, o, n), postings, 4),
+      lengths: take((b, o, n) => new Uint16Array(b, o, n), passages, 2),
+      counts: take((b, o, n) => new Uint8Array(b, o, n), postings, 1),
+    };
+  }
   try {
     const files = packed.map(unpackFile);
-    const index = CorpusIndex.fromSnapshot({ docFreq: docFreq as IndexSnapshot['docFreq'], search: search as IndexSnapshot['search'], files });
+    const index = CorpusIndex.fromSnapshot({ files, postings: { terms, fields } satisfies PackedPostings });
     return { ok: true, snapshot: { header, index } };
   } catch (err) {
     return { ok: false, reason: `the snapshot is damaged (${err instanceof Error ? err.message : String(err)})` };

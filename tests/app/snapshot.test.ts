@@ -64,19 +64,24 @@ describe('index snapshot', () => {
     expect(again.index.passageCount).toBe(6);
   });
 
+  // latin1 keeps every byte as it is, so the raw word index after the JSON lines survives the edits.
+  const edit = (f: string, change: (text: string) => string) => writeFileSync(f, change(readFileSync(f, 'latin1')), 'latin1');
   const damage: Array<[string, (file: string) => void, RegExp]> = [
     ['truncated', (f) => truncateSync(f, Math.floor(readFileSync(f).length / 2)), /truncated|incomplete|damaged/],
-    ['cut at a line end', (f) => {
-      const text = readFileSync(f, 'utf8');
-      writeFileSync(f, text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1));
-    }, /incomplete/],
+    ['cut just short of its end', (f) => truncateSync(f, readFileSync(f).length - 4), /incomplete/],
+    ['cut after its last line of JSON', (f) => edit(f, (t) => t.slice(0, t.indexOf('"end":true') + t.slice(t.indexOf('"end":true')).indexOf('\n') + 1)), /incomplete/],
     ['not JSON', (f) => writeFileSync(f, 'this is not json\n'), /damaged/],
-    ['of another format version', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/"format":\d+/, '"format":999')), /format 999/],
-    ['missing a line of the search index', (f) => writeFileSync(f, readFileSync(f, 'utf8').split('\n').filter((_, i) => i !== 3).join('\n')), /damaged|incomplete/],
-    ['built by another parser version', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/"parserVersion":\d+/, '"parserVersion":-1')), /parser version -1/],
-    ['built with other word rules', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/"indexVersion":\d+/, '"indexVersion":-1')), /index version -1/],
-    ['with a passage missing', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace(/"passages":\[\{/, '"passages":[{"x":1},{')), /damaged|incomplete/],
-    ['empty', (f) => writeFileSync(f, ''), /header/],
+    ['of another format version', (f) => edit(f, (t) => t.replace(/"format":\d+/, '"format":999')), /format 999/],
+    ['missing its word list', (f) => edit(f, (t) => t.split('\n').filter((_, i) => i !== 2).join('\n')), /damaged|incomplete/],
+    ['with a byte of the word index changed', (f) => {
+      const bytes = readFileSync(f);
+      bytes[bytes.length - 9] = bytes[bytes.length - 9]! ^ 0xff;
+      writeFileSync(f, bytes);
+    }, /checksum/],
+    ['built by another parser version', (f) => edit(f, (t) => t.replace(/"parserVersion":\d+/, '"parserVersion":-1')), /parser version -1/],
+    ['built with other word rules', (f) => edit(f, (t) => t.replace(/"indexVersion":\d+/, '"indexVersion":-1')), /index version -1/],
+    ['with a passage missing', (f) => edit(f, (t) => t.replace(/"passages":\[\{/, '"passages":[{"x":1},{')), /damaged|incomplete/],
+    ['empty', (f) => writeFileSync(f, ''), /empty/],
   ];
   it.each(damage)('is rebuilt, not trusted, when %s', async (_name, spoil, reason) => {
     c = tempCorpus({ 'bridge.md': BRIDGE, 'port.md': PORT });

@@ -67,16 +67,13 @@ export function findTopic(index: CorpusIndex, words: readonly string[], filter?:
   // A typo needs fuzzy matching, which only the scored search does; otherwise the posting lists
   // answer directly, unscored, since a timeline orders by date anyway.
   const typo = words.some((w) => index.docFrequency(w) === 0);
-  const weighed = typo ? null : index.weighTopic(queries.map((q) => ({ term: q, weight: weight.get(q)!, prefix: stems.has(q) })));
-  const out: TopicHit[] = [];
-  if (weighed) {
-    for (const [id, found] of weighed) {
-      if (!enough(found)) continue;
-      const p = index.passage(id);
-      if (p && (!filter || filter(p))) out.push({ passage: p, score: found });
-    }
-    return out;
+  if (!typo) {
+    const terms = queries.map((q) => ({ term: q, weight: weight.get(q)!, prefix: stems.has(q) }));
+    // A hair under the share, so that rounding never drops a passage that holds exactly enough.
+    const atLeast = total === 0 ? 0 : TOPIC_COVERAGE * total - 1e-9;
+    return index.weighTopic(terms, atLeast, filter).map((w) => ({ passage: w.passage, score: w.weight }));
   }
+  const out: TopicHit[] = [];
   const hits = index.findTerms(queries, {
     fields: ['text', 'headline'],
     boost: { headline: 0.5 },

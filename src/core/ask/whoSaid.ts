@@ -118,40 +118,36 @@ function findCandidates(index: CorpusIndex, fragment: string, words: readonly st
   // their"), many passages hold every seed and tie; take more, and keep those holding most of the
   // fragment as typed.
   const thin = seeds.length < 2 || index.docFrequency(seeds[0]!.term) > CANDIDATES;
-  let ids = index.passagesWithWords(seeds, thin ? THIN_CANDIDATES : CANDIDATES, filter).map((c) => c.id);
-  if (thin && ids.length > CANDIDATES) ids = byPhraseOverlap(index, ids, fragment).slice(0, CANDIDATES);
+  let found = index.passagesWithWords(seeds, thin ? THIN_CANDIDATES : CANDIDATES, filter).map((c) => c.passage);
+  if (thin && found.length > CANDIDATES) found = byPhraseOverlap(found, fragment).slice(0, CANDIDATES);
   // A misspelled word is unknown to the index; look it up fuzzily only when the rest is thin.
   if (seeds.length < 2 && unknown.length > 0) {
-    for (const h of index.findTerms(unknown.slice(0, 3), { fuzzy: 0.25, ...(filter ? { filter } : {}) }).slice(0, CANDIDATES)) ids.push(h.id);
+    for (const h of index.findTerms(unknown.slice(0, 3), { fuzzy: 0.25, ...(filter ? { filter } : {}) }).slice(0, CANDIDATES)) {
+      const p = index.passage(h.id);
+      if (p) found.push(p);
+    }
   }
-  const out: Passage[] = [];
-  for (const id of new Set(ids)) {
-    const p = index.passage(id);
-    if (p) out.push(p);
-  }
-  return out;
+  return [...new Set(found)];
 }
 
 /**
- * Ids ordered by how much of the fragment their passage holds as written: the whole fragment
+ * Passages ordered by how much of the fragment their passage holds as written: the whole fragment
  * first, then by how many of its adjacent word pairs it contains (a misspelled or changed word
  * spoils only the two pairs around it). Plain string checks, no tokenising of every candidate.
  */
-function byPhraseOverlap(index: CorpusIndex, ids: readonly string[], fragment: string): string[] {
+function byPhraseOverlap(passages: readonly Passage[], fragment: string): Passage[] {
   const loose = (t: string) => ` ${t.toLowerCase().replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `;
   const whole = loose(fragment);
   const words = whole.trim().split(' ');
   const pairs = words.slice(1).map((w, k) => ` ${words[k]} ${w} `);
-  const scored = ids.flatMap((id) => {
-    const p = index.passage(id);
-    if (!p) return [];
-    const text = loose(p.text);
+  const scored = passages.map((passage) => {
+    const text = loose(passage.text);
     let score = text.includes(whole) ? pairs.length + 1 : 0;
     for (const pair of pairs) if (text.includes(pair)) score++;
-    return [{ id, score }];
+    return { passage, score };
   });
   // Stable: equal scores keep the seed-weight order they came in.
-  return scored.sort((a, b) => b.score - a.score).map((x) => x.id);
+  return scored.sort((a, b) => b.score - a.score).map((x) => x.passage);
 }
 
 /** Exact, close, reported (narration) or nothing. Strict on purpose: a wrong name is worse than none. */

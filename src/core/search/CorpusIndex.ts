@@ -1,11 +1,12 @@
-// Every passage of the corpus, searchable: minisearch for the inverted index, plus what
-// minisearch does not keep for us (the passages themselves, files in reading order, and how
-// many passages use each word, which decides which words are worth searching for).
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+// Every passage of the corpus, searchable. Each passage has a slot, a small number that the
+// posting lists (wordPostings.ts) hold instead of its id; the index keeps what the lists do not:
+// the passages themselves, files in reading order, and how many passages use each word, which
+// decides which words are worth searching for.
 import type { Passage, ParseIssue, Transcript, TranscriptMeta, FormatId } from '../model.ts';
-import { indexOptions, tokenizeOnce, type IndexField, type IndexedDoc } from './indexOptions.ts';
-import { countPostings, weighPostings, type Counted, type TopicTerm } from './postings.ts';
-import { isStopword, wordsOf } from './words.ts';
+import { indexedWords, type IndexField } from './indexOptions.ts';
+import { scoreTerms } from './scoreTerms.ts';
+import { WordPostings, type PackedPostings } from './wordPostings.ts';
+import { isStopword } from './words.ts';
 
 export interface FileEntry {
   file: string;
@@ -34,23 +35,44 @@ export interface TermSearch {
   boost?: Partial<Record<IndexField, number>>;
 }
 
+/** A passage and the summed weight of the asked-for words it holds. */
+export interface Weighed {
+  passage: Passage;
+  weight: number;
+}
+
+export interface TopicTerm {
+  term: string;
+  weight: number;
+  /** Also every indexed word that starts with `term` (a stem: tariff → tariffs). */
+  prefix: boolean;
+}
+
 /** Everything an index holds, as plain data: what `toSnapshot` gives and `fromSnapshot` takes.
- * The app decides how to store it; minisearch's part is its own `toJSON` shape. */
+ * Slots in `postings` number the passages in the order `files` lists them. */
 export interface IndexSnapshot {
-  search: AsPlainObject;
-  docFreq: Array<[string, number]>;
   files: Array<{ entry: FileEntry; passages: Passage[] }>;
+  postings: PackedPostings;
 }
 
 /** A snapshot whose parts disagree with each other: it was damaged and must not be used. */
 export class SnapshotMismatchError extends Error {}
 
+/** Removed passages leave dead slots in the lists; past this share of all slots they are swept. */
+const DEAD_SHARE_SWEPT = 0.25;
+
 export class CorpusIndex {
-  private search = new MiniSearch<IndexedDoc>(indexOptions);
-  private readonly byId = new Map<string, Passage>();
+  private postings = new WordPostings();
+  private readonly bySlot: Array<Passage | undefined> = [];
+  private readonly slotOf = new Map<string, number>();
   private readonly files = new Map<string, FileEntry>();
   private readonly docFreq = new Map<string, number>();
+  private dead = 0;
   private changes = 0;
+  // Reused by every count, so a question over a million passages allocates no million-slot array.
+  private weights = new Float64Array(0);
+  private marks = new Int32Array(0);
+  private markRound = 0;
 
   /** Goes up with every change, so derived views (the speaker list) know when to rebuild. */
   get version(): number {
@@ -63,21 +85,28 @@ export class CorpusIndex {
     this.changes++;
     const ids: string[] = [];
     const issues = [...t.issues];
+    const headlines = new Map<string, string[]>();
     for (const p of t.passages) {
-      const other = this.byId.get(p.id);
-      if (other) {
+      const existing = this.slotOf.get(p.id);
+      if (existing !== undefined) {
+        const other = this.bySlot[existing]!;
         // Ids come from path and line, so a clash is a parser emitting one passage twice or (next
         // to impossible with a 64-bit path hash) two paths hashing alike: said, never silent.
         issues.push({ file: t.file, line: p.source.line, severity: 'warning', message: `This passage has the same id (${p.id}) as one in ${other.source.file} line ${other.source.line}, and was not indexed. Please report it.` });
         continue;
       }
-      this.byId.set(p.id, p);
+      const slot = this.bySlot.length;
+      this.bySlot.push(p);
+      this.slotOf.set(p.id, slot);
       ids.push(p.id);
-      const words = tokenizeOnce(p.text);
-      this.search.add({ id: p.id, text: p.text, speaker: speakerField(p), headline: p.source.headline ?? '' });
-      for (const w of new Set(words)) {
-        if (!isStopword(w)) this.docFreq.set(w, (this.docFreq.get(w) ?? 0) + 1);
-      }
+      const words = indexedWords(p.text);
+      this.postings.add(slot, 'text', words);
+      this.postings.add(slot, 'speaker', indexedWords(speakerField(p)));
+      const headline = p.source.headline ?? '';
+      let headlineWords = headlines.get(headline);
+      if (!headlineWords) headlines.set(headline, (headlineWords = indexedWords(headline)));
+      this.postings.add(slot, 'headline', headlineWords);
+      for (const w of new Set(words)) this.docFreq.set(w, (this.docFreq.get(w) ?? 0) + 1);
     }
     this.files.set(t.file, { file: t.file, format: t.format, meta: t.meta, passageIds: ids, issues });
   }
@@ -87,53 +116,81 @@ export class CorpusIndex {
     if (!entry) return false;
     this.changes++;
     for (const id of entry.passageIds) {
-      const p = this.byId.get(id);
-      if (!p) continue;
-      this.search.discard(id);
-      for (const w of new Set(wordsOf(p.text))) {
-        if (isStopword(w)) continue;
+      const slot = this.slotOf.get(id);
+      if (slot === undefined) continue;
+      const p = this.bySlot[slot]!;
+      for (const w of new Set(indexedWords(p.text))) {
         const left = (this.docFreq.get(w) ?? 1) - 1;
         if (left > 0) this.docFreq.set(w, left);
         else this.docFreq.delete(w);
       }
-      this.byId.delete(id);
+      this.postings.forget(slot);
+      this.bySlot[slot] = undefined;
+      this.slotOf.delete(id);
+      this.dead++;
     }
     this.files.delete(file);
+    if (this.dead > DEAD_SHARE_SWEPT * this.bySlot.length) {
+      this.postings.sweep((slot) => this.bySlot[slot] !== undefined);
+      this.dead = 0;
+    }
     return true;
   }
 
   /** The index as plain data, cheap to restore: no passage is tokenised again on load. */
   toSnapshot(): IndexSnapshot {
-    const files = [...this.files.values()].map((entry) => ({
-      entry,
-      passages: entry.passageIds.map((id) => this.byId.get(id)).filter((p): p is Passage => p !== undefined),
-    }));
-    return { search: this.search.toJSON(), docFreq: [...this.docFreq], files };
+    const renumber = new Int32Array(this.bySlot.length).fill(-1);
+    let next = 0;
+    const files = [...this.files.values()].map((entry) => {
+      const passages: Passage[] = [];
+      for (const id of entry.passageIds) {
+        const slot = this.slotOf.get(id);
+        if (slot === undefined) continue;
+        renumber[slot] = next++;
+        passages.push(this.bySlot[slot]!);
+      }
+      return { entry, passages };
+    });
+    // A file added again moves to the end of `files` with new, higher slots, so numbering the
+    // passages in file order keeps every posting list ascending; check rather than trust it.
+    let last = -1;
+    for (const n of renumber) {
+      if (n < 0) continue;
+      if (n < last) throw new Error('passage slots are out of file order; cannot save the index');
+      last = n;
+    }
+    return { files, postings: this.postings.pack(renumber, next) };
   }
 
-  /** Restores an index saved by `toSnapshot`, with the same minisearch options. Throws
-   * SnapshotMismatchError when the parts do not fit together (a damaged file). */
+  /** Restores an index saved by `toSnapshot`. Throws SnapshotMismatchError when the parts do
+   * not fit together (a damaged file). */
   static fromSnapshot(data: IndexSnapshot): CorpusIndex {
     const index = new CorpusIndex();
     for (const { entry, passages } of data.files) {
       if (passages.length !== entry.passageIds.length) throw new SnapshotMismatchError(`file ${entry.file} lists ${entry.passageIds.length} passages but holds ${passages.length}`);
       index.files.set(entry.file, entry);
-      for (const p of passages) index.byId.set(p.id, p);
+      for (const p of passages) {
+        if (index.slotOf.has(p.id)) throw new SnapshotMismatchError(`passage ${p.id} is in the snapshot twice`);
+        index.slotOf.set(p.id, index.bySlot.length);
+        index.bySlot.push(p);
+      }
     }
-    for (const [word, n] of data.docFreq) index.docFreq.set(word, n);
     try {
-      index.search = MiniSearch.loadJS<IndexedDoc>(data.search, indexOptions);
+      index.postings = WordPostings.unpack(data.postings, index.bySlot.length);
     } catch (err) {
-      throw new SnapshotMismatchError(`the search index could not be restored (${err instanceof Error ? err.message : String(err)})`);
+      throw new SnapshotMismatchError(`the word index does not fit the passages (${err instanceof Error ? err.message : String(err)})`);
     }
-    if (index.search.documentCount !== index.byId.size) {
-      throw new SnapshotMismatchError(`the search index holds ${index.search.documentCount} passages, the snapshot ${index.byId.size}`);
+    // Word counts are the text lists' lengths: a packed snapshot has no dead slots.
+    const { terms, fields } = data.postings;
+    for (let t = 0; t < terms.length; t++) {
+      const n = fields.text.sizes[t]!;
+      if (n > 0) index.docFreq.set(terms[t]!, n);
     }
     return index;
   }
 
   get passageCount(): number {
-    return this.byId.size;
+    return this.slotOf.size;
   }
 
   get fileCount(): number {
@@ -141,11 +198,12 @@ export class CorpusIndex {
   }
 
   passage(id: string): Passage | undefined {
-    return this.byId.get(id);
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.bySlot[slot];
   }
 
-  passages(): IterableIterator<Passage> {
-    return this.byId.values();
+  *passages(): IterableIterator<Passage> {
+    for (const p of this.bySlot) if (p) yield p;
   }
 
   file(file: string): FileEntry | undefined {
@@ -164,42 +222,116 @@ export class CorpusIndex {
   /** Inverse document frequency: how much finding this word tells us. */
   weightOf(word: string): number {
     if (isStopword(word)) return 0.2;
-    return Math.log(1 + (this.byId.size + 1) / (this.docFrequency(word) + 1));
+    return Math.log(1 + (this.passageCount + 1) / (this.docFrequency(word) + 1));
   }
 
   /**
-   * Passages whose text holds any of the words, by the summed weight of those they hold, at most
-   * `limit`: candidate finding without scoring. Falls back to the scored search if minisearch's
-   * internals are not readable.
+   * Passages whose text holds any of the words, by the summed weight of those they hold,
+   * heaviest first, at most `limit`: candidate finding by counting postings, without scoring.
    */
-  passagesWithWords(words: ReadonlyArray<{ term: string; weight: number }>, limit: number, filter?: (p: Passage) => boolean): Counted[] {
-    const accept = filter ? (id: string) => { const p = this.byId.get(id); return p ? filter(p) : false; } : undefined;
-    const counted = countPostings(this.search as unknown as MiniSearch<object>, 'text', words, limit, accept);
-    if (counted) return counted;
-    return this.findTerms(words.map((w) => w.term), filter ? { filter } : {}).slice(0, limit).map((h) => ({ id: h.id, weight: h.score }));
+  passagesWithWords(words: ReadonlyArray<{ term: string; weight: number }>, limit: number, filter?: (p: Passage) => boolean): Weighed[] {
+    const weights = this.scratch();
+    const touched: number[] = [];
+    for (const { term, weight } of words) {
+      const list = this.postings.list(term, 'text');
+      // A zero weight would make its passages look untouched.
+      if (!list || !(weight > 0)) continue;
+      for (let i = 0; i < list.length; i++) {
+        const slot = list.slots[i]!;
+        if (weights[slot] === 0) touched.push(slot);
+        weights[slot] = weights[slot]! + weight;
+      }
+    }
+    // A handful of words can only add up to a handful of different sums: bucket by sum and take
+    // the heaviest buckets, rather than sort every passage that holds a common word.
+    const buckets = new Map<number, number[]>();
+    for (const slot of touched) {
+      const w = weights[slot]!;
+      weights[slot] = 0;
+      const bucket = buckets.get(w);
+      if (bucket) bucket.push(slot);
+      else buckets.set(w, [slot]);
+    }
+    const out: Weighed[] = [];
+    for (const weight of [...buckets.keys()].sort((a, b) => b - a)) {
+      // Slots ascend within a bucket: passages come in the order they were indexed.
+      for (const slot of buckets.get(weight)!.sort((a, b) => a - b)) {
+        const passage = this.bySlot[slot];
+        if (!passage || (filter && !filter(passage))) continue;
+        out.push({ passage, weight });
+        if (out.length >= limit) return out;
+      }
+    }
+    return out;
   }
 
-  /** Passages holding the topic's words in text or headline, with the summed weight of those
-   * they hold; null when only the scored search can answer (see postings.ts). */
-  weighTopic(terms: readonly TopicTerm[]): Map<string, number> | null {
-    return weighPostings(this.search as unknown as MiniSearch<object>, ['text', 'headline'], terms);
+  /**
+   * Every passage holding the topic's words in its text or headline with a summed weight of at
+   * least `atLeast` (each word counted once, however many of its forms or fields matched).
+   * Unscored and in index order: a timeline orders by date.
+   */
+  weighTopic(terms: readonly TopicTerm[], atLeast: number, filter?: (p: Passage) => boolean): Weighed[] {
+    const weights = this.scratch();
+    const marks = this.marks;
+    const touched: number[] = [];
+    for (const { term, weight, prefix } of terms) {
+      const round = ++this.markRound;
+      for (const form of prefix ? this.postings.withPrefix(term) : [term]) {
+        for (const field of ['text', 'headline'] as const) {
+          const list = this.postings.list(form, field);
+          if (!list) continue;
+          for (let i = 0; i < list.length; i++) {
+            const slot = list.slots[i]!;
+            if (marks[slot] === round) continue;
+            marks[slot] = round;
+            if (weights[slot] === 0) touched.push(slot);
+            weights[slot] = weights[slot]! + weight;
+          }
+        }
+      }
+    }
+    const out: Weighed[] = [];
+    touched.sort((a, b) => a - b);
+    for (const slot of touched) {
+      const weight = weights[slot]!;
+      weights[slot] = 0;
+      if (weight < atLeast) continue;
+      const passage = this.bySlot[slot];
+      if (passage && (!filter || filter(passage))) out.push({ passage, weight });
+    }
+    return out;
   }
 
-  /** Passages matching the terms, best first. */
+  /** Passages matching the terms, best first: BM25 with prefix and fuzzy expansion (scoreTerms.ts). */
   findTerms(terms: readonly string[], opts: TermSearch = {}): Hit[] {
     if (terms.length === 0) return [];
     const filter = opts.filter;
-    const results = this.search.search(
-      { queries: [...terms], combineWith: opts.combineWith ?? 'OR' },
-      {
-        fields: opts.fields ?? ['text'],
-        fuzzy: opts.fuzzy ?? false,
-        prefix: opts.prefix ?? false,
-        ...(opts.boost ? { boost: opts.boost } : {}),
-        ...(filter ? { filter: (r) => { const p = this.byId.get(String(r.id)); return p ? filter(p) : false; } } : {}),
+    const prefix = opts.prefix ?? false;
+    const hits = scoreTerms(this.postings, terms, {
+      fields: opts.fields ?? ['text'],
+      fuzzy: opts.fuzzy ?? false,
+      prefix: typeof prefix === 'function' ? prefix : () => prefix,
+      combineWith: opts.combineWith ?? 'OR',
+      boost: opts.boost ?? {},
+      passageCount: this.passageCount,
+      accept: (slot) => {
+        const p = this.bySlot[slot];
+        return p !== undefined && (!filter || filter(p));
       },
-    );
-    return results.map((r) => ({ id: String(r.id), score: r.score, queryTerms: r.queryTerms }));
+    });
+    return hits.map((h) => ({ id: this.bySlot[h.slot]!.id, score: h.score, queryTerms: h.queryTerms }));
+  }
+
+  /** The zeroed weight array, as long as there are slots (its marks array too). */
+  private scratch(): Float64Array {
+    if (this.weights.length < this.bySlot.length) {
+      const size = Math.max(1024, this.bySlot.length * 2);
+      this.weights = new Float64Array(size);
+      const marks = new Int32Array(size);
+      marks.set(this.marks);
+      this.marks = marks;
+    }
+    return this.weights;
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage, Transcript } from '../../../src/core/model.ts';
 import { passageId } from '../../../src/core/parse/passageId.ts';
-import { CorpusIndex } from '../../../src/core/search/CorpusIndex.ts';
+import { CorpusIndex, SnapshotMismatchError } from '../../../src/core/search/CorpusIndex.ts';
 
 function transcript(file: string, texts: string[], id = (line: number) => passageId(file, line)): Transcript {
   const passages: Passage[] = texts.map((text, i) => ({
@@ -50,5 +50,69 @@ describe('CorpusIndex', () => {
     expect(index.file('b.txt')!.issues).toEqual([
       expect.objectContaining({ file: 'b.txt', line: 1, severity: 'warning', message: expect.stringContaining('same id') }),
     ]);
+  });
+});
+
+describe('CorpusIndex posting lists', () => {
+  const texts = ['tariffs on steel rise', 'rice farmers protest tariffs', 'the harbour ferry is late', 'tariff talks stall', 'farmers and ferries'];
+
+  /** What a question sees of an index: candidates by word, scored search, topics, counts. */
+  function answers(index: CorpusIndex) {
+    const ids = (ps: Array<{ passage: Passage }>) => ps.map((w) => w.passage.text);
+    return {
+      count: index.passageCount,
+      tariffs: ids(index.passagesWithWords([{ term: 'tariffs', weight: 1 }, { term: 'farmers', weight: 2 }], 10)),
+      scored: index.findTerms(['tarifs', 'ferry'], { fuzzy: 0.25, prefix: true }).map((h) => index.passage(h.id)!.text),
+      topic: ids(index.weighTopic([{ term: 'tariff', weight: 1, prefix: true }], 0.5)),
+      df: ['tariffs', 'farmers', 'ferry', 'steel'].map((w) => index.docFrequency(w)),
+    };
+  }
+
+  it('answers the same after files are replaced and removed as an index built from what is left', () => {
+    const changed = new CorpusIndex();
+    texts.forEach((t, i) => changed.addTranscript(transcript(`f${i}.txt`, [t])));
+    changed.addTranscript(transcript('f1.txt', ['rice farmers cheer tariffs']));
+    changed.removeFile('f2.txt');
+    changed.removeFile('f3.txt'); // past a quarter of the slots dead: the lists are swept
+    const fresh = new CorpusIndex();
+    for (const [i, t] of [[0, texts[0]], [4, texts[4]], [1, 'rice farmers cheer tariffs']] as const) fresh.addTranscript(transcript(`f${i}.txt`, [t!]));
+    expect(answers(changed)).toEqual(answers(fresh));
+    expect(answers(changed).tariffs).toEqual(['rice farmers cheer tariffs', 'farmers and ferries', 'tariffs on steel rise']);
+  });
+
+  it('restores from its snapshot with the same answers, dead slots left out', () => {
+    const index = new CorpusIndex();
+    texts.forEach((t, i) => index.addTranscript(transcript(`f${i}.txt`, [t])));
+    index.removeFile('f0.txt');
+    const restored = CorpusIndex.fromSnapshot(index.toSnapshot());
+    expect(answers(restored)).toEqual(answers(index));
+    expect(restored.toSnapshot().postings.fields.text.lengths.length).toBe(4);
+    // And it keeps growing after the restore.
+    restored.addTranscript(transcript('g.txt', ['steel tariffs again']));
+    expect(restored.docFrequency('tariffs')).toBe(2);
+    expect(restored.passagesWithWords([{ term: 'steel', weight: 1 }], 5).map((w) => w.passage.text)).toEqual(['steel tariffs again']);
+  });
+
+  it('refuses a snapshot whose lists do not fit its passages', () => {
+    const index = new CorpusIndex();
+    texts.forEach((t, i) => index.addTranscript(transcript(`f${i}.txt`, [t])));
+    const snap = index.toSnapshot();
+    const outOfRange = structuredClone(snap);
+    outOfRange.postings.fields.text.slots[0] = 99;
+    expect(() => CorpusIndex.fromSnapshot(outOfRange)).toThrow(SnapshotMismatchError);
+    const fewerPassages = { ...snap, files: snap.files.slice(1) };
+    expect(() => CorpusIndex.fromSnapshot(fewerPassages)).toThrow(/word index does not fit/);
+  });
+
+  it('finds misspelled words through the radix tree, and longer words by prefix', () => {
+    const index = new CorpusIndex();
+    texts.forEach((t, i) => index.addTranscript(transcript(`f${i}.txt`, [t])));
+    const found = (terms: string[], o: Parameters<CorpusIndex['findTerms']>[1]) => index.findTerms(terms, o).map((h) => index.passage(h.id)!.text);
+    // The shorter passage first: BM25 weighs a word more in fewer words.
+    expect(found(['farmrs'], { fuzzy: 0.25 })).toEqual(['farmers and ferries', 'rice farmers protest tariffs']);
+    expect(found(['farmrs'], {})).toEqual([]);
+    expect(found(['tariff'], { prefix: true })[0]).toBe('tariff talks stall'); // the word itself outranks longer ones
+    expect(found(['tariff'], { prefix: true })).toHaveLength(3);
+    expect(found(['rice', 'tariffs'], { combineWith: 'AND' })).toEqual(['rice farmers protest tariffs']);
   });
 });

@@ -1,0 +1,236 @@
+// The inverted index: minisearch's radix tree of words (its public SearchableMap, which also
+// does the fuzzy and prefix lookups), where each word holds, per field, the passage slots that
+// use it (ascending) and how often, in typed arrays. minisearch's own index keeps a Map per word
+// per field with an entry per passage: at a million passages that took 1.5 GB and 10 s to
+// restore; these arrays take a fraction of it and restore as views on the bytes read.
+import SearchableMap from 'minisearch/SearchableMap';
+import { INDEX_FIELDS, type IndexField } from './indexOptions.ts';
+
+/** A word's postings in a field: `slots[i]` uses it `counts[i]` times (at most 255); i < length. */
+export interface PostingList {
+  readonly slots: Uint32Array;
+  readonly counts: Uint8Array;
+  readonly length: number;
+}
+
+/** Every list as flat arrays, for a snapshot: per field, the lists one after another in `terms` order. */
+export interface PackedPostings {
+  terms: string[];
+  fields: Record<IndexField, PackedField>;
+}
+
+export interface PackedField {
+  /** Postings per term (0: the term is not in this field). */
+  sizes: Uint32Array;
+  slots: Uint32Array;
+  counts: Uint8Array;
+  /** Words in the field, per slot (at most 65,535). */
+  lengths: Uint16Array;
+}
+
+class GrowingList implements PostingList {
+  constructor(public slots: Uint32Array, public counts: Uint8Array, public length: number) {}
+
+  push(slot: number, count: number): void {
+    if (this.length === this.slots.length) {
+      const capacity = Math.max(2, this.length * 2);
+      const slots = new Uint32Array(capacity);
+      slots.set(this.slots.subarray(0, this.length));
+      const counts = new Uint8Array(capacity);
+      counts.set(this.counts.subarray(0, this.length));
+      this.slots = slots;
+      this.counts = counts;
+    }
+    this.slots[this.length] = slot;
+    this.counts[this.length] = Math.min(255, count);
+    this.length++;
+  }
+
+  /** Keeps only the postings of slots still in use. */
+  keep(alive: (slot: number) => boolean): void {
+    let w = 0;
+    for (let r = 0; r < this.length; r++) {
+      const slot = this.slots[r]!;
+      if (!alive(slot)) continue;
+      this.slots[w] = slot;
+      this.counts[w] = this.counts[r]!;
+      w++;
+    }
+    this.length = w;
+  }
+}
+
+type WordLists = { [F in IndexField]?: GrowingList };
+
+/** Per field: words per slot, and their sum over the passages in use (for BM25's average). */
+class FieldLengths {
+  lengths: Uint16Array = new Uint16Array(1024);
+  sum = 0;
+  documents = 0;
+
+  set(slot: number, n: number): void {
+    if (slot >= this.lengths.length) {
+      const grown = new Uint16Array(Math.max(slot + 1, this.lengths.length * 2));
+      grown.set(this.lengths);
+      this.lengths = grown;
+    }
+    this.lengths[slot] = Math.min(65_535, n);
+    this.sum += n;
+    this.documents++;
+  }
+}
+
+export class WordPostings {
+  private readonly words = new SearchableMap<WordLists>();
+  private readonly lengths = {} as Record<IndexField, FieldLengths>;
+  private slotCount = 0;
+
+  constructor() {
+    for (const f of INDEX_FIELDS) this.lengths[f] = new FieldLengths();
+  }
+
+  /** Indexes one field of a passage; each field's slots must come in ascending order. */
+  add(slot: number, field: IndexField, words: readonly string[]): void {
+    const tf = new Map<string, number>();
+    for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
+    for (const [w, n] of tf) {
+      let lists = this.words.get(w);
+      if (!lists) this.words.set(w, (lists = {}));
+      (lists[field] ??= new GrowingList(new Uint32Array(1), new Uint8Array(1), 0)).push(slot, n);
+    }
+    this.lengths[field].set(slot, words.length);
+    this.slotCount = Math.max(this.slotCount, slot + 1);
+  }
+
+  /** A passage left the index: its postings stay until `sweep`, and readers skip its slot. */
+  forget(slot: number): void {
+    for (const f of INDEX_FIELDS) {
+      const l = this.lengths[f];
+      l.sum -= l.lengths[slot] ?? 0;
+      l.documents--;
+    }
+  }
+
+  /** Drops the postings of slots no longer in use. */
+  sweep(alive: (slot: number) => boolean): void {
+    const empty: string[] = [];
+    for (const [word, lists] of this.words) {
+      let left = 0;
+      for (const f of INDEX_FIELDS) {
+        const list = lists[f];
+        if (!list) continue;
+        list.keep(alive);
+        if (list.length === 0) delete lists[f];
+        else left++;
+      }
+      if (left === 0) empty.push(word);
+    }
+    for (const w of empty) this.words.delete(w);
+  }
+
+  list(word: string, field: IndexField): PostingList | undefined {
+    return this.words.get(word)?.[field];
+  }
+
+  /** Indexed words within `maxDistance` edits of `word` (itself included), with the distance. */
+  similar(word: string, maxDistance: number): Array<[string, number]> {
+    return [...this.words.fuzzyGet(word, maxDistance)].map(([w, [, d]]) => [w, d]);
+  }
+
+  /** Indexed words starting with `prefix` (itself included). */
+  withPrefix(prefix: string): string[] {
+    return [...this.words.atPrefix(prefix).keys()];
+  }
+
+  lengthOf(field: IndexField, slot: number): number {
+    return this.lengths[field].lengths[slot] ?? 0;
+  }
+
+  /** Mean words per passage in the field, over the passages in use. */
+  averageLength(field: IndexField): number {
+    const l = this.lengths[field];
+    return l.documents <= 0 ? 0 : l.sum / l.documents;
+  }
+
+  /** The postings with slots renumbered by `renumber` (-1: left out); the new numbers must keep
+   * the old order, so every list stays ascending. */
+  pack(renumber: Int32Array, slotTotal: number): PackedPostings {
+    const terms: string[] = [];
+    for (const [word, lists] of this.words) {
+      if (INDEX_FIELDS.some((f) => { const l = lists[f]; return l && liveIn(l, renumber) > 0; })) terms.push(word);
+    }
+    const fields = {} as Record<IndexField, PackedField>;
+    for (const f of INDEX_FIELDS) {
+      const sizes = new Uint32Array(terms.length);
+      let total = 0;
+      terms.forEach((w, t) => {
+        const l = this.words.get(w)![f];
+        sizes[t] = l ? liveIn(l, renumber) : 0;
+        total += sizes[t]!;
+      });
+      const slots = new Uint32Array(total);
+      const counts = new Uint8Array(total);
+      let at = 0;
+      for (const w of terms) {
+        const l = this.words.get(w)![f];
+        if (!l) continue;
+        for (let i = 0; i < l.length; i++) {
+          const to = renumber[l.slots[i]!]!;
+          if (to < 0) continue;
+          slots[at] = to;
+          counts[at++] = l.counts[i]!;
+        }
+      }
+      const lengths = new Uint16Array(slotTotal);
+      const from = this.lengths[f].lengths;
+      for (let old = 0; old < this.slotCount; old++) {
+        const to = renumber[old]!;
+        if (to >= 0) lengths[to] = from[old]!;
+      }
+      fields[f] = { sizes, slots, counts, lengths };
+    }
+    return { terms, fields };
+  }
+
+  /** Restores packed postings without copying them: each list is a view on the packed arrays.
+   * Throws a RangeError when the parts do not fit together. */
+  static unpack(packed: PackedPostings, slotTotal: number): WordPostings {
+    const out = new WordPostings();
+    const { terms } = packed;
+    const lists: WordLists[] = terms.map(() => ({}));
+    for (const f of INDEX_FIELDS) {
+      const { sizes, slots, counts, lengths } = packed.fields[f];
+      if (sizes.length !== terms.length) throw new RangeError(`${f}: ${sizes.length} list sizes for ${terms.length} words`);
+      if (slots.length !== counts.length) throw new RangeError(`${f}: ${slots.length} postings but ${counts.length} counts`);
+      if (lengths.length !== slotTotal) throw new RangeError(`${f}: word counts for ${lengths.length} passages, not ${slotTotal}`);
+      let at = 0;
+      for (let t = 0; t < terms.length; t++) {
+        const n = sizes[t]!;
+        if (n === 0) continue;
+        if (at + n > slots.length) throw new RangeError(`${f}: the lists are longer than the postings`);
+        let previous = -1;
+        for (let i = at; i < at + n; i++) {
+          const slot = slots[i]!;
+          if (slot <= previous || slot >= slotTotal) throw new RangeError(`${f}: the list of "${terms[t]}" is out of order or out of range`);
+          previous = slot;
+        }
+        lists[t]![f] = new GrowingList(slots.subarray(at, at + n), counts.subarray(at, at + n), n);
+        at += n;
+      }
+      if (at !== slots.length) throw new RangeError(`${f}: postings left over after the last list`);
+      const l = out.lengths[f];
+      l.lengths = lengths;
+      l.documents = slotTotal;
+      for (let s = 0; s < slotTotal; s++) l.sum += lengths[s]!;
+    }
+    terms.forEach((w, t) => out.words.set(w, lists[t]!));
+    out.slotCount = slotTotal;
+    return out;
+  }
+}
+
+function liveIn(list: GrowingList, renumber: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < list.length; i++) if (renumber[list.slots[i]!]! >= 0) n++;
+  return n;
+}
