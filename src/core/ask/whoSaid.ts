@@ -3,6 +3,7 @@
 // word); each candidate is then aligned word by word, and only a close alignment names anyone.
 import type { Passage, Verdict } from '../model.ts';
 import type { CorpusIndex } from '../search/CorpusIndex.ts';
+import { typoBudget } from '../search/similarWords.ts';
 import { isStopword, wordSpans, wordsOf } from '../search/words.ts';
 import { wordsDiffering, type Alignment } from './alignFragment.ts';
 import { alignNear, spansOf } from './alignNear.ts';
@@ -26,7 +27,9 @@ export const MAX_ALIGNED_WORDS = 60;
 /** Rare words used to find candidates, and how many candidates are aligned. */
 const SEED_TERMS = 4;
 const CANDIDATES = 60;
-/** For fragments of common words only: how many passages holding them are checked for its phrases. */
+/** For fragments of common words only: how many of their words are counted, and at most how
+ * many passages holding them are then checked for the fragment's phrases. */
+const THIN_SEED_TERMS = 8;
 const THIN_CANDIDATES = 1000;
 const NEAREST_SHOWN = 3;
 
@@ -55,11 +58,20 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
 
   const weights = words.map((w) => index.weightOf(w));
   const anchors = new Set(words.filter((w) => !isStopword(w)));
-  const candidates = findCandidates(index, fragment, words, hasFilters(filters) ? (p) => passesFilters(p, filters) : undefined);
+  const candidates = findCandidates(index, words, hasFilters(filters) ? (p) => passesFilters(p, filters) : undefined);
   const scored: Scored[] = [];
-  for (const passage of candidates) {
-    const alignment = alignNear(words, weights, spansOf(passage), anchors);
-    if (alignment) scored.push({ passage, alignment, verdict: judge(alignment, words.length, passage), fragment, fragmentSpans });
+  const align = (passages: readonly Passage[]) => {
+    for (const passage of passages) {
+      const alignment = alignNear(words, weights, spansOf(passage), anchors);
+      if (alignment) scored.push({ passage, alignment, verdict: judge(alignment, words.length, passage), fragment, fragmentSpans });
+    }
+  };
+  align(candidates.heavier);
+  // Passages lacking one of the counted words are worth the phrase check that picks among them
+  // only when nothing holding them all matched.
+  if (candidates.tied.length > 0 && !(candidates.tiedLackWords && scored.some((s) => s.verdict !== null))) {
+    const room = CANDIDATES - candidates.heavier.length;
+    align(candidates.tied.length > room ? byPhraseOverlap(candidates.tied, fragment).slice(0, room) : candidates.tied);
   }
   scored.sort(byStrength);
 
@@ -108,26 +120,41 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
   });
 }
 
+interface Candidates {
+  /** Passages holding more of the counted words than the last one there is room to align. */
+  heavier: Passage[];
+  /** Passages holding exactly as much as that last one: more of them than there is room for
+   * means a phrase check must choose. */
+  tied: Passage[];
+  /** Whether the tied passages lack some counted word that the heaviest hold. */
+  tiedLackWords: boolean;
+}
+
 /** The passages worth aligning: those holding the fragment's rarest known words, most first. */
-function findCandidates(index: CorpusIndex, fragment: string, words: readonly string[], filter?: (p: Passage) => boolean): Passage[] {
+function findCandidates(index: CorpusIndex, words: readonly string[], filter?: (p: Passage) => boolean): Candidates {
   const distinct = [...new Set(words)].filter((w) => !isStopword(w));
   const known = distinct.filter((w) => index.docFrequency(w) > 0).sort((a, b) => index.docFrequency(a) - index.docFrequency(b));
   const unknown = distinct.filter((w) => index.docFrequency(w) === 0 && w.length >= 4);
   const seeds = known.slice(0, SEED_TERMS).map((term) => ({ term, weight: index.weightOf(term) }));
   // When even the rarest word is common ("This is an agreement we've been", "We do not know about
-  // their"), many passages hold every seed and tie; take more, and keep those holding most of the
-  // fragment as typed.
+  // their"), many passages hold the seeds: count more of the fragment's words, and where more
+  // passages than can be aligned hold as much of it as the last one taken, keep those holding
+  // most of the fragment as typed.
   const thin = seeds.length < 2 || index.docFrequency(seeds[0]!.term) > CANDIDATES;
-  let found = index.passagesWithWords(seeds, thin ? THIN_CANDIDATES : CANDIDATES, filter).map((c) => c.passage);
-  if (thin && found.length > CANDIDATES) found = byPhraseOverlap(found, fragment).slice(0, CANDIDATES);
-  // A misspelled word is unknown to the index; look it up fuzzily only when the rest is thin.
-  if (seeds.length < 2 && unknown.length > 0) {
-    for (const h of index.findTerms(unknown.slice(0, 3), { fuzzy: 0.25, ...(filter ? { filter } : {}) }).slice(0, CANDIDATES)) {
-      const p = index.passage(h.id);
-      if (p) found.push(p);
+  const counted = thin ? known.slice(0, THIN_SEED_TERMS).map((term) => ({ term, weight: index.weightOf(term) })) : seeds;
+  // A misspelled word is unknown to the index; when the rest is thin, its near spellings are
+  // counted too, so the passage that holds the word as said comes first.
+  if (thin) {
+    for (const word of unknown.slice(0, 3)) {
+      for (const near of index.similarWords(word, typoBudget(word.length))) counted.push({ term: near, weight: index.weightOf(near) });
     }
   }
-  return [...new Set(found)];
+  const weighed = index.passagesWithWords(counted, thin ? THIN_CANDIDATES : CANDIDATES, filter);
+  if (weighed.length <= CANDIDATES) return { heavier: weighed.map((w) => w.passage), tied: [], tiedLackWords: false };
+  const cutoff = weighed[CANDIDATES - 1]!.weight;
+  const heavier = weighed.filter((w) => w.weight > cutoff).map((w) => w.passage);
+  const tied = weighed.filter((w) => w.weight === cutoff).map((w) => w.passage);
+  return { heavier, tied, tiedLackWords: cutoff < weighed[0]!.weight };
 }
 
 /**

@@ -225,6 +225,12 @@ export class CorpusIndex {
     return Math.log(1 + (this.passageCount + 1) / (this.docFrequency(word) + 1));
   }
 
+  /** Indexed words within `maxDistance` edits of `word`, not the word itself. */
+  similarWords(word: string, maxDistance: number): string[] {
+    if (maxDistance <= 0) return [];
+    return this.postings.similar(word, maxDistance).flatMap(([w]) => (w === word ? [] : [w]));
+  }
+
   /**
    * Passages whose text holds any of the words, by the summed weight of those they hold,
    * heaviest first, at most `limit`: candidate finding by counting postings, without scoring.
@@ -254,8 +260,9 @@ export class CorpusIndex {
     }
     const out: Weighed[] = [];
     for (const weight of [...buckets.keys()].sort((a, b) => b - a)) {
-      // Slots ascend within a bucket: passages come in the order they were indexed.
-      for (const slot of buckets.get(weight)!.sort((a, b) => a - b)) {
+      // Within a bucket, the order the lists were read in: deterministic, and no sort of a
+      // bucket that may hold every passage with a common word.
+      for (const slot of buckets.get(weight)!) {
         const passage = this.bySlot[slot];
         if (!passage || (filter && !filter(passage))) continue;
         out.push({ passage, weight });
