@@ -9,42 +9,16 @@ import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Passage, ParseIssue, Source } from '../core/model.ts';
-import { CorpusIndex, type IndexSnapshot } from '../core/search/CorpusIndex.ts';
+import type { ParseIssue } from '../core/model.ts';
+import { CorpusIndex } from '../core/search/CorpusIndex.ts';
 import { INDEX_FIELDS, INDEX_VERSION, type IndexField } from '../core/search/indexOptions.ts';
 import type { PackedField, PackedPostings } from '../core/search/wordPostings.ts';
 import type { Fingerprint } from './fingerprint.ts';
+import { packFile, SpeakerPool, unpackFile, type PackedFile } from './packPassages.ts';
 
 /** Bump when the layout of this file changes. */
 export const SNAPSHOT_FORMAT = 4;
 
-// A file's passages share most of their source (file, format, programme, headline, dates, url);
-// written once per file instead of once per passage, the snapshot is much smaller and faster
-// to parse. Only these always-present keys are shared, so unpacking restores them exactly.
-const SHARED_KEYS = ['file', 'format', 'program', 'headline', 'aired', 'url'] as const;
-type Shared = Partial<Pick<Source, (typeof SHARED_KEYS)[number]>>;
-type PackedPassage = Omit<Passage, 'source'> & { source: Partial<Source> };
-interface PackedFile {
-  entry: IndexSnapshot['files'][number]['entry'];
-  shared: Shared;
-  passages: PackedPassage[];
-}
-
-function packFile(f: IndexSnapshot['files'][number]): PackedFile {
-  const first = f.passages[0]?.source;
-  const shared: Shared = {};
-  if (first) for (const k of SHARED_KEYS) Object.assign(shared, { [k]: first[k] });
-  const passages = f.passages.map((p) => {
-    const source: Partial<Source> = { ...p.source };
-    for (const k of SHARED_KEYS) if (source[k] === shared[k]) delete source[k];
-    return { ...p, source };
-  });
-  return { entry: f.entry, shared, passages };
-}
-
-function unpackFile(f: PackedFile): IndexSnapshot['files'][number] {
-  return { entry: f.entry, passages: f.passages.map((p) => ({ ...p, source: { ...f.shared, ...p.source } as Source })) };
-}
 const MAGIC = 'soundbite-index';
 
 export interface SnapshotHeader {
@@ -216,7 +190,8 @@ export async function readSnapshot(file: string, expect: { parserVersion: number
     };
   }
   try {
-    const files = packed.map(unpackFile);
+    const speakers = new SpeakerPool();
+    const files = packed.map((f) => unpackFile(f, speakers));
     const index = CorpusIndex.fromSnapshot({ files, postings: { terms, fields } satisfies PackedPostings });
     return { ok: true, snapshot: { header, index } };
   } catch (err) {

@@ -80,7 +80,7 @@ describe('index snapshot', () => {
     }, /checksum/],
     ['built by another parser version', (f) => edit(f, (t) => t.replace(/"parserVersion":\d+/, '"parserVersion":-1')), /parser version -1/],
     ['built with other word rules', (f) => edit(f, (t) => t.replace(/"indexVersion":\d+/, '"indexVersion":-1')), /index version -1/],
-    ['with a passage missing', (f) => edit(f, (t) => t.replace(/"passages":\[\{/, '"passages":[{"x":1},{')), /damaged|incomplete/],
+    ['with a malformed passage', (f) => edit(f, (t) => t.replace(/"passages":\[\[/, '"passages":[["x"],[')), /damaged|incomplete/],
     ['empty', (f) => writeFileSync(f, ''), /empty/],
   ];
   it.each(damage)('is rebuilt, not trusted, when %s', async (_name, spoil, reason) => {

@@ -275,7 +275,7 @@ export class CorpusIndex {
   /**
    * Every passage holding the topic's words in its text or headline with a summed weight of at
    * least `atLeast` (each word counted once, however many of its forms or fields matched).
-   * Unscored and in index order: a timeline orders by date.
+   * Unscored and in no particular order: a timeline orders by date.
    */
   weighTopic(terms: readonly TopicTerm[], atLeast: number, filter?: (p: Passage) => boolean): Weighed[] {
     const weights = this.scratch();
@@ -298,7 +298,6 @@ export class CorpusIndex {
       }
     }
     const out: Weighed[] = [];
-    touched.sort((a, b) => a - b);
     for (const slot of touched) {
       const weight = weights[slot]!;
       weights[slot] = 0;
