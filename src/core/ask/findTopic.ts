@@ -2,6 +2,7 @@
 // so "rice farmers" finds passages about rice farmers, not every passage that says "farmers".
 import type { Passage } from '../model.ts';
 import type { CorpusIndex } from '../search/CorpusIndex.ts';
+import type { DateFilter } from './dates.ts';
 import { stem } from '../search/similarWords.ts';
 import { isStopword, wordsOf } from '../search/words.ts';
 
@@ -54,7 +55,8 @@ export interface TopicHit {
   score: number;
 }
 
-export function findTopic(index: CorpusIndex, words: readonly string[], filter?: (p: Passage) => boolean): TopicHit[] {
+/** `dates` narrows what `filter` would anyway, but before any passage is read. */
+export function findTopic(index: CorpusIndex, words: readonly string[], filter?: (p: Passage) => boolean, dates: DateFilter = {}): TopicHit[] {
   if (words.length === 0) return [];
   // Longer words are looked up by their stem as a prefix, so "semiconductors" finds
   // "semiconductor" and "tariff" finds "tariffs"; each keeps the weight of the word as typed.
@@ -71,7 +73,7 @@ export function findTopic(index: CorpusIndex, words: readonly string[], filter?:
     const terms = queries.map((q) => ({ term: q, weight: weight.get(q)!, prefix: stems.has(q) }));
     // A hair under the share, so that rounding never drops a passage that holds exactly enough.
     const atLeast = total === 0 ? 0 : TOPIC_COVERAGE * total - 1e-9;
-    return index.weighTopic(terms, atLeast, filter).map((w) => ({ passage: w.passage, score: w.weight }));
+    return index.weighTopic(terms, atLeast, { ...dates, ...(filter ? { filter } : {}) }).map((w) => ({ passage: w.passage, score: w.weight }));
   }
   const out: TopicHit[] = [];
   const hits = index.findTerms(queries, {

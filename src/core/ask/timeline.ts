@@ -1,9 +1,8 @@
 // timeline: everything said about a topic, oldest first, by the date the words were spoken
 // where the transcript says so; undated passages go last and are marked.
 import type { CorpusIndex } from '../search/CorpusIndex.ts';
-import { answered, problem, type Outcome } from './answer.ts';
+import { answered, problem, type AnswerItem, type Outcome } from './answer.ts';
 import { defined, itemFor, listAnswer } from './buildAnswer.ts';
-import { compareDates } from './dates.ts';
 import { passesFilters, resolveFilters, type FilterInput } from './filters.ts';
 import { findTopic, splitTopicDates, topicWords } from './findTopic.ts';
 import { DEFAULT_PAGE_SIZE } from './paginate.ts';
@@ -30,17 +29,9 @@ export function timeline(index: CorpusIndex, q: TimelineQuery, now: Date): Outco
       : 'Give a topic (or a speaker), e.g. /timeline Kim Jong-un since:2025-01-01.');
   }
   const matching = words.length > 0
-    ? findTopic(index, words, (p) => passesFilters(p, f)).map((h) => h.passage)
+    ? findTopic(index, words, (p) => passesFilters(p, f), defined({ since: f.since, until: f.until })).map((h) => h.passage)
     : [...index.passages()].filter((p) => passesFilters(p, f) && p.kind !== 'narration');
-  // Plain comparisons, not localeCompare: a timeline of a common word sorts a hundred thousand
-  // passages, and file paths only need an order that is the same every time.
-  const items = matching
-    .map(itemFor)
-    .sort((a, b) =>
-      compareDates(a.date, b.date) ||
-      (a.passage.source.file < b.passage.source.file ? -1 : a.passage.source.file > b.passage.source.file ? 1 : 0) ||
-      a.passage.source.line - b.passage.source.line,
-    );
+  const items = byDate(matching.map(itemFor));
   const undated = items.filter((i) => i.date === null).length;
   const notes = undated > 0 ? [`${undated} undated passage${undated === 1 ? ' is' : 's are'} listed last.`] : [];
   return answered(
@@ -54,4 +45,19 @@ export function timeline(index: CorpusIndex, q: TimelineQuery, now: Date): Outco
       context: defined({ topic, speaker: q.speaker, since: f.since, until: f.until, program: f.program }),
     }),
   );
+}
+
+/**
+ * Oldest first (compareDates), then by file and line. A timeline of a common word sorts a
+ * hundred thousand passages: sorting strings natively is several times faster than a comparator
+ * that reads three fields of two items, so each item gets one key that sorts the same way.
+ */
+function byDate(items: AnswerItem[]): AnswerItem[] {
+  const keys = items.map((item, i) => {
+    const p = item.passage;
+    // Undated last; a less precise date before the days it holds, as compareDates has it.
+    return `${item.date ?? '\uffff'}\u0000${p.source.file}\u0000${String(p.source.line).padStart(9, '0')}\u0000${i}`;
+  });
+  keys.sort();
+  return keys.map((k) => items[Number(k.slice(k.lastIndexOf('\u0000') + 1))]!);
 }

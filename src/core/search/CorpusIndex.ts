@@ -2,6 +2,7 @@
 // posting lists (wordPostings.ts) hold instead of its id; the index keeps what the lists do not:
 // the passages themselves, files in reading order, and how many passages use each word, which
 // decides which words are worth searching for.
+import { dayRange, effectiveDate } from '../ask/dates.ts';
 import type { Passage, ParseIssue, Transcript, TranscriptMeta, FormatId } from '../model.ts';
 import { indexedWords, type IndexField } from './indexOptions.ts';
 import { scoreTerms } from './scoreTerms.ts';
@@ -48,6 +49,14 @@ export interface TopicTerm {
   prefix: boolean;
 }
 
+/** Which passages a count keeps, checked in this order: the cheap date range first. */
+export interface TopicLimits {
+  /** Inclusive days, YYYY-MM-DD: passages whose date may fall in them, as inDateRange has it. */
+  since?: string;
+  until?: string;
+  filter?: (p: Passage) => boolean;
+}
+
 /** Everything an index holds, as plain data: what `toSnapshot` gives and `fromSnapshot` takes.
  * Slots in `postings` number the passages in the order `files` lists them. */
 export interface IndexSnapshot {
@@ -67,6 +76,10 @@ export class CorpusIndex {
   private readonly slotOf = new Map<string, number>();
   private readonly files = new Map<string, FileEntry>();
   private readonly docFreq = new Map<string, number>();
+  // Each slot's first and last possible day (yyyymmdd), so a date range rejects passages without
+  // reading them: at a million passages, reading an object is a cache miss, the array is not.
+  private firstDay = new Int32Array(1024);
+  private lastDay = new Int32Array(1024);
   private dead = 0;
   private changes = 0;
   // Reused by every count, so a question over a million passages allocates no million-slot array.
@@ -98,6 +111,7 @@ export class CorpusIndex {
       const slot = this.bySlot.length;
       this.bySlot.push(p);
       this.slotOf.set(p.id, slot);
+      this.noteDays(slot, p);
       ids.push(p.id);
       const words = indexedWords(p.text);
       this.postings.add(slot, 'text', words);
@@ -172,6 +186,7 @@ export class CorpusIndex {
       for (const p of passages) {
         if (index.slotOf.has(p.id)) throw new SnapshotMismatchError(`passage ${p.id} is in the snapshot twice`);
         index.slotOf.set(p.id, index.bySlot.length);
+        index.noteDays(index.bySlot.length, p);
         index.bySlot.push(p);
       }
     }
@@ -277,7 +292,7 @@ export class CorpusIndex {
    * least `atLeast` (each word counted once, however many of its forms or fields matched).
    * Unscored and in no particular order: a timeline orders by date.
    */
-  weighTopic(terms: readonly TopicTerm[], atLeast: number, filter?: (p: Passage) => boolean): Weighed[] {
+  weighTopic(terms: readonly TopicTerm[], atLeast: number, limits: TopicLimits = {}): Weighed[] {
     const weights = this.scratch();
     const marks = this.marks;
     const touched: number[] = [];
@@ -297,13 +312,15 @@ export class CorpusIndex {
         }
       }
     }
+    const since = limits.since ? dayNumber(limits.since) : NaN;
+    const until = limits.until ? dayNumber(limits.until) : NaN;
     const out: Weighed[] = [];
     for (const slot of touched) {
       const weight = weights[slot]!;
       weights[slot] = 0;
-      if (weight < atLeast) continue;
+      if (weight < atLeast || this.lastDay[slot]! < since || this.firstDay[slot]! > until) continue;
       const passage = this.bySlot[slot];
-      if (passage && (!filter || filter(passage))) out.push({ passage, weight });
+      if (passage && (!limits.filter || limits.filter(passage))) out.push({ passage, weight });
     }
     return out;
   }
@@ -328,6 +345,23 @@ export class CorpusIndex {
     return hits.map((h) => ({ id: this.bySlot[h.slot]!.id, score: h.score, queryTerms: h.queryTerms }));
   }
 
+  private noteDays(slot: number, p: Passage): void {
+    if (slot >= this.firstDay.length) {
+      const first = new Int32Array(Math.max(slot + 1, this.firstDay.length * 2));
+      first.set(this.firstDay);
+      const last = new Int32Array(first.length);
+      last.set(this.lastDay);
+      this.firstDay = first;
+      this.lastDay = last;
+    }
+    const d = effectiveDate(p);
+    const [first, last] = d ? dayRange(d).map(dayNumber) : [UNDATED_FIRST, UNDATED_LAST];
+    // A date these numbers cannot hold is left for the full filter to judge: never rejected here.
+    const odd = Number.isNaN(first) || Number.isNaN(last);
+    this.firstDay[slot] = odd ? 0 : first!;
+    this.lastDay[slot] = odd ? 99_999_999 : last!;
+  }
+
   /** The zeroed weight array, as long as there are slots (its marks array too). */
   private scratch(): Float64Array {
     if (this.weights.length < this.bySlot.length) {
@@ -339,6 +373,15 @@ export class CorpusIndex {
     }
     return this.weights;
   }
+}
+
+// An undated passage is in no range: its first day is after every range ends, its last before any starts.
+const UNDATED_FIRST = 2 ** 31 - 1;
+const UNDATED_LAST = -1;
+
+/** YYYY-MM-DD as the number yyyymmdd, which orders as the string does; NaN for anything else. */
+function dayNumber(day: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10)) : NaN;
 }
 
 function speakerField(p: Passage): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage, Transcript } from '../../../src/core/model.ts';
 import { passageId } from '../../../src/core/parse/passageId.ts';
+import { inDateRange } from '../../../src/core/ask/dates.ts';
 import { CorpusIndex, SnapshotMismatchError } from '../../../src/core/search/CorpusIndex.ts';
 
 function transcript(file: string, texts: string[], id = (line: number) => passageId(file, line)): Transcript {
@@ -114,5 +115,24 @@ describe('CorpusIndex posting lists', () => {
     expect(found(['tariff'], { prefix: true })[0]).toBe('tariff talks stall'); // the word itself outranks longer ones
     expect(found(['tariff'], { prefix: true })).toHaveLength(3);
     expect(found(['rice', 'tariffs'], { combineWith: 'AND' })).toEqual(['rice farmers protest tariffs']);
+  });
+});
+
+describe('CorpusIndex date range on topics', () => {
+  it('keeps exactly the passages inDateRange keeps, for whole-year, month, day and undated passages', () => {
+    const dates: Array<string | null> = ['2024', '2024-12', '2024-12-31', '2025-01-01', '2025-03', '2025', null, '2026-02-28'];
+    const index = new CorpusIndex();
+    dates.forEach((d, i) => {
+      const t = transcript(`d${i}.txt`, [`tariffs story ${i}`]);
+      t.passages[0]!.source.aired = null;
+      t.passages[0]!.source.spoken = d;
+      index.addTranscript(t);
+    });
+    const ranges = [{ since: '2025-01-01' }, { until: '2024-12-31' }, { since: '2024-12-15', until: '2025-01-10' }, { since: '2025-02-01', until: '2025-12-31' }, {}];
+    for (const range of ranges) {
+      const kept = index.weighTopic([{ term: 'tariffs', weight: 1, prefix: false }], 0, range).map((w) => w.passage.source.spoken).sort();
+      const expected = dates.filter((d) => inDateRange(d, range)).sort();
+      expect({ range, kept }).toEqual({ range, kept: expected });
+    }
   });
 });
