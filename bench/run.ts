@@ -20,6 +20,7 @@ import { LinearScan, ObviousMiniSearch, type Baseline } from './baselines.ts';
 import { makeFragments, textKey, VARIANTS, type Fragment, type FragmentSet, type Variant } from './fragments.ts';
 import { fmtMB, fmtMs, fmtRate, gc, hasGc, memoryAfterGc, percentiles, timed, timedAsync, vsMs, vsRate, type Memory, type Percentiles } from './measure.ts';
 import { loadSnapshot, saveSnapshot } from './snapshot.ts';
+import { measureStartup, type Startup } from './startup.ts';
 import { isoDay, Rng, synthCorpus } from './synthCorpus.ts';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
@@ -111,6 +112,8 @@ interface CaseResult {
   buildMs: number;
   snapshot: { saveMs: number; loadMs: number; bytes: number; sameAnswers: string };
   memoryAfterLoad: Memory;
+  /** A fresh process loading the snapshot: what a restart of the bot costs. */
+  startup: Startup;
   whoSaid: Record<string, WhoSaidFigures>;
   whoSaidAll: Percentiles;
   timeline: { latency: Percentiles; meanMatches: number; outOfOrder: number; refused: number; queries: number };
@@ -246,6 +249,8 @@ async function measureCase(built: Built, args: Args, tmp: string): Promise<CaseR
   const loaded = await timedAsync(() => loadSnapshot(file));
   const idx = loaded.value;
   const memoryAfterLoad = memoryAfterGc();
+  log(`${built.name}: starting a fresh process on the snapshot`);
+  const startup = measureStartup(file);
   await rm(file, { force: true });
   const after = probe.map((f) => JSON.stringify(topIds(idx, f.text)));
   const differing = after.filter((a, i) => a !== before[i]).length;
@@ -290,6 +295,7 @@ async function measureCase(built: Built, args: Args, tmp: string): Promise<CaseR
     buildMs: built.buildMs,
     snapshot: { saveMs: saved.ms, loadMs: loaded.ms, bytes: saved.value, sameAnswers },
     memoryAfterLoad,
+    startup,
     whoSaid: ws,
     whoSaidAll: percentiles(all),
     timeline: tl,
@@ -366,7 +372,8 @@ function printCase(r: CaseResult): void {
   line('index build', fmtMs(r.buildMs) + (r.name === 'real briefings' ? ' (read + parse + index)' : ''));
   line('snapshot save / load / size', `${fmtMs(r.snapshot.saveMs)} / ${fmtMs(r.snapshot.loadMs)} / ${fmtMB(r.snapshot.bytes / 1048576)} (the project's snapshot format)`);
   line('loaded snapshot answers the same', r.snapshot.sameAnswers);
-  line('heap / RSS after load', `${fmtMB(r.memoryAfterLoad.heapUsedMB)} / ${fmtMB(r.memoryAfterLoad.rssMB)}`);
+  line('heap / RSS after load', `${fmtMB(r.memoryAfterLoad.heapUsedMB)} / ${fmtMB(r.memoryAfterLoad.rssMB)} (in this process)`);
+  line('start-up, fresh process', `${fmtMs(r.startup.startupMs)} (load ${fmtMs(r.startup.loadMs)}); heap / RSS ${fmtMB(r.startup.heapUsedMB)} / ${fmtMB(r.startup.rssMB)}`);
   const scan = r.baselines.find((b) => b.name === 'linear scan');
   const ms = r.baselines.find((b) => b.name !== 'linear scan');
   console.log('  who-said (Soundbite vs minisearch-obvious | vs linear scan; n = queries each baseline ran)');
@@ -407,8 +414,11 @@ function targets(results: readonly CaseResult[]): TargetRow[] {
   }
   add('1M', 'not-found on absent ≥ 0.99', big, (r) => [fmtRate(r.whoSaid.absent!.rate), r.whoSaid.absent!.rate >= 0.99]);
   add('1M', 'timeline p99 ≤ 100 ms', big, (r) => [fmtMs(r.timeline.latency.p99), r.timeline.latency.p99 <= 100]);
-  add('1M', 'start-up from snapshot ≤ 10 s', big, (r) => [fmtMs(r.snapshot.loadMs), r.snapshot.loadMs <= 10_000]);
-  add('1M', 'RSS ≤ 4 GB (after load)', big, (r) => [fmtMB(r.memoryAfterLoad.rssMB), r.memoryAfterLoad.rssMB <= 4096]);
+  add('1M', 'start-up from snapshot ≤ 10 s', big, (r) => [`${fmtMs(r.startup.startupMs)} (fresh process)`, r.startup.startupMs <= 10_000]);
+  add('1M', 'RSS ≤ 4 GB (after load)', big, (r) => {
+    const worst = Math.max(r.startup.rssMB, r.memoryAfterLoad.rssMB);
+    return [`${fmtMB(worst)} (higher of the two)`, worst <= 4096];
+  });
   const mid = by('synthetic 100k');
   add('100k', 'who-said p99 ≤ 10 ms (worst variant)', mid, (r) => { const [v, p] = worstP99(r); return [`${fmtMs(p)} (${v})`, p <= 10]; });
   add('100k', 'timeline p99 ≤ 10 ms', mid, (r) => [fmtMs(r.timeline.latency.p99), r.timeline.latency.p99 <= 10]);
