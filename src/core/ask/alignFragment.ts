@@ -1,8 +1,8 @@
 // Lining up a remembered fragment with a passage, word by word: a local alignment
 // (Smith–Waterman over words) that tolerates a word changed, dropped, added, misspelled or two
 // words swapped, and reports exactly which of the passage's words matched.
-import { comparePrepared, prepareWord } from '../search/similarWords.ts';
 import type { WordSpan } from '../search/words.ts';
+import { EXACT, FragmentWords, SIMILAR } from './fragmentWords.ts';
 
 export interface CharSpan {
   start: number;
@@ -52,6 +52,7 @@ export function alignFragment(
   fragment: readonly string[],
   weights: readonly number[],
   passage: readonly WordSpan[],
+  matcher: FragmentWords = new FragmentWords(fragment, weights),
 ): Alignment | null {
   const n = fragment.length;
   const m = passage.length;
@@ -59,19 +60,17 @@ export function alignFragment(
   const width = m + 1;
   const score = new Float64Array((n + 1) * width);
   const move = new Uint8Array((n + 1) * width);
-  const kinds = new Uint8Array((n + 1) * width); // 2 exact, 1 similar, 0 none, for Diagonal
+  const kinds = new Uint8Array((n + 1) * width); // EXACT, SIMILAR or 0, for Diagonal
   let best = 0;
   let bestAt = 0;
-  const remembered = fragment.map(prepareWord);
-  const actual = passage.map((w) => prepareWord(w.word));
+  const actual = passage.map((w) => matcher.kinds(w.word));
 
   for (let i = 1; i <= n; i++) {
     const f = fragment[i - 1]!;
-    const rf = remembered[i - 1]!;
     for (let j = 1; j <= m; j++) {
-      const cmp = comparePrepared(rf, actual[j - 1]!);
+      const cmp = actual[j - 1]![i - 1]!;
       const here = i * width + j;
-      const diagGain = cmp === 'exact' ? SCORE.exact : cmp === 'similar' ? SCORE.similar : SCORE.substitute;
+      const diagGain = cmp === EXACT ? SCORE.exact : cmp === SIMILAR ? SCORE.similar : SCORE.substitute;
       let v = 0;
       let mv: number = Move.Stop;
       const diag = score[here - width - 1]! + diagGain;
@@ -86,7 +85,7 @@ export function alignFragment(
       }
       score[here] = v;
       move[here] = mv;
-      kinds[here] = cmp === 'exact' ? 2 : cmp === 'similar' ? 1 : 0;
+      kinds[here] = cmp;
       if (v > best) { best = v; bestAt = here; }
     }
   }
@@ -108,7 +107,7 @@ export function alignFragment(
       case Move.Diagonal: {
         const k = kinds[at]!;
         if (k > 0) {
-          if (k === 2) exact++;
+          if (k === EXACT) exact++;
           else {
             similar++;
             edits.push({ kind: 'similar', fragment: i - 1, passage: spanAt(j - 1) });

@@ -3,6 +3,7 @@
 import type { Passage } from '../model.ts';
 import { wordSpans, type WordSpan } from '../search/words.ts';
 import { alignFragment, type Alignment } from './alignFragment.ts';
+import { FragmentWords } from './fragmentWords.ts';
 
 // Candidates recur across questions (the same speeches are asked about all day); keep the most
 // recent tokenisations rather than cutting the same text again. Bounded, so memory stays flat.
@@ -26,9 +27,9 @@ export function spansOf(p: Passage): WordSpan[] {
  * Aligns only the stretches of a long passage near the fragment's content words: a remembered
  * fragment lines up with at most its own length plus a few words, so the rest cannot matter.
  */
-export function alignNear(words: readonly string[], weights: readonly number[], spans: readonly WordSpan[], anchors: ReadonlySet<string>): Alignment | null {
+export function alignNear(words: readonly string[], weights: readonly number[], spans: readonly WordSpan[], anchors: ReadonlySet<string>, matcher = new FragmentWords(words, weights)): Alignment | null {
   const reach = words.length + 3;
-  if (spans.length <= reach * 3) return alignFragment(words, weights, spans);
+  if (spans.length <= reach * 3) return alignFragment(words, weights, spans, matcher);
   const windows: Array<[number, number]> = [];
   for (let j = 0; j < spans.length; j++) {
     if (!anchors.has(spans[j]!.word)) continue;
@@ -39,10 +40,10 @@ export function alignNear(words: readonly string[], weights: readonly number[], 
     else windows.push([from, to]);
   }
   // No content word as written (all misspelled or inflected): fall back to the whole passage.
-  if (windows.length === 0) return alignFragment(words, weights, spans);
+  if (windows.length === 0) return alignFragment(words, weights, spans, matcher);
   let best: Alignment | null = null;
   for (const [from, to] of windows) {
-    const a = alignFragment(words, weights, spans.slice(from, to));
+    const a = alignFragment(words, weights, spans.slice(from, to), matcher);
     if (a && (!best || a.score > best.score)) best = a;
   }
   return best;

@@ -7,6 +7,7 @@ import { typoBudget } from '../search/similarWords.ts';
 import { isStopword, wordSpans, wordsOf } from '../search/words.ts';
 import { wordsDiffering, type Alignment } from './alignFragment.ts';
 import { alignNear, spansOf } from './alignNear.ts';
+import { FragmentWords } from './fragmentWords.ts';
 import { differencesOf, type Aligned } from './differences.ts';
 import { answered, problem, type AnswerItem, type Match, type Outcome } from './answer.ts';
 import { effectiveDate } from './dates.ts';
@@ -31,6 +32,8 @@ const CANDIDATES = 60;
  * many passages holding them are then checked for the fragment's phrases. */
 const THIN_SEED_TERMS = 8;
 const THIN_CANDIDATES = 1000;
+/** Of passages tied at the cut, the densest this many are checked for the fragment's phrases. */
+const PHRASE_CHECKED = 300;
 const NEAREST_SHOWN = 3;
 
 interface Scored extends Aligned {
@@ -59,11 +62,20 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
   const weights = words.map((w) => index.weightOf(w));
   const anchors = new Set(words.filter((w) => !isStopword(w)));
   const candidates = findCandidates(index, words, hasFilters(filters) ? (p) => passesFilters(p, filters) : undefined);
+  const matcher = new FragmentWords(words, weights);
   const scored: Scored[] = [];
+  // Passages holding too few of the fragment's words for any verdict are not aligned; they are
+  // kept, by how much they hold, in case nothing matches and the nearest must be shown.
+  const hopeless: Array<{ passage: Passage; found: number; weightShare: number }> = [];
+  const alignOne = (passage: Passage) => {
+    const alignment = alignNear(words, weights, spansOf(passage), anchors, matcher);
+    if (alignment) scored.push({ passage, alignment, verdict: judge(alignment, words.length, passage), fragment, fragmentSpans });
+  };
   const align = (passages: readonly Passage[]) => {
     for (const passage of passages) {
-      const alignment = alignNear(words, weights, spansOf(passage), anchors);
-      if (alignment) scored.push({ passage, alignment, verdict: judge(alignment, words.length, passage), fragment, fragmentSpans });
+      const reach = matcher.reach(spansOf(passage));
+      if (mayBeAccepted(reach, words.length)) alignOne(passage);
+      else hopeless.push({ passage, ...reach });
     }
   };
   align(candidates.heavier);
@@ -71,7 +83,11 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
   // only when nothing holding them all matched.
   if (candidates.tied.length > 0 && !(candidates.tiedLackWords && scored.some((s) => s.verdict !== null))) {
     const room = CANDIDATES - candidates.heavier.length;
-    align(candidates.tied.length > room ? byPhraseOverlap(candidates.tied, fragment).slice(0, room) : candidates.tied);
+    align(candidates.tied.length > room ? byPhraseOverlap(candidates.tied.slice(0, PHRASE_CHECKED), fragment).slice(0, room) : candidates.tied);
+  }
+  if (!scored.some((s) => s.verdict !== null)) {
+    hopeless.sort((a, b) => b.found - a.found || b.weightShare - a.weightShare);
+    for (const h of hopeless.slice(0, NEAREST_SHOWN)) alignOne(h.passage);
   }
   scored.sort(byStrength);
 
@@ -123,8 +139,8 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
 interface Candidates {
   /** Passages holding more of the counted words than the last one there is room to align. */
   heavier: Passage[];
-  /** Passages holding exactly as much as that last one: more of them than there is room for
-   * means a phrase check must choose. */
+  /** Passages holding exactly as much as that last one, densest first: more of them than there
+   * is room for means a phrase check must choose. */
   tied: Passage[];
   /** Whether the tied passages lack some counted word that the heaviest hold. */
   tiedLackWords: boolean;
@@ -153,7 +169,10 @@ function findCandidates(index: CorpusIndex, words: readonly string[], filter?: (
   if (weighed.length <= CANDIDATES) return { heavier: weighed.map((w) => w.passage), tied: [], tiedLackWords: false };
   const cutoff = weighed[CANDIDATES - 1]!.weight;
   const heavier = weighed.filter((w) => w.weight > cutoff).map((w) => w.passage);
-  const tied = weighed.filter((w) => w.weight === cutoff).map((w) => w.passage);
+  const tiedWeighed = weighed.filter((w) => w.weight === cutoff).map((w) => w.passage);
+  // Density matters only where the phrase check must choose among more than it checks.
+  const density = tiedWeighed.length > PHRASE_CHECKED ? index.densities(tiedWeighed, counted) : null;
+  const tied = density ? tiedWeighed.map((passage, i) => ({ passage, density: density[i]! })).sort((a, b) => b.density - a.density).map((t) => t.passage) : tiedWeighed;
   return { heavier, tied, tiedLackWords: cutoff < weighed[0]!.weight };
 }
 
@@ -161,6 +180,8 @@ function findCandidates(index: CorpusIndex, words: readonly string[], filter?: (
  * Passages ordered by how much of the fragment their passage holds as written: the whole fragment
  * first, then by how many of its adjacent word pairs it contains (a misspelled or changed word
  * spoils only the two pairs around it). Plain string checks, no tokenising of every candidate.
+ * Passages holding not one pair are left out: they lack a counted word as well (they are only
+ * tied), and aligning hundreds of them is most of the time a fragment nobody said costs.
  */
 function byPhraseOverlap(passages: readonly Passage[], fragment: string): Passage[] {
   const loose = (t: string) => ` ${t.toLowerCase().replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `;
@@ -174,7 +195,16 @@ function byPhraseOverlap(passages: readonly Passage[], fragment: string): Passag
     return { passage, score };
   });
   // Stable: equal scores keep the seed-weight order they came in.
-  return scored.sort((a, b) => b.score - a.score).map((x) => x.passage);
+  return scored.filter((x) => x.score > 0).sort((a, b) => b.score - a.score).map((x) => x.passage);
+}
+
+/** A close match finds this share of the fragment's words, and of its weight (rare words weigh more). */
+const MIN_FOUND = 0.7;
+const MIN_WEIGHT_FOUND = 0.6;
+
+/** Whether a passage holding these of the fragment's words could be judged anything but not found. */
+function mayBeAccepted(reach: { found: number; weightShare: number }, n: number): boolean {
+  return reach.found / n >= MIN_FOUND && reach.weightShare >= MIN_WEIGHT_FOUND;
 }
 
 /** Exact, close, reported (narration) or nothing. Strict on purpose: a wrong name is worse than none. */
@@ -185,7 +215,7 @@ export function judge(a: Alignment, n: number, p: Passage): Scored['verdict'] {
   const found = a.exact + a.similar;
   // A remembered sentence drifts more the longer it is; the words found must still dominate.
   const allowed = n <= 4 ? 1 : n <= 8 ? 2 : Math.ceil(n / 3);
-  const close = wordsDiffering(a) <= allowed && found / n >= 0.7 && a.weightFound >= 0.6 && a.exact >= Math.min(3, n - 1);
+  const close = wordsDiffering(a) <= allowed && found / n >= MIN_FOUND && a.weightFound >= MIN_WEIGHT_FOUND && a.exact >= Math.min(3, n - 1);
   if (!close) return null;
   return spokenBySomeone ? 'close' : 'reported';
 }

@@ -6,7 +6,7 @@ import { dayRange, effectiveDate } from '../ask/dates.ts';
 import type { Passage, ParseIssue, Transcript, TranscriptMeta, FormatId } from '../model.ts';
 import { indexedWords, type IndexField } from './indexOptions.ts';
 import { scoreTerms } from './scoreTerms.ts';
-import { WordPostings, type PackedPostings } from './wordPostings.ts';
+import { WordPostings, type PackedPostings, type PostingList } from './wordPostings.ts';
 import { isStopword } from './words.ts';
 
 export interface FileEntry {
@@ -42,6 +42,7 @@ export interface Weighed {
   weight: number;
 }
 
+
 export interface TopicTerm {
   term: string;
   weight: number;
@@ -66,6 +67,10 @@ export interface IndexSnapshot {
 
 /** A snapshot whose parts disagree with each other: it was damaged and must not be used. */
 export class SnapshotMismatchError extends Error {}
+
+// BM25's usual constants (scoreTerms.ts has the same), for the density that breaks ties.
+const BM25_K1 = 1.2;
+const BM25_B = 0.7;
 
 /** Removed passages leave dead slots in the lists; past this share of all slots they are swept. */
 const DEAD_SHARE_SWEPT = 0.25;
@@ -288,6 +293,31 @@ export class CorpusIndex {
   }
 
   /**
+   * How densely each passage uses the words: BM25 over them, in its text. For breaking ties
+   * among a few hundred passages that hold the same words; each is looked up in the sorted lists.
+   */
+  densities(passages: readonly Passage[], words: ReadonlyArray<{ term: string; weight: number }>): number[] {
+    const average = this.postings.averageLength('text') || 1;
+    const lists = words.flatMap(({ term, weight }) => {
+      const list = this.postings.list(term, 'text');
+      return list ? [{ list, weight }] : [];
+    });
+    return passages.map((p) => {
+      const slot = this.slotOf.get(p.id);
+      if (slot === undefined) return 0;
+      const norm = BM25_K1 * (1 - BM25_B + (BM25_B * this.postings.lengthOf('text', slot)) / average);
+      let score = 0;
+      for (const { list, weight } of lists) {
+        const at = indexOfSlot(list, slot);
+        if (at < 0) continue;
+        const tf = list.counts[at]!;
+        score += (weight * tf * (BM25_K1 + 1)) / (tf + norm);
+      }
+      return score;
+    });
+  }
+
+  /**
    * Every passage holding the topic's words in its text or headline with a summed weight of at
    * least `atLeast` (each word counted once, however many of its forms or fields matched).
    * Unscored and in no particular order: a timeline orders by date.
@@ -355,11 +385,18 @@ export class CorpusIndex {
       this.lastDay = last;
     }
     const d = effectiveDate(p);
-    const [first, last] = d ? dayRange(d).map(dayNumber) : [UNDATED_FIRST, UNDATED_LAST];
+    if (!d) {
+      this.firstDay[slot] = UNDATED_FIRST;
+      this.lastDay[slot] = UNDATED_LAST;
+      return;
+    }
+    const [first, last] = dayRange(d);
+    const a = dayNumber(first);
+    const b = dayNumber(last);
     // A date these numbers cannot hold is left for the full filter to judge: never rejected here.
-    const odd = Number.isNaN(first) || Number.isNaN(last);
-    this.firstDay[slot] = odd ? 0 : first!;
-    this.lastDay[slot] = odd ? 99_999_999 : last!;
+    const odd = Number.isNaN(a) || Number.isNaN(b);
+    this.firstDay[slot] = odd ? 0 : a;
+    this.lastDay[slot] = odd ? 99_999_999 : b;
   }
 
   /** The zeroed weight array, as long as there are slots (its marks array too). */
@@ -375,14 +412,36 @@ export class CorpusIndex {
   }
 }
 
+/** Where `slot` stands in the ascending list, or -1. */
+function indexOfSlot(list: PostingList, slot: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const s = list.slots[mid]!;
+    if (s === slot) return mid;
+    if (s < slot) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 // An undated passage is in no range: its first day is after every range ends, its last before any starts.
 const UNDATED_FIRST = 2 ** 31 - 1;
 const UNDATED_LAST = -1;
 
 /** YYYY-MM-DD as the number yyyymmdd, which orders as the string does; NaN for anything else. */
 function dayNumber(day: string): number {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10)) : NaN;
+  if (day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return NaN;
+  let n = 0;
+  for (const i of DIGIT_AT) {
+    const c = day.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    n = n * 10 + c;
+  }
+  return n;
 }
+const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9];
 
 function speakerField(p: Passage): string {
   return [p.speaker.name, p.speaker.label, p.speaker.title ?? ''].join(' ');

@@ -20,6 +20,11 @@ export function normaliseWord(raw: string): string {
 }
 
 export function wordSpans(text: string): WordSpan[] {
+  return ASCII.test(text) ? asciiWordSpans(text) : patternWordSpans(text);
+}
+
+/** The general path, by the WORD pattern; the ASCII one must agree with it (words.test.ts). */
+export function patternWordSpans(text: string): WordSpan[] {
   const spans: WordSpan[] = [];
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
@@ -34,6 +39,39 @@ export function wordSpans(text: string): WordSpan[] {
       }
     }
     for (const word of expandContraction(raw)) spans.push({ word, start, end });
+  }
+  return spans;
+}
+
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** WORD for plain ASCII text, by character codes: the same spans, several times faster, and
+ * who-said cuts every candidate passage into words. */
+function asciiWordSpans(text: string): WordSpan[] {
+  const spans: WordSpan[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let apostrophe = false;
+    for (;;) {
+      while (i < n && isAlnum(text.charCodeAt(i))) i++;
+      // An apostrophe continues the word only between letters or digits (don't, Nat'l).
+      if (i + 1 < n && text.charCodeAt(i) === 39 && isAlnum(text.charCodeAt(i + 1))) {
+        apostrophe = true;
+        i++;
+        continue;
+      }
+      break;
+    }
+    const raw = text.slice(start, i);
+    const word = raw.toLowerCase();
+    if (!apostrophe && !BARE.has(word)) spans.push({ word, start, end: i });
+    else for (const w of expandContraction(raw)) spans.push({ word: w, start, end: i });
   }
   return spans;
 }

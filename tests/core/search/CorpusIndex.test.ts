@@ -105,6 +105,16 @@ describe('CorpusIndex posting lists', () => {
     expect(() => CorpusIndex.fromSnapshot(fewerPassages)).toThrow(/word index does not fit/);
   });
 
+  it('rates passages by how densely they use the words, and those without them at 0', () => {
+    const index = new CorpusIndex();
+    index.addTranscript(transcript('g.txt', ['go ahead go ahead go ahead', 'go ahead and ask the next question about the ferry', 'no such words']));
+    const ps = [...index.passages()];
+    const d = index.densities(ps, [{ term: 'go', weight: 1 }, { term: 'ahead', weight: 1 }]);
+    expect(d[0]).toBeGreaterThan(d[1]!);
+    expect(d[1]).toBeGreaterThan(0);
+    expect(d[2]).toBe(0);
+  });
+
   it('finds misspelled words through the radix tree, and longer words by prefix', () => {
     const index = new CorpusIndex();
     texts.forEach((t, i) => index.addTranscript(transcript(`f${i}.txt`, [t])));

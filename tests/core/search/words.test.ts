@@ -1,0 +1,28 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { patternWordSpans, wordSpans, wordsOf } from '../../../src/core/search/words.ts';
+
+describe('wordSpans', () => {
+  it('cuts plain ASCII text exactly as the general pattern does (the fast path must not drift)', () => {
+    const pieces = ['a', 'Z', '0', '9', "'", '-', '.', ',', ' ', '\n', 'dont', 'Im', "'s", "n't", 'We', "we'd", 'Nat', 'cant'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(wordSpans(text)).toEqual(patternWordSpans(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('keeps offsets into the original text and expands contractions', () => {
+    expect(wordSpans("We didn't, Nat'l 'quote' 42")).toEqual([
+      { word: 'we', start: 0, end: 2 },
+      { word: 'did', start: 3, end: 9 },
+      { word: 'not', start: 3, end: 9 },
+      { word: 'natl', start: 11, end: 16 },
+      { word: 'quote', start: 18, end: 23 },
+      { word: '42', start: 25, end: 27 },
+    ]);
+    expect(wordsOf('Café CAFE dont')).toEqual(['cafe', 'cafe', 'do', 'not']);
+  });
+});
