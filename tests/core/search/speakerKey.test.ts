@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { speakerMatches } from '../../../src/core/search/speakerKey.ts';
+import { nameWords, speakerMatches } from '../../../src/core/search/speakerKey.ts';
 
 describe('speakerMatches', () => {
   it('matches a surname, any case, with or without honorific or hyphen', () => {
@@ -20,7 +20,8 @@ describe('speakerMatches', () => {
     expect(speakerMatches('Ms.', 'Jane Roe')).toBe(false);
   });
   it('always matches a name against itself, whatever its case', () => {
-    const name = fc.array(fc.stringMatching(/^[A-Z][a-z]{1,8}$/), { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
+    // A "name" of honorifics only ("Ms Dr") has no words to match, and is refused above.
+    const name = fc.array(fc.stringMatching(/^[A-Z][a-z]{1,8}$/), { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')).filter((n) => nameWords(n).length > 0);
     fc.assert(fc.property(name, (n) => speakerMatches(n.toUpperCase(), n) && speakerMatches(n, n)));
   });
 });
