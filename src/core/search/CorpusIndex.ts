@@ -189,12 +189,13 @@ export class CorpusIndex {
       if (passages.length !== entry.passageIds.length) throw new SnapshotMismatchError(`file ${entry.file} lists ${entry.passageIds.length} passages but holds ${passages.length}`);
       index.files.set(entry.file, entry);
       for (const p of passages) {
-        if (index.slotOf.has(p.id)) throw new SnapshotMismatchError(`passage ${p.id} is in the snapshot twice`);
         index.slotOf.set(p.id, index.bySlot.length);
         index.noteDays(index.bySlot.length, p);
         index.bySlot.push(p);
       }
     }
+    // Counted once at the end rather than looked up a million times on the way.
+    if (index.slotOf.size !== index.bySlot.length) throw new SnapshotMismatchError(`${index.bySlot.length - index.slotOf.size} passage ids are in the snapshot twice`);
     try {
       index.postings = WordPostings.unpack(data.postings, index.bySlot.length);
     } catch (err) {

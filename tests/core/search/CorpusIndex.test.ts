@@ -103,6 +103,10 @@ describe('CorpusIndex posting lists', () => {
     expect(() => CorpusIndex.fromSnapshot(outOfRange)).toThrow(SnapshotMismatchError);
     const fewerPassages = { ...snap, files: snap.files.slice(1) };
     expect(() => CorpusIndex.fromSnapshot(fewerPassages)).toThrow(/word index does not fit/);
+    const twice = structuredClone(snap);
+    twice.files[1]!.passages[0]!.id = twice.files[0]!.passages[0]!.id;
+    twice.files[1]!.entry.passageIds[0] = twice.files[0]!.passages[0]!.id;
+    expect(() => CorpusIndex.fromSnapshot(twice)).toThrow(/twice/);
   });
 
   it('rates passages by how densely they use the words, and those without them at 0', () => {
