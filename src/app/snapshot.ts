@@ -1,6 +1,7 @@
 // The saved index: JSON lines, then the posting lists as raw bytes. A header (format, parser
 // and index versions, alias hash, a fingerprint per file), a line of sizes, the indexed words,
-// one line per file with its passages, an end line with the totals; then, per field, the
+// every speaker, one line per file with its passages (packPassages.ts), an end line with the
+// totals; then, per field, the
 // lists' sizes, slots, word counts per passage and counts per posting, little-endian, which
 // load with one copy instead of being parsed. Anything missing, unparsable or of another
 // version is refused, and the caller rebuilds; it is written to a temporary file and renamed,
@@ -9,15 +10,15 @@ import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ParseIssue } from '../core/model.ts';
+import type { ParseIssue, Speaker } from '../core/model.ts';
 import { CorpusIndex } from '../core/search/CorpusIndex.ts';
 import { INDEX_FIELDS, INDEX_VERSION, type IndexField } from '../core/search/indexOptions.ts';
 import type { PackedField, PackedPostings } from '../core/search/wordPostings.ts';
 import type { Fingerprint } from './fingerprint.ts';
-import { packFile, SpeakerPool, unpackFile, type PackedFile } from './packPassages.ts';
+import { packFile, SpeakerTable, unpackFile, type PackedFile } from './packPassages.ts';
 
 /** Bump when the layout of this file changes. */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 
 const MAGIC = 'soundbite-index';
 
@@ -82,7 +83,11 @@ export async function writeSnapshot(file: string, header: SnapshotHeader, index:
     const sizes = Object.fromEntries(INDEX_FIELDS.map((f) => [f, { postings: fields[f].slots.length } satisfies FieldBytes]));
     await line({ files: data.files.length, passages: passageTotal, terms: terms.length, fields: sizes });
     await line(terms);
-    for (const f of data.files) await line(packFile(f));
+    // Speakers first, in a pass of their own, so each file's rows can point into the table.
+    const speakers = new SpeakerTable();
+    for (const f of data.files) for (const p of f.passages) speakers.numberOf(p.speaker);
+    await line(speakers.speakers);
+    for (const f of data.files) await line(packFile(f, speakers));
     const parts = INDEX_FIELDS.flatMap((f) => [fields[f].sizes, fields[f].slots, fields[f].lengths, fields[f].counts].map(bytesOf));
     const binary = parts.reduce((n, b) => n + b.length, 0);
     // A checksum, so a flipped byte in the lists is caught rather than answered from.
@@ -153,6 +158,12 @@ export async function readSnapshot(file: string, expect: { parserVersion: number
   if (!Array.isArray(terms) || terms.length !== sizes.terms || !terms.every((t) => typeof t === 'string')) {
     return { ok: false, reason: 'the snapshot is damaged (the word list does not match its size)' };
   }
+  const fourth = next();
+  if (!fourth.ok) return fourth;
+  const speakers = fourth.value;
+  if (!Array.isArray(speakers) || !speakers.every((sp) => typeof sp === 'object' && sp !== null && typeof sp.name === 'string')) {
+    return { ok: false, reason: 'the snapshot is damaged (the speaker table is malformed)' };
+  }
   const packed: PackedFile[] = [];
   for (let i = 0; i < sizes.files; i++) {
     const f = next();
@@ -190,8 +201,7 @@ export async function readSnapshot(file: string, expect: { parserVersion: number
     };
   }
   try {
-    const speakers = new SpeakerPool();
-    const files = packed.map((f) => unpackFile(f, speakers));
+    const files = packed.map((f) => unpackFile(f, speakers as Speaker[]));
     const index = CorpusIndex.fromSnapshot({ files, postings: { terms, fields } satisfies PackedPostings });
     return { ok: true, snapshot: { header, index } };
   } catch (err) {
