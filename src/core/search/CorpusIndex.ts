@@ -4,6 +4,7 @@
 // decides which words are worth searching for.
 import { dayRange, effectiveDate } from '../ask/dates.ts';
 import type { Passage, ParseIssue, Transcript, TranscriptMeta, FormatId } from '../model.ts';
+import { IdSlots } from './idSlots.ts';
 import { indexedWords, type IndexField } from './indexOptions.ts';
 import { scoreTerms } from './scoreTerms.ts';
 import { WordPostings, type PackedPostings, type PostingList } from './wordPostings.ts';
@@ -78,7 +79,7 @@ const DEAD_SHARE_SWEPT = 0.25;
 export class CorpusIndex {
   private postings = new WordPostings();
   private readonly bySlot: Array<Passage | undefined> = [];
-  private readonly slotOf = new Map<string, number>();
+  private slotOf = new IdSlots((slot) => this.bySlot[slot]?.id);
   private readonly files = new Map<string, FileEntry>();
   private readonly docFreq = new Map<string, number>();
   // Each slot's first and last possible day (yyyymmdd), so a date range rejects passages without
@@ -115,7 +116,7 @@ export class CorpusIndex {
       }
       const slot = this.bySlot.length;
       this.bySlot.push(p);
-      this.slotOf.set(p.id, slot);
+      this.slotOf.add(p.id, slot);
       this.noteDays(slot, p);
       ids.push(p.id);
       const words = indexedWords(p.text);
@@ -144,8 +145,9 @@ export class CorpusIndex {
         else this.docFreq.delete(w);
       }
       this.postings.forget(slot);
-      this.bySlot[slot] = undefined;
+      // The table reads the id through the passage: out of the table first, then out of the slot.
       this.slotOf.delete(id);
+      this.bySlot[slot] = undefined;
       this.dead++;
     }
     this.files.delete(file);
@@ -185,17 +187,17 @@ export class CorpusIndex {
    * not fit together (a damaged file). */
   static fromSnapshot(data: IndexSnapshot): CorpusIndex {
     const index = new CorpusIndex();
+    index.slotOf = new IdSlots((slot) => index.bySlot[slot]?.id, data.postings.fields.text.lengths.length);
     for (const { entry, passages } of data.files) {
       if (passages.length !== entry.passageIds.length) throw new SnapshotMismatchError(`file ${entry.file} lists ${entry.passageIds.length} passages but holds ${passages.length}`);
       index.files.set(entry.file, entry);
       for (const p of passages) {
-        index.slotOf.set(p.id, index.bySlot.length);
-        index.noteDays(index.bySlot.length, p);
+        const slot = index.bySlot.length;
         index.bySlot.push(p);
+        if (!index.slotOf.add(p.id, slot)) throw new SnapshotMismatchError(`passage ${p.id} is in the snapshot twice`);
+        index.noteDays(slot, p);
       }
     }
-    // Counted once at the end rather than looked up a million times on the way.
-    if (index.slotOf.size !== index.bySlot.length) throw new SnapshotMismatchError(`${index.bySlot.length - index.slotOf.size} passage ids are in the snapshot twice`);
     try {
       index.postings = WordPostings.unpack(data.postings, index.bySlot.length);
     } catch (err) {
