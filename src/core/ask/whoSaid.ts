@@ -180,8 +180,8 @@ function findCandidates(index: CorpusIndex, words: readonly string[], filter?: (
  * Passages ordered by how much of the fragment their passage holds as written: the whole fragment
  * first, then by how many of its adjacent word pairs it contains (a misspelled or changed word
  * spoils only the two pairs around it). Plain string checks, no tokenising of every candidate.
- * Passages holding not one pair are left out: they lack a counted word as well (they are only
- * tied), and aligning hundreds of them is most of the time a fragment nobody said costs.
+ * Passages holding not one pair are left out: they hold the fragment's words only scattered,
+ * and aligning hundreds of them was most of what a fragment nobody said cost.
  */
 function byPhraseOverlap(passages: readonly Passage[], fragment: string): Passage[] {
   const loose = (t: string) => ` ${t.toLowerCase().replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `;
