@@ -7,7 +7,7 @@ import { FragmentWords } from './fragmentWords.ts';
 
 // Candidates recur across questions (the same speeches are asked about all day); keep the most
 // recent tokenisations rather than cutting the same text again. Bounded, so memory stays flat.
-const SPAN_CACHE_SIZE = 20_000;
+const SPAN_CACHE_SIZE = 2_000;
 // Keyed by the passage object: a changed file brings new objects, so nothing stale is served.
 const spanCache = new Map<Passage, WordSpan[]>();
 

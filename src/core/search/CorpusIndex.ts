@@ -90,6 +90,7 @@ export class CorpusIndex {
   private changes = 0;
   // Reused by every count, so a question over a million passages allocates no million-slot array.
   private weights = new Float64Array(0);
+  private touched: Uint32Array = new Uint32Array(1024);
   private marks = new Int32Array(0);
   private markRound = 0;
 
@@ -260,38 +261,59 @@ export class CorpusIndex {
    */
   passagesWithWords(words: ReadonlyArray<{ term: string; weight: number }>, limit: number, filter?: (p: Passage) => boolean): Weighed[] {
     const weights = this.scratch();
-    const touched: number[] = [];
+    let touched = this.touched;
+    let n = 0;
     for (const { term, weight } of words) {
       const list = this.postings.list(term, 'text');
       // A zero weight would make its passages look untouched.
       if (!list || !(weight > 0)) continue;
+      if (n + list.length > touched.length) touched = this.growTouched(n + list.length);
       for (let i = 0; i < list.length; i++) {
         const slot = list.slots[i]!;
-        if (weights[slot] === 0) touched.push(slot);
+        if (weights[slot] === 0) touched[n++] = slot;
         weights[slot] = weights[slot]! + weight;
       }
     }
-    // A handful of words can only add up to a handful of different sums: bucket by sum and take
-    // the heaviest buckets, rather than sort every passage that holds a common word.
-    const buckets = new Map<number, number[]>();
-    for (const slot of touched) {
-      const w = weights[slot]!;
-      weights[slot] = 0;
-      const bucket = buckets.get(w);
-      if (bucket) bucket.push(slot);
-      else buckets.set(w, [slot]);
-    }
-    const out: Weighed[] = [];
-    for (const weight of [...buckets.keys()].sort((a, b) => b - a)) {
-      // Within a bucket, the order the lists were read in: deterministic, and no sort of a
-      // bucket that may hold every passage with a common word.
-      for (const slot of buckets.get(weight)!) {
+    // A handful of words can only add up to a handful of different sums: count the passages at
+    // each sum, find the lightest sum that still gets in, and collect only those; no per-passage
+    // arrays, since a common word touches a tenth of the archive.
+    // With a filter, passages it rejects are dropped here (weight 0), so the cut counts only the
+    // rest. Without one no passage is read yet: at this size each read is a cache miss.
+    const perSum = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const slot = touched[i]!;
+      if (filter) {
         const passage = this.bySlot[slot];
-        if (!passage || (filter && !filter(passage))) continue;
-        out.push({ passage, weight });
-        if (out.length >= limit) return out;
+        if (!passage || !filter(passage)) {
+          weights[slot] = 0;
+          continue;
+        }
       }
+      const w = weights[slot]!;
+      perSum.set(w, (perSum.get(w) ?? 0) + 1);
     }
+    let cutoff = 0;
+    let heavier = 0;
+    for (const w of [...perSum.keys()].sort((x, y) => y - x)) {
+      cutoff = w;
+      if (heavier + perSum.get(w)! >= limit) break;
+      heavier += perSum.get(w)!;
+    }
+    // All passages heavier than the cut, and as many at the cut as there is room for.
+    let atCutoff = limit - heavier;
+    const out: Weighed[] = [];
+    for (let i = 0; i < n; i++) {
+      const slot = touched[i]!;
+      const weight = weights[slot]!;
+      weights[slot] = 0;
+      if (weight === 0 || weight < cutoff || (weight === cutoff && atCutoff-- <= 0)) continue;
+      // A removed file's slots linger in the lists until swept.
+      const passage = this.bySlot[slot];
+      if (passage) out.push({ passage, weight });
+    }
+    // Heaviest first; equal sums keep the order the lists were read in (the sort is stable).
+    out.sort((x, y) => y.weight - x.weight);
+    if (out.length > limit) out.length = limit;
     return out;
   }
 
@@ -400,6 +422,13 @@ export class CorpusIndex {
     const odd = Number.isNaN(a) || Number.isNaN(b);
     this.firstDay[slot] = odd ? 0 : a;
     this.lastDay[slot] = odd ? 99_999_999 : b;
+  }
+
+  private growTouched(size: number): Uint32Array {
+    const grown = new Uint32Array(Math.max(size, this.touched.length * 2));
+    grown.set(this.touched);
+    this.touched = grown;
+    return grown;
   }
 
   /** The zeroed weight array, as long as there are slots (its marks array too). */
