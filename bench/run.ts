@@ -1,6 +1,6 @@
 // npm run bench -- [--sizes 10k,100k,1m] [--fragments 1000] [--absent 200] [--topics 200]
 //                  [--seed 42] [--real | --no-real] [--out bench/results/<timestamp>.json]
-//                  [--baseline-budget 20] [--no-baselines]
+//                  [--baseline-budget 5] [--no-baselines]
 // Builds seeded synthetic corpora (and the real briefings when present), then measures index
 // build, snapshot save/load, memory, who-said latency and precision@1, timeline latency and the
 // not-found rate, beside two baselines on the same fragments. See bench/README.md.
@@ -51,7 +51,7 @@ function parseArgs(argv: string[]): Args {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const a: Args = {
     sizes: [10_000, 100_000], fragments: 1000, absent: 200, topics: 200, seed: 42, real: true,
-    out: path.join('bench', 'results', `${stamp}.json`), baselineBudgetS: 20, baselines: true,
+    out: path.join('bench', 'results', `${stamp}.json`), baselineBudgetS: 5, baselines: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
