@@ -6,7 +6,7 @@ import { dayRange, effectiveDate } from '../ask/dates.ts';
 import type { Passage, ParseIssue, Transcript, TranscriptMeta, FormatId } from '../model.ts';
 import { IdSlots } from './idSlots.ts';
 import { indexedWords, type IndexField } from './indexOptions.ts';
-import { scoreTerms } from './scoreTerms.ts';
+import { bm25, scoreTerms } from './scoreTerms.ts';
 import { WordPostings, type PackedPostings, type PostingList } from './wordPostings.ts';
 import { isStopword } from './words.ts';
 
@@ -68,10 +68,6 @@ export interface IndexSnapshot {
 
 /** A snapshot whose parts disagree with each other: it was damaged and must not be used. */
 export class SnapshotMismatchError extends Error {}
-
-// BM25's usual constants (scoreTerms.ts has the same), for the density that breaks ties.
-const BM25_K1 = 1.2;
-const BM25_B = 0.7;
 
 /** Removed passages leave dead slots in the lists; past this share of all slots they are swept. */
 const DEAD_SHARE_SWEPT = 0.25;
@@ -322,7 +318,7 @@ export class CorpusIndex {
    * among a few hundred passages that hold the same words; each is looked up in the sorted lists.
    */
   densities(passages: readonly Passage[], words: ReadonlyArray<{ term: string; weight: number }>): number[] {
-    const average = this.postings.averageLength('text') || 1;
+    const average = this.postings.averageLength('text');
     const lists = words.flatMap(({ term, weight }) => {
       const list = this.postings.list(term, 'text');
       return list ? [{ list, weight }] : [];
@@ -330,13 +326,11 @@ export class CorpusIndex {
     return passages.map((p) => {
       const slot = this.slotOf.get(p.id);
       if (slot === undefined) return 0;
-      const norm = BM25_K1 * (1 - BM25_B + (BM25_B * this.postings.lengthOf('text', slot)) / average);
+      const length = this.postings.lengthOf('text', slot);
       let score = 0;
       for (const { list, weight } of lists) {
         const at = indexOfSlot(list, slot);
-        if (at < 0) continue;
-        const tf = list.counts[at]!;
-        score += (weight * tf * (BM25_K1 + 1)) / (tf + norm);
+        if (at >= 0) score += weight * bm25(list.counts[at]!, length, average);
       }
       return score;
     });

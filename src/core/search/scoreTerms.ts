@@ -28,6 +28,12 @@ export interface ScoredSlot {
 // BM25's usual constants; a match by prefix or by a near spelling counts for less than the word itself.
 const K1 = 1.2;
 const B = 0.7;
+
+/** BM25's term part: a word used `tf` times in a field `length` words long, against the average. */
+export function bm25(tf: number, length: number, averageLength: number): number {
+  return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / (averageLength || 1)));
+}
+
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY = 6;
@@ -67,13 +73,11 @@ export function scoreTerms(postings: WordPostings, words: readonly string[], o: 
         if (!list) continue;
         const boost = o.boost[field] ?? 1;
         const idf = Math.log(1 + (o.passageCount - list.length + 0.5) / (list.length + 0.5));
-        const avg = postings.averageLength(field) || 1;
+        const avg = postings.averageLength(field);
         for (let i = 0; i < list.length; i++) {
           const slot = list.slots[i]!;
           if (!accept(slot)) continue;
-          const tf = list.counts[i]!;
-          const norm = tf + K1 * (1 - B + (B * postings.lengthOf(field, slot)) / avg);
-          const score = weight * boost * idf * ((tf * (K1 + 1)) / norm);
+          const score = weight * boost * idf * bm25(list.counts[i]!, postings.lengthOf(field, slot), avg);
           const hit = found.get(slot);
           if (!hit) found.set(slot, { slot, score, queryTerms: [q] });
           else {
