@@ -4,6 +4,7 @@
 // decides which words are worth searching for.
 import { dayRange, effectiveDate } from '../ask/dates.ts';
 import type { Passage, ParseIssue, Transcript, TranscriptMeta, FormatId } from '../model.ts';
+import { grownTo } from './growArray.ts';
 import { IdSlots } from './idSlots.ts';
 import { indexedWords, type IndexField } from './indexOptions.ts';
 import { bm25, scoreTerms } from './scoreTerms.ts';
@@ -85,9 +86,9 @@ export class CorpusIndex {
   private dead = 0;
   private changes = 0;
   // Reused by every count, so a question over a million passages allocates no million-slot array.
-  private weights = new Float64Array(0);
-  private touched: Uint32Array = new Uint32Array(1024);
-  private marks = new Int32Array(0);
+  private weights = new Float64Array(1024);
+  private touched = new Uint32Array(1024);
+  private marks = new Int32Array(1024);
   private markRound = 0;
 
   /** Goes up with every change, so derived views (the speaker list) know when to rebuild. */
@@ -263,7 +264,7 @@ export class CorpusIndex {
       const list = this.postings.list(term, 'text');
       // A zero weight would make its passages look untouched.
       if (!list || !(weight > 0)) continue;
-      if (n + list.length > touched.length) touched = this.growTouched(n + list.length);
+      touched = this.touched = grownTo(touched, n + list.length, (size) => new Uint32Array(size));
       for (let i = 0; i < list.length; i++) {
         const slot = list.slots[i]!;
         if (weights[slot] === 0) touched[n++] = slot;
@@ -395,14 +396,8 @@ export class CorpusIndex {
   }
 
   private noteDays(slot: number, p: Passage): void {
-    if (slot >= this.firstDay.length) {
-      const first = new Int32Array(Math.max(slot + 1, this.firstDay.length * 2));
-      first.set(this.firstDay);
-      const last = new Int32Array(first.length);
-      last.set(this.lastDay);
-      this.firstDay = first;
-      this.lastDay = last;
-    }
+    this.firstDay = grownTo(this.firstDay, slot + 1, (n) => new Int32Array(n));
+    this.lastDay = grownTo(this.lastDay, slot + 1, (n) => new Int32Array(n));
     const d = effectiveDate(p);
     if (!d) {
       this.firstDay[slot] = UNDATED_FIRST;
@@ -418,22 +413,11 @@ export class CorpusIndex {
     this.lastDay[slot] = odd ? 99_999_999 : b;
   }
 
-  private growTouched(size: number): Uint32Array {
-    const grown = new Uint32Array(Math.max(size, this.touched.length * 2));
-    grown.set(this.touched);
-    this.touched = grown;
-    return grown;
-  }
-
   /** The zeroed weight array, as long as there are slots (its marks array too). */
   private scratch(): Float64Array {
-    if (this.weights.length < this.bySlot.length) {
-      const size = Math.max(1024, this.bySlot.length * 2);
-      this.weights = new Float64Array(size);
-      const marks = new Int32Array(size);
-      marks.set(this.marks);
-      this.marks = marks;
-    }
+    // Weights are zero between uses, so growing by copy keeps them zeroed; marks keep their rounds.
+    this.weights = grownTo(this.weights, this.bySlot.length, (n) => new Float64Array(n));
+    this.marks = grownTo(this.marks, this.bySlot.length, (n) => new Int32Array(n));
     return this.weights;
   }
 }

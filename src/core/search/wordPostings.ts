@@ -5,6 +5,7 @@
 // five times both at a million; these arrays take a fraction of it and restore as views on the
 // bytes read.
 import SearchableMap from 'minisearch/SearchableMap';
+import { grownTo } from './growArray.ts';
 import { INDEX_FIELDS, type IndexField } from './indexOptions.ts';
 
 /** A word's postings in a field: `slots[i]` uses it `counts[i]` times (at most 255); i < length. */
@@ -33,15 +34,9 @@ class GrowingList implements PostingList {
   constructor(public slots: Uint32Array, public counts: Uint8Array, public length: number) {}
 
   push(slot: number, count: number): void {
-    if (this.length === this.slots.length) {
-      const capacity = Math.max(2, this.length * 2);
-      const slots = new Uint32Array(capacity);
-      slots.set(this.slots.subarray(0, this.length));
-      const counts = new Uint8Array(capacity);
-      counts.set(this.counts.subarray(0, this.length));
-      this.slots = slots;
-      this.counts = counts;
-    }
+    // A list restored from a snapshot is a view on shared bytes: growing copies it out first.
+    this.slots = grownTo(this.slots, this.length + 1, (n) => new Uint32Array(n));
+    this.counts = grownTo(this.counts, this.length + 1, (n) => new Uint8Array(n));
     this.slots[this.length] = slot;
     this.counts[this.length] = Math.min(255, count);
     this.length++;
@@ -70,11 +65,7 @@ class FieldLengths {
   documents = 0;
 
   set(slot: number, n: number): void {
-    if (slot >= this.lengths.length) {
-      const grown = new Uint16Array(Math.max(slot + 1, this.lengths.length * 2));
-      grown.set(this.lengths);
-      this.lengths = grown;
-    }
+    this.lengths = grownTo(this.lengths, slot + 1, (size) => new Uint16Array(size));
     this.lengths[slot] = Math.min(65_535, n);
     this.sum += n;
     this.documents++;
@@ -166,24 +157,21 @@ export class WordPostings {
   /** The postings with slots renumbered by `renumber` (-1: left out); the new numbers must keep
    * the old order, so every list stays ascending. */
   pack(renumber: Int32Array, slotTotal: number): PackedPostings {
-    const terms: string[] = [];
+    // Live postings per word and field, counted once; words with none anywhere are left out.
+    const live: Array<[string, WordLists, number[]]> = [];
     for (const [word, lists] of this.words) {
-      if (INDEX_FIELDS.some((f) => { const l = lists[f]; return l && liveIn(l, renumber) > 0; })) terms.push(word);
+      const sizes = INDEX_FIELDS.map((f) => (lists[f] ? liveIn(lists[f], renumber) : 0));
+      if (sizes.some((n) => n > 0)) live.push([word, lists, sizes]);
     }
     const fields = {} as Record<IndexField, PackedField>;
-    for (const f of INDEX_FIELDS) {
-      const sizes = new Uint32Array(terms.length);
-      let total = 0;
-      terms.forEach((w, t) => {
-        const l = this.words.get(w)![f];
-        sizes[t] = l ? liveIn(l, renumber) : 0;
-        total += sizes[t]!;
-      });
+    INDEX_FIELDS.forEach((f, k) => {
+      const sizes = Uint32Array.from(live, ([, , n]) => n[k]!);
+      const total = sizes.reduce((a, b) => a + b, 0);
       const slots = new Uint32Array(total);
       const counts = new Uint8Array(total);
       let at = 0;
-      for (const w of terms) {
-        const l = this.words.get(w)![f];
+      for (const [, lists] of live) {
+        const l = lists[f];
         if (!l) continue;
         for (let i = 0; i < l.length; i++) {
           const to = renumber[l.slots[i]!]!;
@@ -199,8 +187,8 @@ export class WordPostings {
         if (to >= 0) lengths[to] = from[old]!;
       }
       fields[f] = { sizes, slots, counts, lengths };
-    }
-    return { terms, fields };
+    });
+    return { terms: live.map(([word]) => word), fields };
   }
 
   /** Restores packed postings without copying them: each list is a view on the packed arrays.
