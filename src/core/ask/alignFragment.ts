@@ -63,12 +63,13 @@ export function alignFragment(
   const kinds = new Uint8Array((n + 1) * width); // EXACT, SIMILAR or 0, for Diagonal
   let best = 0;
   let bestAt = 0;
-  const actual = passage.map((w) => matcher.kinds(w.word));
+  const rows = new Int32Array(m);
+  for (let j = 0; j < m; j++) rows[j] = matcher.rowOf(passage[j]!.word);
 
   for (let i = 1; i <= n; i++) {
     const f = fragment[i - 1]!;
     for (let j = 1; j <= m; j++) {
-      const cmp = actual[j - 1]![i - 1]!;
+      const cmp = matcher.kind(rows[j - 1]!, i - 1);
       const here = i * width + j;
       const diagGain = cmp === EXACT ? SCORE.exact : cmp === SIMILAR ? SCORE.similar : SCORE.substitute;
       let v = 0;

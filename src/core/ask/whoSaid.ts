@@ -73,7 +73,7 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
   };
   const align = (passages: readonly Passage[]) => {
     for (const passage of passages) {
-      const reach = matcher.reach(spansOf(passage));
+      const reach = matcher.reach(passage.text);
       if (mayBeAccepted(reach, words.length)) alignOne(passage);
       else hopeless.push({ passage, ...reach });
     }

@@ -49,6 +49,21 @@ const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (
  * who-said cuts every candidate passage into words. */
 function asciiWordSpans(text: string): WordSpan[] {
   const spans: WordSpan[] = [];
+  scanAscii(text, (word, start, end) => spans.push({ word, start, end }));
+  return spans;
+}
+
+/**
+ * Each word of the text, in order, as wordSpans would give it, without building the spans:
+ * who-said reads every candidate's words to bound what it could match, and keeping no object
+ * per word keeps the garbage collector's pauses out of the answer time.
+ */
+export function eachWord(text: string, visit: (word: string) => void): void {
+  if (ASCII.test(text)) scanAscii(text, visit);
+  else for (const span of patternWordSpans(text)) visit(span.word);
+}
+
+function scanAscii(text: string, visit: (word: string, start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -70,10 +85,9 @@ function asciiWordSpans(text: string): WordSpan[] {
     }
     const raw = text.slice(start, i);
     const word = raw.toLowerCase();
-    if (!apostrophe && !BARE.has(word)) spans.push({ word, start, end: i });
-    else for (const w of expandContraction(raw)) spans.push({ word: w, start, end: i });
+    if (!apostrophe && !BARE.has(word)) visit(word, start, i);
+    else for (const w of expandContraction(raw)) visit(w, start, i);
   }
-  return spans;
 }
 
 /** Stands for the `'d` of we'd / I'd, which may be "had" or "would": see similarWords. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { patternWordSpans, wordSpans, wordsOf } from '../../../src/core/search/words.ts';
+import { eachWord, patternWordSpans, wordSpans, wordsOf } from '../../../src/core/search/words.ts';
 
 describe('wordSpans', () => {
   it('cuts plain ASCII text exactly as the general pattern does (the fast path must not drift)', () => {
@@ -24,5 +24,18 @@ describe('wordSpans', () => {
       { word: '42', start: 25, end: 27 },
     ]);
     expect(wordsOf('Café CAFE dont')).toEqual(['cafe', 'cafe', 'do', 'not']);
+  });
+
+  it('gives each word as wordSpans does when asked for the words alone (eachWord)', () => {
+    const pieces = ['a', 'Z', '0', "'", '-', ' ', 'dont', 'Im', "n't", "we'd", 'Café', 'NAÏVE', '\u2019s', 'it\u2019s'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const seen: string[] = [];
+        eachWord(text, (word) => seen.push(word));
+        expect(seen).toEqual(wordsOf(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
