@@ -6,6 +6,7 @@ import { dayRange, effectiveDate } from '../ask/dates.ts';
 import type { Passage, ParseIssue, Transcript, TranscriptMeta, FormatId } from '../model.ts';
 import { grownTo } from './growArray.ts';
 import { IdSlots } from './idSlots.ts';
+import { kthLargest } from './kthLargest.ts';
 import { indexedWords, type IndexField } from './indexOptions.ts';
 import { bm25, scoreTerms } from './scoreTerms.ts';
 import { WordPostings, type PackedPostings, type PostingList } from './wordPostings.ts';
@@ -88,6 +89,7 @@ export class CorpusIndex {
   // Reused by every count, so a question over a million passages allocates no million-slot array.
   private weights = new Float64Array(1024);
   private touched = new Uint32Array(1024);
+  private sums = new Float64Array(1024);
   private marks = new Int32Array(1024);
   private markRound = 0;
 
@@ -271,12 +273,12 @@ export class CorpusIndex {
         weights[slot] = weights[slot]! + weight;
       }
     }
-    // A handful of words can only add up to a handful of different sums: count the passages at
-    // each sum, find the lightest sum that still gets in, and collect only those; no per-passage
-    // arrays, since a common word touches a tenth of the archive.
+    // The cut is the weight of the limit-th heaviest passage, found by selection over a copy of
+    // the sums: no per-passage objects, since a common word touches a tenth of the archive.
     // With a filter, passages it rejects are dropped here (weight 0), so the cut counts only the
     // rest. Without one no passage is read yet: at this size each read is a cache miss.
-    const perSum = new Map<number, number>();
+    const sums = this.sums = grownTo(this.sums, n, (size) => new Float64Array(size));
+    let kept = 0;
     for (let i = 0; i < n; i++) {
       const slot = touched[i]!;
       if (filter) {
@@ -286,16 +288,11 @@ export class CorpusIndex {
           continue;
         }
       }
-      const w = weights[slot]!;
-      perSum.set(w, (perSum.get(w) ?? 0) + 1);
+      sums[kept++] = weights[slot]!;
     }
-    let cutoff = 0;
+    const cutoff = kept > limit ? kthLargest(sums, kept, limit) : 0;
     let heavier = 0;
-    for (const w of [...perSum.keys()].sort((x, y) => y - x)) {
-      cutoff = w;
-      if (heavier + perSum.get(w)! >= limit) break;
-      heavier += perSum.get(w)!;
-    }
+    for (let i = 0; i < n; i++) if (weights[touched[i]!]! > cutoff) heavier++;
     // All passages heavier than the cut, and as many at the cut as there is room for.
     let atCutoff = limit - heavier;
     const out: Weighed[] = [];
