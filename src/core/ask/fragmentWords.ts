@@ -23,12 +23,14 @@ export class FragmentWords {
   // One table for every row, not an array per word: a question meets thousands of distinct
   // words, and an object for each was most of what it left for the garbage collector.
   private table = new Uint8Array(0);
-  private readonly hit: Uint8Array;
+  /** For reach: how many words of the window match each fragment word, and the window's rows. */
+  private readonly count: Int32Array;
+  private ring = new Int32Array(0);
   private readonly totalWeight: number;
 
   constructor(readonly words: readonly string[], readonly weights: readonly number[]) {
     this.prepared = words.map(prepareWord);
-    this.hit = new Uint8Array(words.length);
+    this.count = new Int32Array(words.length);
     this.totalWeight = weights.reduce((a, b) => a + b, 0);
   }
 
@@ -55,26 +57,55 @@ export class FragmentWords {
   }
 
   /**
-   * The most any alignment with this passage could find: the fragment words that match some
-   * word of it, and their share of the fragment's weight. A passage that cannot reach a
-   * verdict's thresholds need not be aligned at all.
+   * The most an alignment with this passage could find, as fragment words matching some word of
+   * it and their share of the fragment's weight, within any `window` consecutive passage words:
+   * a close match lines up with a stretch barely longer than the fragment, so words scattered
+   * over a long passage cannot make one. Windows are tried until one is `enough`; if none is,
+   * the fullest is returned, so passages that cannot match can still be ranked as near misses.
    */
-  reach(text: string): Reach {
-    const hit = this.hit;
+  reach(text: string, window: number, enough: (r: Reach) => boolean): Reach {
     const n = this.words.length;
-    hit.fill(0);
-    eachWord(text, (word) => {
-      const at = this.rowOf(word) * n;
-      const table = this.table;
-      for (let i = 0; i < n; i++) hit[i] = hit[i]! | table[at + i]!;
-    });
+    const count = this.count;
+    count.fill(0);
+    const ring = this.ringFor(window);
+    let seen = 0;
     let found = 0;
     let weight = 0;
-    for (let i = 0; i < n; i++) {
-      if (hit[i] === 0) continue;
-      found++;
-      weight += this.weights[i] ?? 0;
-    }
-    return { found, weightShare: this.totalWeight > 0 ? weight / this.totalWeight : 0 };
+    let best: Reach = { found: 0, weightShare: 0 };
+    let done = false;
+    const share = (w: number) => (this.totalWeight > 0 ? w / this.totalWeight : 0);
+    eachWord(text, (word) => {
+      if (done) return;
+      const row = this.rowOf(word);
+      const table = this.table;
+      // The word leaving the window, then the word entering it.
+      if (seen >= window) {
+        const out = ring[seen % window]! * n;
+        for (let i = 0; i < n; i++) {
+          if (table[out + i] !== 0 && --count[i]! === 0) {
+            found--;
+            weight -= this.weights[i] ?? 0;
+          }
+        }
+      }
+      const at = row * n;
+      for (let i = 0; i < n; i++) {
+        if (table[at + i] !== 0 && count[i]!++ === 0) {
+          found++;
+          weight += this.weights[i] ?? 0;
+        }
+      }
+      ring[seen % window] = row;
+      seen++;
+      if (found < best.found || (found === best.found && share(weight) <= best.weightShare)) return;
+      best = { found, weightShare: share(weight) };
+      if (enough(best)) done = true;
+    });
+    return best;
+  }
+
+  private ringFor(window: number): Int32Array {
+    if (this.ring.length < window) this.ring = new Int32Array(window);
+    return this.ring;
   }
 }

@@ -7,7 +7,7 @@ import { typoBudget } from '../search/similarWords.ts';
 import { isStopword, wordSpans, wordsOf } from '../search/words.ts';
 import { wordsDiffering, type Alignment } from './alignFragment.ts';
 import { alignNear, spansOf } from './alignNear.ts';
-import { FragmentWords } from './fragmentWords.ts';
+import { FragmentWords, type Reach } from './fragmentWords.ts';
 import { differencesOf, type Aligned } from './differences.ts';
 import { answered, problem, type AnswerItem, type Match, type Outcome } from './answer.ts';
 import { effectiveDate } from './dates.ts';
@@ -73,7 +73,7 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
   };
   const align = (passages: readonly Passage[]) => {
     for (const passage of passages) {
-      const reach = matcher.reach(passage.text);
+      const reach = matcher.reach(passage.text, words.length + allowedDiffering(words.length), (r) => mayBeAccepted(r, words.length));
       if (mayBeAccepted(reach, words.length)) alignOne(passage);
       else hopeless.push({ passage, ...reach });
     }
@@ -202,9 +202,18 @@ function byPhraseOverlap(passages: readonly Passage[], fragment: string): Passag
 const MIN_FOUND = 0.7;
 const MIN_WEIGHT_FOUND = 0.6;
 
-/** Whether a passage holding these of the fragment's words could be judged anything but not found. */
-function mayBeAccepted(reach: { found: number; weightShare: number }, n: number): boolean {
-  return reach.found / n >= MIN_FOUND && reach.weightShare >= MIN_WEIGHT_FOUND;
+/** How many words a close match may differ by: a remembered sentence drifts more the longer it
+ * is, and the words found must still dominate. */
+function allowedDiffering(n: number): number {
+  return n <= 4 ? 1 : n <= 8 ? 2 : Math.ceil(n / 3);
+}
+
+/**
+ * Whether a stretch of passage holding these of the fragment's words could be judged anything
+ * but not found: judge's thresholds, on what the best alignment there could find at most.
+ */
+function mayBeAccepted(reach: Reach, n: number): boolean {
+  return reach.found / n >= MIN_FOUND && reach.found >= n - allowedDiffering(n) && reach.weightShare >= MIN_WEIGHT_FOUND;
 }
 
 /** Exact, close, reported (narration) or nothing. Strict on purpose: a wrong name is worse than none. */
@@ -213,9 +222,7 @@ export function judge(a: Alignment, n: number, p: Passage): Scored['verdict'] {
   const isExact = a.exact === n && a.similar === 0 && a.extra === 0 && a.swapped === 0 && a.missing === 0;
   if (isExact) return spokenBySomeone ? 'exact' : 'reported';
   const found = a.exact + a.similar;
-  // A remembered sentence drifts more the longer it is; the words found must still dominate.
-  const allowed = n <= 4 ? 1 : n <= 8 ? 2 : Math.ceil(n / 3);
-  const close = wordsDiffering(a) <= allowed && found / n >= MIN_FOUND && a.weightFound >= MIN_WEIGHT_FOUND && a.exact >= Math.min(3, n - 1);
+  const close = wordsDiffering(a) <= allowedDiffering(n) && found / n >= MIN_FOUND && a.weightFound >= MIN_WEIGHT_FOUND && a.exact >= Math.min(3, n - 1);
   if (!close) return null;
   return spokenBySomeone ? 'close' : 'reported';
 }

@@ -24,28 +24,39 @@ describe('FragmentWords', () => {
     );
   });
 
-  it('bounds what an alignment could find: the fragment words matching some passage word, and their weight', () => {
+  it('bounds what an alignment could find within any window of passage words, as a brute force over windows does', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.constantFrom(...VOCABULARY), fc.integer({ min: 1, max: 5 })), { minLength: 1, maxLength: 8 }),
-        fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 20 }),
-        (weighted, passageWords) => {
+        fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 30 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 8 }),
+        (weighted, passageWords, window, wanted) => {
           const fragment = weighted.map(([w]) => w);
           const weights = weighted.map(([, x]) => x);
-          const matcher = new FragmentWords(fragment, weights);
+          const total = weights.reduce((a, b) => a + b, 0);
           const text = passageWords.map((w, k) => (k % 3 === 0 ? w.toUpperCase() : w)).join(', ');
           const words = wordsOf(text);
-          const hit = fragment.map((f) => words.some((w) => compareWords(f, w) !== 'none'));
-          const total = weights.reduce((a, b) => a + b, 0);
-          const share = hit.reduce((sum, h, i) => sum + (h ? weights[i]! : 0), 0) / total;
+          // Every window of `window` words (the whole passage when it is shorter).
+          const windows = words.length <= window ? [words] : words.slice(0, words.length - window + 1).map((_, s) => words.slice(s, s + window));
+          const reaches = windows.map((ws) => {
+            const hit = fragment.map((f) => ws.some((w) => compareWords(f, w) !== 'none'));
+            return { found: hit.filter(Boolean).length, weightShare: hit.reduce((sum, h, i) => sum + (h ? weights[i]! : 0), 0) / total };
+          });
+          const matcher = new FragmentWords(fragment, weights);
           // The same matcher answers for many passages in turn; each answer stands alone.
-          matcher.reach('senate talks on the border wall');
-          const reach = matcher.reach(text);
-          expect(reach.found).toBe(hit.filter(Boolean).length);
-          expect(reach.weightShare).toBeCloseTo(share, 10);
+          matcher.reach('senate talks on the border wall', 3, () => false);
+
+          const fullest = matcher.reach(text, window, () => false);
+          const most = Math.max(...reaches.map((r) => r.found));
+          expect(fullest.found).toBe(most);
+          expect(fullest.weightShare).toBeCloseTo(Math.max(...reaches.filter((r) => r.found === most).map((r) => r.weightShare)), 10);
+
+          const enough = (r: { found: number }) => r.found >= wanted;
+          expect(enough(matcher.reach(text, window, enough))).toBe(reaches.some(enough));
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 });
