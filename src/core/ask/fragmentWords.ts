@@ -71,7 +71,8 @@ export class FragmentWords {
     let seen = 0;
     let found = 0;
     let weight = 0;
-    let best: Reach = { found: 0, weightShare: 0 };
+    let bestFound = 0;
+    let bestWeight = 0;
     let done = false;
     const share = (w: number) => (this.totalWeight > 0 ? w / this.totalWeight : 0);
     eachWord(text, (word) => {
@@ -97,11 +98,12 @@ export class FragmentWords {
       }
       ring[seen % window] = row;
       seen++;
-      if (found < best.found || (found === best.found && share(weight) <= best.weightShare)) return;
-      best = { found, weightShare: share(weight) };
-      if (enough(best)) done = true;
+      if (found < bestFound || (found === bestFound && weight <= bestWeight)) return;
+      bestFound = found;
+      bestWeight = weight;
+      if (enough({ found, weightShare: share(weight) })) done = true;
     });
-    return best;
+    return { found: bestFound, weightShare: share(bestWeight) };
   }
 
   private ringFor(window: number): Int32Array {
