@@ -1,9 +1,9 @@
 // The saved index: JSON lines, then the posting lists as raw bytes. A header (format, parser
 // and index versions, alias hash, a fingerprint per file), a line of sizes, the indexed words,
 // every speaker, one line per file with its passages (packPassages.ts), an end line with the
-// totals; then, per field, the
-// lists' sizes, slots, word counts per passage and counts per posting, little-endian, which
-// load with one copy instead of being parsed. Anything missing, unparsable or of another
+// totals; then the Latin-1 passage texts in chunks, and per field the lists' sizes, slots, word
+// counts per passage and counts per posting, little-endian, which load with one copy instead of
+// being parsed. Anything missing, unparsable or of another
 // version is refused, and the caller rebuilds; it is written to a temporary file and renamed,
 // so a crash mid-write leaves the old snapshot or none, never half of one.
 import { createHash } from 'node:crypto';
@@ -15,10 +15,10 @@ import { CorpusIndex } from '../core/search/CorpusIndex.ts';
 import { INDEX_FIELDS, INDEX_VERSION, type IndexField } from '../core/search/indexOptions.ts';
 import type { PackedField, PackedPostings } from '../core/search/wordPostings.ts';
 import type { Fingerprint } from './fingerprint.ts';
-import { packFile, SpeakerTable, unpackFile, type PackedFile } from './packPassages.ts';
+import { packFile, SpeakerTable, TextReader, TextSection, unpackFile, type PackedFile } from './packPassages.ts';
 
 /** Bump when the layout of this file changes. */
-export const SNAPSHOT_FORMAT = 5;
+export const SNAPSHOT_FORMAT = 6;
 
 const MAGIC = 'soundbite-index';
 
@@ -87,12 +87,14 @@ export async function writeSnapshot(file: string, header: SnapshotHeader, index:
     const speakers = new SpeakerTable();
     for (const f of data.files) for (const p of f.passages) speakers.numberOf(p.speaker);
     await line(speakers.speakers);
-    for (const f of data.files) await line(packFile(f, speakers));
-    const parts = INDEX_FIELDS.flatMap((f) => [fields[f].sizes, fields[f].slots, fields[f].lengths, fields[f].counts].map(bytesOf));
+    const texts = new TextSection();
+    for (const f of data.files) await line(packFile(f, speakers, texts));
+    const chunks = texts.finish();
+    const parts = [...chunks.map(bytesOf), ...INDEX_FIELDS.flatMap((f) => [fields[f].sizes, fields[f].slots, fields[f].lengths, fields[f].counts].map(bytesOf))];
     const binary = parts.reduce((n, b) => n + b.length, 0);
-    // A checksum, so a flipped byte in the lists is caught rather than answered from.
+    // A checksum, so a flipped byte in the texts or the lists is caught rather than answered from.
     const checksum = parts.reduce((c, b) => crc32(b, c), 0);
-    await line({ end: true, files: data.files.length, passages: passageTotal, binary, checksum });
+    await line({ end: true, files: data.files.length, passages: passageTotal, texts: chunks.map((b) => b.length), binary, checksum });
     for (const b of parts) await handle.write(b);
     await handle.sync();
   } catch (err) {
@@ -174,16 +176,21 @@ export async function readSnapshot(file: string, expect: { parserVersion: number
   if (!last.ok) return last;
   const end = last.value;
   const passages = packed.reduce((n, f) => n + (Array.isArray(f?.passages) ? f.passages.length : 0), 0);
-  const binary = INDEX_FIELDS.reduce((n, f) => n + fieldBytes(sizes.terms as number, passages, sizes.fields![f]!.postings!), 0);
-  if (typeof end !== 'object' || end === null || !('end' in end) || !('files' in end) || !('passages' in end) || !('binary' in end) ||
+  const chunks = typeof end === 'object' && end !== null && 'texts' in end && Array.isArray(end.texts) && end.texts.every(count) ? (end.texts as number[]) : null;
+  const textBytes = (chunks ?? []).reduce((n, c) => n + pad4(c), 0);
+  const binary = textBytes + INDEX_FIELDS.reduce((n, f) => n + fieldBytes(sizes.terms as number, passages, sizes.fields![f]!.postings!), 0);
+  if (typeof end !== 'object' || end === null || !('end' in end) || !('files' in end) || !('passages' in end) || !('binary' in end) || !chunks ||
     end.files !== packed.length || end.passages !== passages || passages !== sizes.passages || end.binary !== binary || bytes.length - at !== binary) {
     return { ok: false, reason: 'the snapshot is incomplete (its end line or its word index does not match)' };
   }
   if (!('checksum' in end) || crc32(bytes.subarray(at)) !== end.checksum) return { ok: false, reason: 'the snapshot is damaged (its word index fails its checksum)' };
   // One copy into a fresh buffer: typed arrays need aligned offsets, and the file's bytes,
   // mostly passage JSON, can then be let go.
-  const raw = new Uint8Array(binary);
-  raw.set(bytes.subarray(at));
+  const raw = new Uint8Array(binary - textBytes);
+  raw.set(bytes.subarray(at + textBytes));
+  const chunkStarts: number[] = [];
+  for (let k = 0, start = at; k < chunks.length; start += pad4(chunks[k]!), k++) chunkStarts.push(start);
+  const texts = new TextReader(chunks.length, (k) => bytes.toString('latin1', chunkStarts[k], chunkStarts[k]! + chunks[k]!));
   let offset = 0;
   const take = <T>(make: (buffer: ArrayBuffer, offset: number, length: number) => T, length: number, width: number): T => {
     const view = make(raw.buffer, offset, length);
@@ -201,7 +208,8 @@ export async function readSnapshot(file: string, expect: { parserVersion: number
     };
   }
   try {
-    const files = packed.map((f) => unpackFile(f, speakers as Speaker[]));
+    const files = packed.map((f) => unpackFile(f, speakers as Speaker[], texts));
+    if (!texts.finished) throw new TypeError('the text section holds more than the passages use');
     const index = CorpusIndex.fromSnapshot({ files, postings: { terms, fields } satisfies PackedPostings });
     return { ok: true, snapshot: { header, index } };
   } catch (err) {

@@ -40,6 +40,21 @@ describe('index snapshot', () => {
     expect(second.index.docFrequency('cranes')).toBe(first.index.docFrequency('cranes'));
   });
 
+  it('gives back every text as written, whatever its characters, across text chunks', async () => {
+    // Latin-1 texts are kept in chunks of half a million characters, others in their rows: enough
+    // turns here for more than one chunk, with texts of each kind between them.
+    const kinds = ['Café prices rose 5 ½ percent, © the ministry.', 'He said \u201cno\u201d and left \u2014 again.', 'Plain words about the harbour bridge and its tolls.', '\u6e2f\u53e3 reopened 🚢 at dawn.'];
+    const turns: Array<[string, string]> = [];
+    for (let i = 0; turns.length < 1200; i++) turns.push([i % 2 ? 'Q' : 'MS. JANE ROE', `${kinds[i % kinds.length]} ${'Turn '.repeat(500)}${i}.`]);
+    c = tempCorpus({ 'long.md': briefing('2024-03-04', turns), 'bridge.md': BRIDGE });
+    const first = await openCorpus(c.corpus, { dataDir: c.data });
+    const second = await openCorpus(c.corpus, { dataDir: c.data });
+    expect(second.load.mode).toBe('snapshot');
+    expect(second.index.passageCount).toBeGreaterThan(1200);
+    expect([...second.index.passages()]).toEqual([...first.index.passages()]);
+    expect(readFileSync(snapshotPath(c.data, c.corpus), 'latin1')).toMatch(/"texts":\[\d+(,\d+)+\]/);
+  });
+
   it('re-reads only the file that changed, and drops a removed one', async () => {
     c = tempCorpus({ 'bridge.md': BRIDGE, 'port.md': PORT, 'more/port2.md': PORT.replace('2024-03-05', '2024-03-06') });
     await openCorpus(c.corpus, { dataDir: c.data });
@@ -81,6 +96,8 @@ describe('index snapshot', () => {
     ['built by another parser version', (f) => edit(f, (t) => t.replace(/"parserVersion":\d+/, '"parserVersion":-1')), /parser version -1/],
     ['built with other word rules', (f) => edit(f, (t) => t.replace(/"indexVersion":\d+/, '"indexVersion":-1')), /index version -1/],
     ['with a malformed passage', (f) => edit(f, (t) => t.replace(/"passages":\[\[/, '"passages":[["x"],[')), /damaged|incomplete/],
+    ['with a text longer than its section holds', (f) => edit(f, (t) => t.replace(/("passages":\[\["[^"]*","\w+",)(\d+)/, (_m, head: string, n: string) => `${head}${Number(n) + 100000}`)), /damaged/],
+    ['with a text left over in its section', (f) => edit(f, (t) => t.replace(/("passages":\[\["[^"]*","\w+",)(\d+)/, (_m, head: string, n: string) => `${head}${Number(n) - 1}`)), /damaged/],
     ['empty', (f) => writeFileSync(f, ''), /empty/],
   ];
   it.each(damage)('is rebuilt, not trusted, when %s', async (_name, spoil, reason) => {
