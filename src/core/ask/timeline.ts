@@ -49,15 +49,29 @@ export function timeline(index: CorpusIndex, q: TimelineQuery, now: Date): Outco
 
 /**
  * Oldest first (compareDates), then by file and line. A timeline of a common word sorts a
- * hundred thousand passages: sorting strings natively is several times faster than a comparator
- * that reads three fields of two items, so each item gets one key that sorts the same way.
+ * hundred thousand passages, so the three fields are copied out once into flat arrays and the
+ * sort moves only positions: no key per item, nothing read through two objects per comparison.
  */
 function byDate(items: AnswerItem[]): AnswerItem[] {
-  const keys = items.map((item, i) => {
-    const p = item.passage;
+  const n = items.length;
+  const dates = new Array<string>(n);
+  const files = new Array<string>(n);
+  const lines = new Float64Array(n);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const { passage, date } = items[i]!;
     // Undated last; a less precise date before the days it holds, as compareDates has it.
-    return `${item.date ?? '\uffff'}\u0000${p.source.file}\u0000${String(p.source.line).padStart(9, '0')}\u0000${i}`;
+    dates[i] = date ?? '\uffff';
+    files[i] = passage.source.file;
+    lines[i] = passage.source.line;
+    order[i] = i;
+  }
+  order.sort((a, b) => {
+    const da = dates[a]!, db = dates[b]!;
+    if (da !== db) return da < db ? -1 : 1;
+    const fa = files[a]!, fb = files[b]!;
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    return lines[a]! - lines[b]! || a - b;
   });
-  keys.sort();
-  return keys.map((k) => items[Number(k.slice(k.lastIndexOf('\u0000') + 1))]!);
+  return Array.from(order, (i) => items[i]!);
 }
