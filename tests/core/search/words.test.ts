@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { eachWord, patternWordSpans, wordSpans, wordsOf } from '../../../src/core/search/words.ts';
 
 describe('wordSpans', () => {
-  it('cuts plain ASCII text exactly as the general pattern does (the fast path must not drift)', () => {
-    const pieces = ['a', 'Z', '0', '9', "'", '-', '.', ',', ' ', '\n', 'dont', 'Im', "'s", "n't", 'We', "we'd", 'Nat', 'cant'];
+  it('cuts ASCII and typeset text exactly as the general pattern does (the fast path must not drift)', () => {
+    const pieces = ['a', 'Z', '0', '9', "'", '-', '.', ',', ' ', '\n', 'dont', 'Im', "'s", "n't", 'We', "we'd", 'Nat', 'cant',
+      '\u2019', '\u02bc', '\u2018', '\u201c', '\u201d', '\u2014', '\u2013', '\u2026', '\u2022', '\u00a0', 'you\u2019re', 'it\u2019s', 'don\u02bct'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
         const text = parts.join('');
