@@ -8,6 +8,7 @@ import { isStopword, wordSpans, wordsOf } from '../search/words.ts';
 import { wordsDiffering, type Alignment } from './alignFragment.ts';
 import { alignNear, spansOf } from './alignNear.ts';
 import { FragmentWords, type Reach } from './fragmentWords.ts';
+import { PhraseOverlap } from './phraseOverlap.ts';
 import { differencesOf, type Aligned } from './differences.ts';
 import { answered, problem, type AnswerItem, type Match, type Outcome } from './answer.ts';
 import { effectiveDate } from './dates.ts';
@@ -83,7 +84,7 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
   // only when nothing holding them all matched.
   if (candidates.tied.length > 0 && !(candidates.tiedLackWords && scored.some((s) => s.verdict !== null))) {
     const room = CANDIDATES - candidates.heavier.length;
-    align(candidates.tied.length > room ? byPhraseOverlap(candidates.tied.slice(0, PHRASE_CHECKED), fragment).slice(0, room) : candidates.tied);
+    align(candidates.tied.length > room ? byPhraseOverlap(candidates.tied.slice(0, PHRASE_CHECKED), words).slice(0, room) : candidates.tied);
   }
   if (!scored.some((s) => s.verdict !== null)) {
     hopeless.sort((a, b) => b.found - a.found || b.weightShare - a.weightShare);
@@ -177,23 +178,14 @@ function findCandidates(index: CorpusIndex, words: readonly string[], filter?: (
 }
 
 /**
- * Passages ordered by how much of the fragment their passage holds as written: the whole fragment
- * first, then by how many of its adjacent word pairs it contains (a misspelled or changed word
- * spoils only the two pairs around it). Plain string checks, no tokenising of every candidate.
- * Passages holding not one pair are left out: they hold the fragment's words only scattered,
- * and aligning hundreds of them was most of what a fragment nobody said cost.
+ * Passages ordered by how much of the fragment they hold as written (see PhraseOverlap): the
+ * whole fragment first, then by how many of its adjacent word pairs they contain. Passages
+ * holding not one pair are left out: they hold the fragment's words only scattered, and aligning
+ * hundreds of them was most of what a fragment nobody said cost.
  */
-function byPhraseOverlap(passages: readonly Passage[], fragment: string): Passage[] {
-  const loose = (t: string) => ` ${t.toLowerCase().replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `;
-  const whole = loose(fragment);
-  const words = whole.trim().split(' ');
-  const pairs = words.slice(1).map((w, k) => ` ${words[k]} ${w} `);
-  const scored = passages.map((passage) => {
-    const text = loose(passage.text);
-    let score = text.includes(whole) ? pairs.length + 1 : 0;
-    for (const pair of pairs) if (text.includes(pair)) score++;
-    return { passage, score };
-  });
+function byPhraseOverlap(passages: readonly Passage[], words: readonly string[]): Passage[] {
+  const overlap = new PhraseOverlap(words);
+  const scored = passages.map((passage) => ({ passage, score: overlap.score(passage.text) }));
   // Stable: equal scores keep the seed-weight order they came in.
   return scored.filter((x) => x.score > 0).sort((a, b) => b.score - a.score).map((x) => x.passage);
 }
