@@ -63,7 +63,7 @@ export class FragmentWords {
    * over a long passage cannot make one. Windows are tried until one is `enough`; if none is,
    * the fullest is returned, so passages that cannot match can still be ranked as near misses.
    */
-  reach(text: string, window: number, enough: (r: Reach) => boolean): Reach {
+  reach(text: string, window: number, enough: (found: number, weightShare: number) => boolean): Reach {
     const n = this.words.length;
     const count = this.count;
     count.fill(0);
@@ -98,10 +98,15 @@ export class FragmentWords {
       }
       ring[seen % window] = row;
       seen++;
-      if (found < bestFound || (found === bestFound && weight <= bestWeight)) return;
-      bestFound = found;
-      bestWeight = weight;
-      if (enough({ found, weightShare: share(weight) })) done = true;
+      // Every window is asked: one with fewer words but more of the weight may be the one.
+      if (enough(found, share(weight))) {
+        bestFound = found;
+        bestWeight = weight;
+        done = true;
+      } else if (found > bestFound || (found === bestFound && weight > bestWeight)) {
+        bestFound = found;
+        bestWeight = weight;
+      }
     });
     return { found: bestFound, weightShare: share(bestWeight) };
   }

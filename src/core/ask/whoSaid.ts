@@ -7,7 +7,7 @@ import { typoBudget } from '../search/similarWords.ts';
 import { isStopword, wordSpans, wordsOf } from '../search/words.ts';
 import { wordsDiffering, type Alignment } from './alignFragment.ts';
 import { alignNear, spansOf } from './alignNear.ts';
-import { FragmentWords, type Reach } from './fragmentWords.ts';
+import { FragmentWords } from './fragmentWords.ts';
 import { PhraseOverlap } from './phraseOverlap.ts';
 import { differencesOf, type Aligned } from './differences.ts';
 import { answered, problem, type AnswerItem, type Match, type Outcome } from './answer.ts';
@@ -74,8 +74,8 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
   };
   const align = (passages: readonly Passage[]) => {
     for (const passage of passages) {
-      const reach = matcher.reach(passage.text, words.length + allowedDiffering(words.length), (r) => mayBeAccepted(r, words.length));
-      if (mayBeAccepted(reach, words.length)) alignOne(passage);
+      const reach = matcher.reach(passage.text, words.length + allowedDiffering(words.length), (found, share) => mayBeAccepted(found, share, words.length));
+      if (mayBeAccepted(reach.found, reach.weightShare, words.length)) alignOne(passage);
       else hopeless.push({ passage, ...reach });
     }
   };
@@ -204,8 +204,8 @@ function allowedDiffering(n: number): number {
  * Whether a stretch of passage holding these of the fragment's words could be judged anything
  * but not found: judge's thresholds, on what the best alignment there could find at most.
  */
-function mayBeAccepted(reach: Reach, n: number): boolean {
-  return reach.found / n >= MIN_FOUND && reach.found >= n - allowedDiffering(n) && reach.weightShare >= MIN_WEIGHT_FOUND;
+function mayBeAccepted(found: number, weightShare: number, n: number): boolean {
+  return found / n >= MIN_FOUND && found >= n - allowedDiffering(n) && weightShare >= MIN_WEIGHT_FOUND;
 }
 
 /** Exact, close, reported (narration) or nothing. Strict on purpose: a wrong name is worse than none. */

@@ -31,7 +31,8 @@ describe('FragmentWords', () => {
         fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 30 }),
         fc.integer({ min: 1, max: 12 }),
         fc.integer({ min: 0, max: 8 }),
-        (weighted, passageWords, window, wanted) => {
+        fc.constantFrom(0, 0.3, 0.6, 0.9),
+        (weighted, passageWords, window, wanted, minShare) => {
           const fragment = weighted.map(([w]) => w);
           const weights = weighted.map(([, x]) => x);
           const total = weights.reduce((a, b) => a + b, 0);
@@ -52,11 +53,24 @@ describe('FragmentWords', () => {
           expect(fullest.found).toBe(most);
           expect(fullest.weightShare).toBeCloseTo(Math.max(...reaches.filter((r) => r.found === most).map((r) => r.weightShare)), 10);
 
-          const enough = (r: { found: number }) => r.found >= wanted;
-          expect(enough(matcher.reach(text, window, enough))).toBe(reaches.some(enough));
+          // As who-said asks: enough words and enough of their weight, in the same window. A
+          // window with fewer words but more weight can be the only one that is enough.
+          const enough = (found: number, share: number) => found >= wanted && share >= minShare;
+          const got = matcher.reach(text, window, enough);
+          expect(enough(got.found, got.weightShare)).toBe(reaches.some((r) => enough(r.found, r.weightShare)));
         },
       ),
       { numRuns: 1000 },
     );
+  });
+
+  it('finds the window that is enough even when an earlier one holds more words but less weight', () => {
+    const matcher = new FragmentWords(['senate', 'talks', 'border', 'wall'], [5, 1, 1, 1]);
+    const enough = (found: number, share: number) => found >= 2 && share >= 0.6;
+    // "talks border wall": three words, 3/8 of the weight; "senate talks": two words, 6/8.
+    const reach = matcher.reach('talks border wall x x x senate talks x', 3, enough);
+    expect(reach).toEqual({ found: 2, weightShare: 0.75 });
+    // With nothing enough, the fullest window is given, for ranking near misses.
+    expect(matcher.reach('talks border wall x x x senate talks x', 3, () => false)).toEqual({ found: 3, weightShare: 0.375 });
   });
 });
