@@ -183,7 +183,7 @@ export async function readSnapshot(file: string, expect: { parserVersion: number
     end.files !== packed.length || end.passages !== passages || passages !== sizes.passages || end.binary !== binary || bytes.length - at !== binary) {
     return { ok: false, reason: 'the snapshot is incomplete (its end line or its word index does not match)' };
   }
-  if (!('checksum' in end) || crc32(bytes.subarray(at)) !== end.checksum) return { ok: false, reason: 'the snapshot is damaged (its word index fails its checksum)' };
+  if (!('checksum' in end) || crc32(bytes.subarray(at)) !== end.checksum) return { ok: false, reason: 'the snapshot is damaged (its texts or word index fail their checksum)' };
   // One copy into a fresh buffer: typed arrays need aligned offsets, and the file's bytes,
   // mostly passage JSON, can then be let go.
   const raw = new Uint8Array(binary - textBytes);
