@@ -74,6 +74,8 @@ function cleanSource(raw: string, anyNounPhrase = false): string | null {
   let src = raw.trim().replace(/\s+/g, ' ');
   while (LEADING_CONJUNCTION.test(src)) src = src.replace(LEADING_CONJUNCTION, '');
   src = src.replace(/^["“'‘(]+|["”'’)]+$/g, '').trim();
+  // "President Biden today", "officials on Monday": when is not who.
+  src = src.replace(/\s+(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|last (?:night|week|month|year)|earlier|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$/i, '').trim();
   if (src === '') return null;
   const words = src.split(' ');
   if (words.length > 10) return null;

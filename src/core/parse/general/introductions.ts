@@ -34,7 +34,7 @@ const CUES_AFTER_NAME = [
   'has (?:more|our report|the story|this report|the details|details|the latest|been following[^.]{0,60})',
   'reports(?: from [^.]{1,40})?',
   'joins (?:us|me)(?: now)?(?: from [^.]{1,60})?',
-  'is (?:there|with us|on the line|standing by)',
+  'is (?:there|with us|on the line|standing by)[^.!?]{0,100}',
   'testified[^.]{0,80}',
   'sent (?:us )?this report',
 ];
@@ -69,8 +69,8 @@ function compile(nameGroup: string, lower: boolean): { after: RegExp; before: Re
     after: new RegExp(`${nameGroup}(?:,\\s*(${DESC}),)?\\s+(?:${afterCues})\\s*[.:]?\\s*$`, 'u'),
     // `CUE [DESC,] NAME` near the end: "I asked our Europe regional editor, Paul Moss, why …".
     before: new RegExp(`(?:${beforeCues})\\s+(?:(${DESC}),\\s+)?${nameGroup}(?=[,.:?!]|\\s+(?:about|why|what|how|who|whether|for|from|of|in|at))`, 'u'),
-    // "… the Russia editor for BBC Monitoring is Vitaly Shevchenko." / "…, Peter Mercer."
-    sentenceFinalName: new RegExp(`(?:\\bis|,)\\s+${nameGroup}\\s*\\.\\s*$`, 'u'),
+    // "… the Russia editor for BBC Monitoring is Vitaly Shevchenko."
+    sentenceFinalName: new RegExp(`\\b(?:editor|correspondent|reporter|guest|voice|expert|analyst|here)\\b[^.!?]{0,60}\\bis\\s+${nameGroup}\\s*\\.\\s*$`, 'u'),
   };
 }
 
@@ -167,4 +167,14 @@ export function selfIntroduction(text: string, lowerCase: boolean): string | nul
   const name = lowerCase ? LOW_NAME : CAP_NAME;
   const m = new RegExp(`(?:^|[.!?,]\\s+|\\b(?:[Aa]nd|[Hh]ey|[Hh]ello|[Hh]i|evening|morning|afternoon),?\\s+)(?:I['’]m|I am|[Tt]his is|[Mm]y name is|i['’]m|i am)\\s+${name}`, 'u').exec(text.slice(0, 600));
   return m && isName(m[1] ?? '', lowerCase) ? m[1] ?? null : null;
+}
+
+/** A toss to a correspondent: "holly williams with the saudi foreign minister in riyadh." — read
+ * only for a turn labelled just `reporter`, whom the anchor has just named. */
+export function tossBefore(text: string, lowerCase: boolean): Introduced | null {
+  const tail = text.slice(-300);
+  const name = lowerCase ? LOW_NAME : CAP_NAME;
+  const m = new RegExp(`(?:^|[.!?]["'”’]?\\s+)${name}(?:,)?\\s+(?:is\\s+)?(?:with|in|at|from|joins us from)\\s+[^.!?]{3,80}[.!?]?\\s*$`, 'u').exec(tail);
+  if (!m || !isName(m[1] ?? '', lowerCase)) return null;
+  return introduced(m[1] ?? '', null, tail, m.index, text.length);
 }
