@@ -8,13 +8,13 @@ import type { FormatParser, ParseInput } from '../parser.ts';
 import type { Introduction, ParseIssue, Passage, PassageKind, Speaker, Transcript } from '../../model.ts';
 import { dateFromFileName } from '../dateFromFileName.ts';
 import { passageId } from '../passageId.ts';
-import { canonicalSourceName, reportedSource } from '../reportedSpeech.ts';
+import { reportedSpeaker, reportedSpeech } from '../reportedSpeech.ts';
 import { createSpeakerResolver, REPORTER, titleCase } from '../speakerNames.ts';
 import { chunkSentences, sentencesOf, type Sentence } from './chunkTurn.ts';
 import { cleanLines, type CleanLine } from './cleanLines.ts';
 import { FileSpeakers } from './fileSpeakers.ts';
 import { findLabels, type LabelCandidate } from './findLabels.ts';
-import { introductionBefore, journalistsIn, namedAfter, selfIntroduction, signOffName, tossBefore, type Introduced } from './introductions.ts';
+import { introductionBefore, journalistsIn, namedAfter, presenterTurn, selfIntroduction, signOffName, tossBefore, type Introduced } from './introductions.ts';
 import { judgeLabels, keyOf } from './judgeLabels.ts';
 import { lineLabels, wrappedLabels } from './lineLabels.ts';
 import { readLabel } from './readLabel.ts';
@@ -28,6 +28,10 @@ export const UNATTRIBUTED: Readonly<Speaker> = { label: '', name: 'Unidentified 
 const HOST_TURNS = 3;
 /** Lines read for the title, date and programme when a file has no labels. */
 const TITLE_ZONE = 12;
+/** How long an introduced voice in an unlabelled transcript is taken to speak before its words
+ * are no longer attributed: a guest's answer, a correspondent's report. */
+const GUEST_WORDS = 320;
+const ITEM_WORDS = 450;
 
 interface Voice {
   speaker: Speaker;
@@ -305,29 +309,34 @@ function segmentsOf(turn: Turn, opener: OpeningHost | null, sentences: readonly 
   let current: Segment = { voice, sentences: [] };
   segments.push(current);
   let textSoFar = '';
+  let words = 0;
+  const switchTo = (next: Voice) => {
+    voice = next;
+    current = { voice, sentences: [] };
+    segments.push(current);
+    words = 0;
+  };
   for (const [k, s] of sentences.entries()) {
-    if (opener && k === opener.sentence && voice === unattributed) {
-      voice = host;
-      current = { voice, sentences: [] };
-      segments.push(current);
-    }
+    if (opener && k === opener.sentence && voice === unattributed) switchTo(host);
+    const introduced = voice !== host && voice !== unattributed;
     const off = signOffName(s.text);
-    if (voice !== host && off !== null && sameName(off, voice.speaker.name)) {
+    if (introduced && off !== null && sameName(off, voice.speaker.name)) {
       current.sentences.push(s);
-      voice = host;
-      current = { voice, sentences: [] };
-      segments.push(current);
+      switchTo(host);
       textSoFar += ` ${s.text}`;
       continue;
     }
+    // The presenter moves on ("Also in this podcast", "Meanwhile"), or an introduced voice has
+    // spoken longer than such an item runs: what follows is no longer theirs to be quoted in.
+    const limit = voice.kind === 'quote' ? GUEST_WORDS : ITEM_WORDS;
+    if (introduced && (presenterTurn(s.text) || words > limit)) switchTo(presenterTurn(s.text) ? host : unattributed);
+    words += s.text.split(/\s+/).length;
     current.sentences.push(s);
     textSoFar = `${textSoFar} ${s.text}`.slice(-600);
     const lead = leadIn(s.text);
     const intro = lead ?? introductionBefore(textSoFar, captions);
     if (intro && !sameName(intro.name, voice.speaker.name) && !sameName(intro.name, host.speaker.name)) {
-      voice = introducedVoice(intro, people, turn, lead ? 'quote' : null, '', null, s.line);
-      current = { voice, sentences: [] };
-      segments.push(current);
+      switchTo(introducedVoice(intro, people, turn, lead ? 'quote' : null, '', null, s.line));
       textSoFar = '';
     }
   }
@@ -417,14 +426,13 @@ function pushNarration(
     run = [];
   };
   for (const s of sentencesOf([{ parts: [{ n: chunk.line, offset: 0, timecode: chunk.timecode }], text: chunk.text }])) {
-    const source = reportedSource(s.text);
-    if (source === null) {
+    const reported = reportedSpeech(s.text);
+    if (reported === null) {
       run.push(s.text);
       continue;
     }
     flush();
-    const { name, title } = canonicalSourceName(source);
-    push(chunk.line, { speaker: { label: source, name, title, anonymous: false }, kind: 'reported' }, s.text, chunk.timecode, clip);
+    push(chunk.line, { speaker: reportedSpeaker(reported), kind: 'reported' }, s.text, chunk.timecode, clip);
   }
   flush();
 }
