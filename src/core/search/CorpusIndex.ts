@@ -37,6 +37,8 @@ export interface TermSearch {
   combineWith?: 'AND' | 'OR';
   filter?: (passage: Passage) => boolean;
   boost?: Partial<Record<IndexField, number>>;
+  /** Only the best this many (ties by slot): the rest are never made into hits. */
+  limit?: number;
 }
 
 /** A passage and the summed weight of the asked-for words it holds. */
@@ -384,6 +386,7 @@ export class CorpusIndex {
       combineWith: opts.combineWith ?? 'OR',
       boost: opts.boost ?? {},
       passageCount: this.passageCount,
+      ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
       accept: (slot) => {
         const p = this.bySlot[slot];
         return p !== undefined && (!filter || filter(p));

@@ -130,6 +130,11 @@ export class WordPostings {
     }
   }
 
+  /** One past the highest slot any list may hold. */
+  get slotTotal(): number {
+    return this.slotCount;
+  }
+
   list(word: string, field: IndexField): PostingList | undefined {
     return this.words.get(word)?.[field];
   }
