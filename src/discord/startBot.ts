@@ -3,6 +3,8 @@
 import path from 'node:path';
 import { Client, Events, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
 import type { BotSettings } from '../app/config.ts';
+import type { Engine } from '../app/engine/Engine.ts';
+import { LocalEngine } from '../app/engine/LocalEngine.ts';
 import type { LiveCorpus } from '../app/liveCorpus.ts';
 import type { Invocation } from '../core/ask/commands.ts';
 import type { CorpusIndex } from '../core/search/CorpusIndex.ts';
@@ -16,7 +18,10 @@ import { handleMessage } from './threads.ts';
 
 export interface BotOptions {
   settings: Pick<BotSettings, 'token' | 'apiUrl' | 'dataDir' | 'messageContent'>;
-  index: CorpusIndex | (() => CorpusIndex);
+  /** The archive the bot answers from; runDiscord passes a WorkerEngine. Without one, the bot
+   * answers in this thread from `live` (with /ingest, /reload, /stats) or from `index`. */
+  engine?: Engine;
+  index?: CorpusIndex | (() => CorpusIndex);
   log: Logger;
   now?: () => Date;
   /** See BotDeps. */
@@ -26,7 +31,6 @@ export interface BotOptions {
   /** Tests pass `{ retries: 0, timeout: 2000 }` to fail fast. */
   rest?: Partial<Pick<RESTOptions, 'retries' | 'timeout'>>;
   readyTimeoutMs?: number;
-  /** See BotDeps. */
   live?: LiveCorpus;
 }
 
@@ -41,23 +45,27 @@ export class BotStartError extends Error {}
 
 const REJECTED_TOKEN = 'Discord rejected DISCORD_TOKEN (401 Unauthorized). Reset the token in the developer portal (Bot > Reset Token) and put the new one in .env.';
 
+/** An answer not ready by then is acknowledged ("thinking…") and sent as an edit: well within
+ * Discord's 3 seconds, and quick answers (nearly all) still arrive as plain replies. */
+export const DEFER_AFTER_MS = 500;
+
 export const ANSWERS_FILE = 'answers.json';
 export const THREADS_FILE = 'threads.json';
 
 export async function startBot(opts: BotOptions): Promise<Bot> {
   const { settings, log } = opts;
-  const indexOf = typeof opts.index === 'function' ? opts.index : () => opts.index as CorpusIndex;
+  const engine = opts.engine ?? (opts.live ? LocalEngine.ofLive(opts.live) : opts.index ? LocalEngine.ofIndex(opts.index) : null);
+  if (!engine) throw new TypeError('startBot needs an engine, a live corpus or an index');
   const deps: BotDeps = {
-    index: indexOf,
+    engine,
     now: opts.now ?? (() => new Date()),
     log,
     dataDir: settings.dataDir,
     answers: await JsonStore.open(path.join(settings.dataDir, ANSWERS_FILE), { accept: isAnswerRef, maxEntries: 50_000 }),
     threads: await JsonStore.open(path.join(settings.dataDir, THREADS_FILE), { accept: isAnswerContext, maxEntries: 20_000 }),
-    deferAfterMs: opts.deferAfterMs ?? 1500,
+    deferAfterMs: opts.deferAfterMs ?? DEFER_AFTER_MS,
     deferAbovePassages: opts.deferAbovePassages ?? 200_000,
     ...(opts.beforeCore ? { beforeCore: opts.beforeCore } : {}),
-    ...(opts.live ? { live: opts.live } : {}),
   };
 
   const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
@@ -88,7 +96,7 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
     }
     throw err;
   }
-  log.info('bot_ready', { user: client.user?.tag, guilds: client.guilds.cache.size, passages: indexOf().passageCount, messageContent: settings.messageContent });
+  log.info('bot_ready', { user: client.user?.tag, guilds: client.guilds.cache.size, passages: engine.figures().passages, messageContent: settings.messageContent });
 
   return {
     client,
