@@ -1,16 +1,11 @@
 // The small pieces of the Discord adapter: settings, command payloads, custom ids, escaping,
-// thread names, mention stripping, the atomic state file.
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// thread names, mention stripping.
 import { describe, expect, it } from 'vitest';
 import { botSettings, readSettings } from '../../src/app/config.ts';
-import { isAnswerContext } from '../../src/discord/answerState.ts';
 import { commandPayloads, fitDescription } from '../../src/discord/commandPayloads.ts';
 import { customId, parseCustomId } from '../../src/discord/components.ts';
 import { clip, escapeText } from '../../src/discord/escapeText.ts';
 import { BOT_PERMISSIONS, inviteUrl } from '../../src/discord/invite.ts';
-import { JsonStore } from '../../src/discord/jsonStore.ts';
 import { createLogger } from '../../src/discord/log.ts';
 import { followUpText, threadName } from '../../src/discord/threads.ts';
 
@@ -98,24 +93,6 @@ describe('threads', () => {
     expect(followUpText('<@42> when was that?', '42')).toBe('when was that?');
     expect(followUpText('more <@!42>', '42')).toBe('more');
     expect(followUpText('<@43> more', '42')).toBe('<@43> more');
-  });
-});
-
-describe('JsonStore', () => {
-  it('writes atomically, keeps the newest entries, drops entries it does not accept', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'soundbite-store-'));
-    const file = path.join(dir, 'threads.json');
-    const store = await JsonStore.open(file, { accept: isAnswerContext, maxEntries: 2 });
-    await Promise.all([
-      store.set('a', { command: 'search', query: 'a', page: 1 }),
-      store.set('b', { command: 'search', query: 'b', page: 1 }),
-      store.set('c', { command: 'search', query: 'c', page: 1 }),
-    ]);
-    expect(Object.keys(JSON.parse(await readFile(file, 'utf8')) as object)).toEqual(['b', 'c']);
-    expect(await readdir(dir)).toEqual(['threads.json']);
-    const again = await JsonStore.open(file, { accept: isAnswerContext });
-    expect(again.get('c')).toEqual({ command: 'search', query: 'c', page: 1 });
-    expect(again.get('a')).toBe(undefined);
   });
 });
 

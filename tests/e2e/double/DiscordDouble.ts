@@ -26,7 +26,9 @@
  *   d.identifiedIntents, d.gatewayLog(), d.waitForGateway(predicate, ms).
  *
  * Faults: d.failNext(pattern, { status, body?, retryAfter? (seconds), global? }),
- *   d.delayNext(pattern, ms), d.dropGatewayConnection(closeCode = 4000).
+ *   d.delayNext(pattern, ms) (held before it is handled), d.holdResponseNext(pattern, ms)
+ *   (handled, its gateway events sent, and only then answered: the latency a client sees
+ *   after Discord has already announced the change), d.dropGatewayConnection(closeCode = 4000).
  *
  * Faithful on purpose: a wrong token gets REST 401 and gateway close 4004;
  * MessageContent without portal permission closes 4014; other people's
@@ -242,7 +244,7 @@ export class DiscordDouble {
 
   private readonly recorded: RecordedRequest[] = [];
   private readonly violations: LimitViolation[] = [];
-  private readonly faults: { pattern: RoutePattern; fail?: FailSpec; delayMs?: number }[] = [];
+  private readonly faults: { pattern: RoutePattern; fail?: FailSpec; delayMs?: number; holdMs?: number }[] = [];
   private readonly channels = new Map<string, APIChannel>();
   /** Every message ever sent, by id, in creation order (Map keeps insertion order). */
   private readonly messages = new Map<string, StoredMessage>();
@@ -432,15 +434,20 @@ export class DiscordDouble {
     this.faults.push({ pattern, delayMs: ms });
   }
 
+  /** The next request matching `pattern` is handled at once (state changed, events dispatched)
+   * but its response is held `ms`, as when Discord's answer is slower than its gateway. */
+  holdResponseNext(pattern: RoutePattern, ms: number): void {
+    this.faults.push({ pattern, holdMs: ms });
+  }
+
   /** Close the gateway socket with `closeCode` (4000 Unknown error: discord.js resumes). */
   dropGatewayConnection(closeCode = 4000): void {
     if (!this.gateway.drop(closeCode)) throw new Error('DiscordDouble: no gateway connection to drop');
   }
 
-  private takeFault(method: string, path: string, kind: 'fail' | 'delay'): { fail?: FailSpec; delayMs?: number } | undefined {
-    const i = this.faults.findIndex(
-      (f) => (kind === 'fail' ? f.fail !== undefined : f.delayMs !== undefined) && matchesPattern(f.pattern, method, path),
-    );
+  private takeFault(method: string, path: string, kind: 'fail' | 'delay' | 'hold'): { fail?: FailSpec; delayMs?: number; holdMs?: number } | undefined {
+    const has = { fail: 'fail', delay: 'delayMs', hold: 'holdMs' } as const;
+    const i = this.faults.findIndex((f) => f[has[kind]] !== undefined && matchesPattern(f.pattern, method, path));
     if (i < 0) return undefined;
     return this.faults.splice(i, 1)[0];
   }
@@ -553,7 +560,13 @@ export class DiscordDouble {
       files: record.files,
       record,
     };
-    return matched.route.handler(ctx);
+    const hold = this.takeFault(method, path, 'hold');
+    const response = await matched.route.handler(ctx);
+    if (hold?.holdMs !== undefined) {
+      record.fault = 'hold';
+      await sleep(hold.holdMs);
+    }
+    return response;
   }
 
   /** Record violations; answer 400 if any would make Discord refuse the body. */
@@ -944,6 +957,8 @@ export class DiscordDouble {
       if (starter) starter.message = { ...starter.message, thread };
     }
     this.gateway.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true });
+    // People see the thread now, whenever the response reaches the bot (see holdResponseNext).
+    this.notify();
     return { status: 201, body: thread };
   }
 
