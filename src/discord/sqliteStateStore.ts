@@ -20,6 +20,8 @@ const EXPIRED_PER_WRITE = 8;
 /** A value this large is a bug upstream, not state worth keeping. */
 const MAX_VALUE_CHARS = 64 * 1024;
 const SCHEMA_VERSION = 1;
+/** How long opening waits for another process that is setting the file up. */
+const OPEN_PATIENCE_MS = 5000;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS record (
@@ -45,7 +47,7 @@ END;
 export class SqliteStateStore implements StateStore {
   private readonly now: () => number;
   private readonly statements;
-  private readonly putTx: (space: StateSpace, key: string, json: string) => void;
+  private readonly putTx: Database.Transaction<(space: StateSpace, key: string, json: string) => void>;
 
   private constructor(
     private readonly db: Database.Database,
@@ -87,7 +89,21 @@ export class SqliteStateStore implements StateStore {
    * damaged (SQLITE_NOTADB, SQLITE_CORRUPT, or `StateFileDamaged` from the integrity check).
    */
   static open(file: string, opts: SqliteStoreOptions = {}): SqliteStateStore {
-    const db = new Database(file, { timeout: opts.busyTimeoutMs ?? 250 });
+    // Two processes starting at once contend for the file while one sets it up (WAL, schema);
+    // some of those waits SQLite reports as busy without waiting, so opening tries again.
+    const deadline = Date.now() + OPEN_PATIENCE_MS;
+    for (;;) {
+      try {
+        return SqliteStateStore.openOnce(file, opts);
+      } catch (err) {
+        if (!isBusy(err) || Date.now() > deadline) throw err;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+      }
+    }
+  }
+
+  private static openOnce(file: string, opts: SqliteStoreOptions): SqliteStateStore {
+    const db = new Database(file, { timeout: OPEN_PATIENCE_MS });
     try {
       db.pragma('journal_mode = WAL');
       // FULL: a write the bot was told is kept survives a power cut too, not only a crash.
@@ -100,6 +116,8 @@ export class SqliteStateStore implements StateStore {
       }
       db.exec(SCHEMA);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      // Answers must not stall behind a lock: a write waits this long, then goes without.
+      db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 250}`);
       const store = new SqliteStateStore(db, file, opts);
       store.dropAllExpired();
       return store;
@@ -119,7 +137,8 @@ export class SqliteStateStore implements StateStore {
   async put(space: StateSpace, key: string, value: unknown): Promise<void> {
     const json = JSON.stringify(value);
     if (json.length > MAX_VALUE_CHARS) throw new Error(`a ${space.name} record of ${json.length} characters is over the ${MAX_VALUE_CHARS} allowed`);
-    this.putTx(space, key, json);
+    // IMMEDIATE: the write lock is taken first, so SQLite's wait for another writer applies.
+    this.putTx.immediate(space, key, json);
   }
 
   async delete(space: StateSpace, key: string): Promise<void> {
@@ -162,6 +181,10 @@ export class StateFileDamaged extends Error {
   constructor(detail: string) {
     super(`the state file failed its integrity check: ${detail.slice(0, 200)}`);
   }
+}
+
+function isBusy(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && String(err.code).startsWith('SQLITE_BUSY');
 }
 
 /** Errors that mean the file itself is damaged (not merely unwritable): set it aside and start afresh. */
