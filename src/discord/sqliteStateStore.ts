@@ -3,6 +3,7 @@
 // acknowledged write through a crash; SQLite's file locks let two processes share the file
 // without losing each other's writes. Expiry and the per-space cap are enforced on each write,
 // a few records at a time, so no write ever pays for a sweep of the whole file.
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { StateSpace, StateStore, StoredRecord } from './stateStore.ts';
 
@@ -11,8 +12,10 @@ export interface SqliteStoreOptions {
   now?: () => number;
   /** The file never grows past this; writes beyond it fail as on a full disk. */
   maxBytes?: number;
-  /** How long a write waits for another process's write to finish before it gives up. */
+  /** How long one attempt at a write waits, blocking, for another process's write to finish. */
   busyTimeoutMs?: number;
+  /** How long a write keeps trying (waiting between attempts without blocking) before it gives up. */
+  writePatienceMs?: number;
 }
 
 /** Expired records removed per write: enough to keep up, never a long pause. */
@@ -46,6 +49,7 @@ END;
 
 export class SqliteStateStore implements StateStore {
   private readonly now: () => number;
+  private readonly writePatienceMs: number;
   private readonly statements;
   private readonly putTx: Database.Transaction<(space: StateSpace, key: string, json: string) => void>;
 
@@ -55,6 +59,7 @@ export class SqliteStateStore implements StateStore {
     opts: SqliteStoreOptions,
   ) {
     this.now = opts.now ?? Date.now;
+    this.writePatienceMs = opts.writePatienceMs ?? 2000;
     const s = {
       get: db.prepare<[string, string, number], { value: string }>('SELECT value FROM record WHERE space = ? AND key = ? AND expires_at > ?'),
       upsert: db.prepare<[string, string, string, number, number]>(
@@ -116,8 +121,8 @@ export class SqliteStateStore implements StateStore {
       }
       db.exec(SCHEMA);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      // Answers must not stall behind a lock: a write waits this long, then goes without.
-      db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 250}`);
+      // The event loop must not stall behind another process's lock: see put.
+      db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 25}`);
       const store = new SqliteStateStore(db, file, opts);
       store.dropAllExpired();
       return store;
@@ -137,8 +142,20 @@ export class SqliteStateStore implements StateStore {
   async put(space: StateSpace, key: string, value: unknown): Promise<void> {
     const json = JSON.stringify(value);
     if (json.length > MAX_VALUE_CHARS) throw new Error(`a ${space.name} record of ${json.length} characters is over the ${MAX_VALUE_CHARS} allowed`);
-    // IMMEDIATE: the write lock is taken first, so SQLite's wait for another writer applies.
-    this.putTx.immediate(space, key, json);
+    // SQLite's lock is not fair: a process writing back to back can starve another one's short
+    // blocking waits. So each attempt waits briefly, and between attempts this one steps aside
+    // for a random moment without blocking the event loop.
+    const giveUpAt = Date.now() + this.writePatienceMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // IMMEDIATE: the write lock is taken first, so SQLite's wait for another writer applies.
+        this.putTx.immediate(space, key, json);
+        return;
+      } catch (err) {
+        if (!isBusy(err) || Date.now() >= giveUpAt) throw err;
+        await sleep(Math.random() * 10 * Math.min(attempt, 5));
+      }
+    }
   }
 
   async delete(space: StateSpace, key: string): Promise<void> {

@@ -180,7 +180,7 @@ describe('opening the store in the data folder', () => {
   it('a store another process holds locked says the write was not kept, after a short wait', async () => {
     const dir = await dataDir();
     const { log } = logs();
-    const store = openStateStore(dir, log, { busyTimeoutMs: 50 });
+    const store = openStateStore(dir, log, { busyTimeoutMs: 10, writePatienceMs: 100 });
     const holder = new Database(path.join(dir, STATE_FILE));
     holder.exec('BEGIN EXCLUSIVE');
     const threads = new StateRecords(store, SPACES.threads, isAnswerContext, log);
