@@ -13,7 +13,7 @@
  * and members: the bot, `journalist` (no roles) and `editor` (Editors).
  *
  * Playing the journalists (each returns an InteractionHandle, except userMessage):
- *   d.slashCommand({ name, options?, subcommand?, channelId?, user?, memberPermissions? })
+ *   d.slashCommand({ name, options?, subcommand?, channelId?, user?, memberPermissions?, inDm? })
  *   d.autocomplete({ name, options, focused? })
  *   d.clickButton({ customId, message }) / d.selectMenu({ customId, message, values })
  *   d.messageContextMenu({ name, targetMessage })
@@ -173,6 +173,11 @@ export interface SlashCommandInput {
   locale?: Locale;
   /** Objects the options refer to by id, e.g. an attachment from `uploadAttachment`. */
   resolved?: APIInteractionDataResolved;
+  /** Used in the bot's DM: no guild, no member, context BotDM. Refused, as Discord would not
+   * offer it, when the registered command's `contexts` leave DMs out, unless `ignoreContexts`
+   * (a command registered by an older version that set no contexts). */
+  inDm?: boolean;
+  ignoreContexts?: boolean;
 }
 
 export interface AutocompleteInput extends SlashCommandInput {
@@ -1174,6 +1179,28 @@ export class DiscordDouble {
     };
   }
 
+  /** The same interaction fields as basePayload, as Discord sends them from the bot's DM. */
+  private dmPayload(user: APIUser | undefined) {
+    const who = user ?? this.world.journalist;
+    const channel = { id: `9${who.id.slice(1)}`, type: ChannelType.DM as const, recipients: [who], last_message_id: null, flags: 0 };
+    return {
+      id: nextSnowflake(),
+      application_id: this.world.applicationId,
+      token: alphanumericToken(),
+      version: 1 as const,
+      channel_id: channel.id,
+      channel,
+      user: who,
+      app_permissions: BOT_PERMISSIONS.toString(),
+      locale: Locale.EnglishUS,
+      entitlements: [],
+      // Discord's documented value for a guild-installed app used in a DM with its bot.
+      authorizing_integration_owners: { '0': '0' },
+      context: InteractionContextType.BotDM,
+      attachment_size_limit: 10 * 1024 * 1024,
+    };
+  }
+
   private findCommand(name: string, type: ApplicationCommandType): RegisteredCommand | undefined {
     return [...this.commands(this.world.guildId), ...this.commands()].find((c) => c.name === name && c.type === type);
   }
@@ -1250,8 +1277,12 @@ export class DiscordDouble {
 
   /** A journalist runs a slash command (type 2, data.type 1). */
   slashCommand(input: SlashCommandInput): InteractionHandle<APIChatInputApplicationCommandInteraction> {
-    const base = this.basePayload(input.channelId, input.user, input.memberPermissions);
     const registered = this.findCommand(input.name, ApplicationCommandType.ChatInput);
+    const contexts = registered?.contexts;
+    if (input.inDm && !input.ignoreContexts && Array.isArray(contexts) && !contexts.includes(InteractionContextType.BotDM)) {
+      throw new Error(`DiscordDouble: Discord does not offer /${input.name} in DMs (its contexts are [${contexts.join(', ')}])`);
+    }
+    const base = input.inDm ? this.dmPayload(input.user) : this.basePayload(input.channelId, input.user, input.memberPermissions);
     const payload: APIChatInputApplicationCommandInteraction = {
       ...base,
       ...(input.locale ? { locale: input.locale } : {}),
@@ -1261,7 +1292,7 @@ export class DiscordDouble {
         name: input.name,
         type: ApplicationCommandType.ChatInput,
         options: this.buildOptions(input, undefined),
-        ...(this.world.guildId ? { guild_id: this.world.guildId } : {}),
+        ...(this.world.guildId && !input.inDm ? { guild_id: this.world.guildId } : {}),
         ...(input.resolved ? { resolved: input.resolved } : {}),
       },
     };
