@@ -126,7 +126,7 @@ const TITLE_JOINERS = new Set(['of', 'for', 'the', 'and', 'on', 'at', 'in', "i'm
  * One first name by default; a second ("Andrew Ross Sorkin") only when the word before it
  * is neither capitalised (a title running on) nor a joiner such as "of". The surname is
  * found with one case-blind search, and only the few words before each hit are read. */
-function fullNamesIn(text: string, surname: string, weight: number, tally: Map<string, number>): void {
+export function fullNamesIn(text: string, surname: string, weight: number, tally: Map<string, number>): void {
   const find = new RegExp(surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"), 'gi');
   for (let m = find.exec(text); m !== null; m = find.exec(text)) {
     const at = m.index;
@@ -148,7 +148,7 @@ function fullNamesIn(text: string, surname: string, weight: number, tally: Map<s
   }
 }
 
-function mostCounted(tally: ReadonlyMap<string, number>): string | null {
+export function mostCounted(tally: ReadonlyMap<string, number>): string | null {
   let best: string | null = null;
   let count = 0;
   for (const [name, n] of tally) {
