@@ -2,7 +2,7 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import type { CorpusIndex } from '../core/search/CorpusIndex.ts';
 import { suggestSpeakers } from '../core/search/speakerDirectory.ts';
-import { clip } from './escapeText.ts';
+import { clip, plainName } from './escapeText.ts';
 
 const MAX_CHOICES = 25;
 const MAX_CHARS = 100;
@@ -11,7 +11,8 @@ export function speakerChoices(index: CorpusIndex, typed: string): ApplicationCo
   return suggestSpeakers(index, typed, MAX_CHOICES)
     // A name longer than 100 characters cannot be a value Discord sends back intact; leave it out.
     .filter((s) => s.name.length <= MAX_CHARS)
-    .map((s) => ({ name: clip(s.titles[0] ? `${s.name} — ${s.titles[0]}` : s.name, MAX_CHARS), value: s.name }));
+    // The shown name is neutralised (no direction tricks); the value must stay the name as indexed.
+    .map((s) => ({ name: clip(plainName(s.titles[0] ? `${s.name} — ${s.titles[0]}` : s.name), MAX_CHARS), value: s.name }));
 }
 
 export function programChoices(index: CorpusIndex, typed: string): ApplicationCommandOptionChoiceData<string>[] {
@@ -27,5 +28,5 @@ export function programChoices(index: CorpusIndex, typed: string): ApplicationCo
     .filter(([name]) => name.length <= MAX_CHARS && (!q || name.toLowerCase().includes(q)))
     .sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, MAX_CHOICES)
-    .map(([name]) => ({ name, value: name }));
+    .map(([name]) => ({ name: plainName(name), value: name }));
 }

@@ -6,7 +6,7 @@ import type { AnswerContext } from '../core/ask/answer.ts';
 import { interpretFollowUp } from '../core/ask/followUp.ts';
 import { ask, NO_PINGS } from './ask.ts';
 import type { BotDeps } from './botDeps.ts';
-import { clip } from './escapeText.ts';
+import { clip, plainName } from './escapeText.ts';
 import { errorRef } from './errorRef.ts';
 
 const THREAD_NAME_MAX = 100;
@@ -14,7 +14,7 @@ const THREAD_NAME_MAX = 100;
 export function threadName(ctx: AnswerContext): string {
   const q = ctx.query.replace(/\s+/g, ' ').trim();
   const name = ctx.command === 'who-said' ? `Who said “${q}”?` : `${ctx.command}: ${q || ctx.speaker || 'all'}`;
-  return clip(name, THREAD_NAME_MAX);
+  return clip(plainName(name), THREAD_NAME_MAX);
 }
 
 /**
