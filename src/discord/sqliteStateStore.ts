@@ -1,6 +1,6 @@
 // The state store in one SQLite file (better-sqlite3): each write is one small transaction, so an
-// answer costs the same with 50,000 records as with none; WAL with full sync keeps every
-// acknowledged write through a crash; SQLite's file locks let two processes share the file
+// answer costs the same with 50,000 records as with none; WAL keeps the file whole through any
+// crash and every write through a crash of the process; SQLite's file locks let two processes share the file
 // without losing each other's writes. Expiry and the per-space cap are enforced on each write,
 // a few records at a time, so no write ever pays for a sweep of the whole file.
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -111,8 +111,11 @@ export class SqliteStateStore implements StateStore {
     const db = new Database(file, { timeout: OPEN_PATIENCE_MS });
     try {
       db.pragma('journal_mode = WAL');
-      // FULL: a write the bot was told is kept survives a power cut too, not only a crash.
-      db.pragma('synchronous = FULL');
+      // NORMAL: with WAL the file is never corrupted by a crash or power cut, and a crash of the
+      // process loses nothing committed; a power cut may roll back the last few answers' state.
+      // FULL would fsync every answer on the event loop: 2.5 ms typical, 27 ms p99 and 0.3 s at
+      // worst on the shared 2-core test machine, a stall for every journalist at once.
+      db.pragma('synchronous = NORMAL');
       const check = db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new StateFileDamaged(String(check));
       if (opts.maxBytes) {
