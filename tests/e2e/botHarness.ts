@@ -42,6 +42,8 @@ export interface HarnessOptions {
   token?: string;
   /** The state store; by default the bot opens its own in dataDir. */
   store?: StateStore;
+  /** The bot's clock (answers' dates, the state store's expiry). */
+  now?: () => Date;
 }
 
 export interface Running {
@@ -62,6 +64,7 @@ export async function runBot(d: DiscordDouble, o: HarnessOptions): Promise<Runni
     ...(o.deferAfterMs !== undefined ? { deferAfterMs: o.deferAfterMs } : {}),
     ...(o.deferAbovePassages !== undefined ? { deferAbovePassages: o.deferAbovePassages } : {}),
     ...(o.store ? { store: o.store } : {}),
+    ...(o.now ? { now: o.now } : {}),
   });
   return { bot, logs };
 }

@@ -10,7 +10,7 @@ import { createLogger } from '../../src/discord/log.ts';
 import { openStateStore, STATE_FILE } from '../../src/discord/openStateStore.ts';
 import { SPACES } from '../../src/discord/stateStore.ts';
 import { DiscordDouble } from './double/DiscordDouble.ts';
-import { buttonsOf, e2eCorpus, embedOf, register, runBot, tempDataDir, type Running } from './botHarness.ts';
+import { buttonsOf, e2eCorpus, embedOf, poll, register, runBot, tempDataDir, type Running } from './botHarness.ts';
 
 const EPHEMERAL = MessageFlags.Ephemeral as number;
 const QUOTE = 'the ferry will be back before the school holidays';
@@ -86,5 +86,28 @@ describe('a state store that cannot be written', () => {
     await run.bot.stop();
     run = undefined;
     expect(readdirSync(dataDir)).toEqual([STATE_FILE]);
+  });
+
+  it('expiry: a month after its last answer a thread is forgotten, and a message in it is dropped with the reason logged', async () => {
+    let now = new Date('2025-06-01T12:00:00Z');
+    run = await runBot(d, { index, dataDir: await tempDataDir(), now: () => now });
+    const answer = await d.slashCommand({ name: 'who-said', options: { quote: QUOTE } }).final();
+    const t = await d.waitUntil(() => d.threads().find((x) => x.id === answer.id), 5000, 'the thread');
+    const bot = () => d.messagesIn(t.id).filter((m) => m.author.bot).length;
+    const first = d.userMessage({ channelId: t.id, content: 'when was that?' });
+    await d.waitUntil(() => (bot() === 1 ? true : undefined), 5000, 'the answer');
+    // The clock moves only once that answer is the thread's last (it is dated when kept).
+    await poll(() => events(run!).find((e) => e.event === 'follow_up_answered' && e.messageId === first.id), 5000, 'the answer kept');
+    now = new Date(now.getTime() + 31 * 24 * 3600 * 1000);
+    const late = d.userMessage({ channelId: t.id, content: 'when was that?' });
+    const dropped = await poll(() => events(run!).find((e) => e.event === 'follow_up_dropped' && e.messageId === late.id), 5000, 'the drop in the log');
+    expect(dropped).toMatchObject({ level: 'warn', threadId: t.id, reason: 'the thread has no context' });
+    expect(bot()).toBe(1);
+    // Its buttons have expired too (90 days), and say so.
+    now = new Date(now.getTime() + 60 * 24 * 3600 * 1000);
+    const click = await d.clickButton({ customId: buttonsOf(answer).get('Right')!, message: answer }).final();
+    expect(click.content).toContain('no longer remembers');
+    await run.bot.stop();
+    run = undefined;
   });
 });

@@ -155,9 +155,11 @@ describe('threads and follow-ups', () => {
     run = await start(false);
     expect(d.identifiedIntents! & (1 << 15)).toBe(0);
     const before = botMessagesIn(thread.id).length;
-    d.userMessage({ channelId: thread.id, content: 'when?' });
+    const unread = d.userMessage({ channelId: thread.id, content: 'when?' });
     await sleep(300);
     expect(botMessagesIn(thread.id).length).toBe(before);
+    // Not answered, but not silently: the log says why.
+    expect(run.logs.map((l) => JSON.parse(l) as Record<string, unknown>)).toContainEqual(expect.objectContaining({ event: 'follow_up_dropped', messageId: unread.id, reason: expect.stringMatching(/no MessageContent intent/) }));
     const m = await ask('when?', { mentionsBot: true });
     expect(embedOf(m).title).toBe('When');
     await run.bot.stop();
