@@ -1,42 +1,45 @@
-// The one owner of a thread's context. Every read and write for a thread goes through here and
-// runs in the order the events arrived: a context is registered under the starter message's id
-// before Discord is even asked to create the thread (a thread started on a message takes that
-// message's id), and a follow-up runs only after the ones before it in the same thread, so it
-// reads the context they produced.
+// The one owner of a thread's context, and of the order its events are applied in. The context
+// is registered under the starter message's id before Discord is even asked to create the
+// thread (a thread started on a message takes that message's id), so nothing typed in the
+// thread can arrive before it. Messages in a thread are follow-ups queued in the order they
+// arrived: each runs only after the ones before it, and reads the context they produced.
+// Interactions in a thread (a slash command, a page turned) read and write directly instead:
+// Discord wants their answer within 3 s, so they must not wait behind a slow follow-up, and
+// each answer's write makes its context the thread's latest, as the answer is the latest shown.
 import type { AnswerContext } from '../core/ask/answer.ts';
 import type { StateRecords } from './stateStore.ts';
 
 export type FollowUpOutcome = 'answered' | 'no_context';
 
 export class ThreadContexts {
-  /** Per thread, the last task queued: each new one waits for it. */
+  /** Per thread, the last follow-up queued: each new one waits for it. */
   private readonly tails = new Map<string, Promise<void>>();
 
   constructor(private readonly records: StateRecords<AnswerContext>) {}
 
   /** Before a thread is started on message `threadId`: true once the context is kept. */
   register(threadId: string, ctx: AnswerContext): Promise<boolean> {
-    return this.inTurn(threadId, () => this.records.set(threadId, ctx));
+    return this.records.set(threadId, ctx);
   }
 
   /** A new answer in the thread (a slash command typed in it, a page turned): its context follows. */
   replace(threadId: string, ctx: AnswerContext): Promise<boolean> {
-    return this.inTurn(threadId, () => this.records.set(threadId, ctx));
+    return this.records.set(threadId, ctx);
   }
 
   /** As replace, for a message that may or may not have a thread of ours. */
-  replaceIfKnown(threadId: string, ctx: AnswerContext): Promise<boolean> {
-    return this.inTurn(threadId, async () => ((await this.records.get(threadId)) ? this.records.set(threadId, ctx) : false));
+  async replaceIfKnown(threadId: string, ctx: AnswerContext): Promise<boolean> {
+    return (await this.records.get(threadId)) ? this.records.set(threadId, ctx) : false;
   }
 
   /** The thread could not be created after all. */
   forget(threadId: string): Promise<void> {
-    return this.inTurn(threadId, () => this.records.delete(threadId));
+    return this.records.delete(threadId);
   }
 
-  /** The context as every event before this call left it. */
+  /** The context of the thread's latest answer that has been sent. */
   current(threadId: string): Promise<AnswerContext | undefined> {
-    return this.inTurn(threadId, () => this.records.get(threadId));
+    return this.records.get(threadId);
   }
 
   /**
@@ -54,7 +57,7 @@ export class ThreadContexts {
     });
   }
 
-  /** Runs `work` after every task queued for the thread before it, whatever their outcome. */
+  /** Runs `work` after every follow-up queued for the thread before it, whatever their outcome. */
   private inTurn<T>(threadId: string, work: () => Promise<T>): Promise<T> {
     const before = this.tails.get(threadId) ?? Promise.resolve();
     const run = before.then(work);
