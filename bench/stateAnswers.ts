@@ -14,6 +14,7 @@ import { createLogger } from '../src/discord/log.ts';
 import { SqliteStateStore } from '../src/discord/sqliteStateStore.ts';
 import { SPACES, StateRecords } from '../src/discord/stateStore.ts';
 import { ThreadContexts } from '../src/discord/threadContexts.ts';
+import { LocalEngine } from '../src/app/engine/LocalEngine.ts';
 import { CorpusIndex } from '../src/core/search/CorpusIndex.ts';
 import { fmtMB, fmtMs, percentiles, timedAsync, type Percentiles } from './measure.ts';
 import { Rng, synthCorpus } from './synthCorpus.ts';
@@ -38,7 +39,7 @@ function depsFor(index: CorpusIndex, store: SqliteStateStore, now: Date, failed:
     if (line.includes('"state_write_failed"')) failed();
   });
   return {
-    index: () => index,
+    engine: LocalEngine.ofIndex(index),
     now: () => now,
     log,
     store,

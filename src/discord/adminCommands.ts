@@ -12,9 +12,7 @@ import {
   type ChatInputCommandInteraction,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import { ingestBytes, MAX_INGEST_BYTES, checkUpload } from '../app/ingest.ts';
-import type { LiveCorpus } from '../app/liveCorpus.ts';
-import { corpusStats } from '../core/ask/corpusStats.ts';
+import { MAX_INGEST_BYTES, checkUpload } from '../app/ingest.ts';
 import { NO_PINGS } from './ask.ts';
 import type { BotDeps } from './botDeps.ts';
 import { SERVER_ONLY } from './commandScopes.ts';
@@ -54,7 +52,8 @@ export function isAdminCommand(name: string): boolean {
 
 const privately = (content: string) => ({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }) as const;
 
-export async function adminCommand(deps: BotDeps, live: LiveCorpus, i: ChatInputCommandInteraction): Promise<void> {
+export async function adminCommand(deps: BotDeps, i: ChatInputCommandInteraction): Promise<void> {
+  const engine = deps.engine;
   // Offered in servers only; a command registered by an older version can still arrive from a DM,
   // where no server permission applies at all.
   if (!i.inGuild()) {
@@ -63,15 +62,15 @@ export async function adminCommand(deps: BotDeps, live: LiveCorpus, i: ChatInput
     return;
   }
   if (i.commandName === STATS_COMMAND) {
-    await i.reply(privately(renderStatsReply(corpusStats(live.index, live.issues, live.fileCount))));
+    await i.deferReply({ flags: MessageFlags.Ephemeral });
+    await i.editReply({ content: renderStatsReply(await engine.stats()), allowedMentions: NO_PINGS });
     return;
   }
   if (i.commandName === RELOAD_COMMAND) {
     await i.deferReply({ flags: MessageFlags.Ephemeral });
-    const result = await live.reload();
-    deps.log.info('corpus_reloaded', { interactionId: i.id, files: live.fileCount, passages: live.index.passageCount, reread: result.reread.length });
-    void live.save().catch((err: unknown) => deps.log.error('snapshot_save_failed', { err }));
-    await i.editReply({ content: renderReloadReply(result, corpusStats(live.index, live.issues, live.fileCount)), allowedMentions: NO_PINGS });
+    const { result, stats } = await engine.reload();
+    deps.log.info('corpus_reloaded', { interactionId: i.id, files: stats.files, passages: stats.passages, reread: result.reread.length });
+    await i.editReply({ content: renderReloadReply(result, stats), allowedMentions: NO_PINGS });
     return;
   }
   if (!i.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
@@ -93,9 +92,8 @@ export async function adminCommand(deps: BotDeps, live: LiveCorpus, i: ChatInput
     return;
   }
   const bytes = new Uint8Array(await res.arrayBuffer());
-  const result = await ingestBytes(live.dir, file.name, bytes, { aliasList: live.aliasList });
-  // Index it now rather than when the watcher notices, so the next question finds it.
-  if (result.ok && result.status === 'written') await live.sync();
+  // Checked, written and indexed by the engine before it answers, so the next question finds it.
+  const result = await engine.ingest(file.name, bytes);
   deps.log.info('ingest', { interactionId: i.id, userId: i.user.id, file: file.name, ok: result.ok, status: result.ok ? result.status : result.code });
   await i.editReply({ content: renderIngestReply(result), allowedMentions: NO_PINGS });
 }

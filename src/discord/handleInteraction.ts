@@ -14,7 +14,7 @@ import { findCommand, type Invocation } from '../core/ask/commands.ts';
 import { argsOf, inheritContext } from '../core/ask/followUp.ts';
 import { adminCommand, isAdminCommand } from './adminCommands.ts';
 import { NO_PINGS, type Reply } from './ask.ts';
-import { programChoices, speakerChoices } from './autocomplete.ts';
+import { MAX_CHOICES, programChoices, speakerChoices } from './autocomplete.ts';
 import type { BotDeps } from './botDeps.ts';
 import { HELP_COMMAND, WHO_SAID_THIS } from './commandPayloads.ts';
 import { parseCustomId } from './components.ts';
@@ -66,7 +66,9 @@ async function autocomplete(deps: BotDeps, i: AutocompleteInteraction): Promise<
   const focused = i.options.getFocused(true);
   const kind = findCommand(i.commandName)?.options.find((o) => o.name === focused.name)?.kind;
   const typed = String(focused.value);
-  const choices = kind === 'speaker' ? speakerChoices(deps.index(), typed) : kind === 'program' ? programChoices(deps.index(), typed) : [];
+  const choices = kind === 'speaker'
+    ? speakerChoices(await deps.engine.suggestSpeakers(typed, MAX_CHOICES))
+    : kind === 'program' ? programChoices(await deps.engine.programs(), typed) : [];
   await i.respond(choices);
 }
 
@@ -92,7 +94,7 @@ async function slashCommand(deps: BotDeps, i: ChatInputCommandInteraction): Prom
     await i.reply({ content: helpText(), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
     return;
   }
-  if (deps.live && isAdminCommand(i.commandName)) return adminCommand(deps, deps.live, i);
+  if (deps.engine.live && isAdminCommand(i.commandName)) return adminCommand(deps, i);
   const spec = findCommand(i.commandName);
   if (!spec) {
     await i.reply({ content: `Soundbite has no /${i.commandName} any more. Try /help.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });

@@ -2,6 +2,8 @@
 // settings (DISCORD_API_URL), which is how the end-to-end tests point the bot at a loopback Discord.
 import { Client, Events, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
 import type { BotSettings } from '../app/config.ts';
+import type { Engine } from '../app/engine/Engine.ts';
+import { LocalEngine } from '../app/engine/LocalEngine.ts';
 import type { LiveCorpus } from '../app/liveCorpus.ts';
 import type { Invocation } from '../core/ask/commands.ts';
 import type { CorpusIndex } from '../core/search/CorpusIndex.ts';
@@ -19,7 +21,10 @@ import { handleMessage } from './threads.ts';
 
 export interface BotOptions {
   settings: Pick<BotSettings, 'token' | 'apiUrl' | 'dataDir' | 'messageContent'>;
-  index: CorpusIndex | (() => CorpusIndex);
+  /** The archive the bot answers from; runDiscord passes a WorkerEngine. Without one, the bot
+   * answers in this thread from `live` (with /ingest, /reload, /stats) or from `index`. */
+  engine?: Engine;
+  index?: CorpusIndex | (() => CorpusIndex);
   log: Logger;
   now?: () => Date;
   /** See BotDeps. */
@@ -29,7 +34,6 @@ export interface BotOptions {
   /** Tests pass `{ retries: 0, timeout: 2000 }` to fail fast. */
   rest?: Partial<Pick<RESTOptions, 'retries' | 'timeout'>>;
   readyTimeoutMs?: number;
-  /** See BotDeps. */
   live?: LiveCorpus;
   /** Where state is kept; by default a SQLite file in the data folder. */
   store?: StateStore;
@@ -49,9 +53,14 @@ export class BotStartError extends Error {}
 
 const REJECTED_TOKEN = 'Discord rejected DISCORD_TOKEN (401 Unauthorized). Reset the token in the developer portal (Bot > Reset Token) and put the new one in .env.';
 
+/** An answer not ready by then is acknowledged ("thinking…") and sent as an edit: well within
+ * Discord's 3 seconds, and quick answers (nearly all) still arrive as plain replies. */
+export const DEFER_AFTER_MS = 500;
+
 export async function startBot(opts: BotOptions): Promise<Bot> {
   const { settings, log } = opts;
-  const indexOf = typeof opts.index === 'function' ? opts.index : () => opts.index as CorpusIndex;
+  const engine = opts.engine ?? (opts.live ? LocalEngine.ofLive(opts.live) : opts.index ? LocalEngine.ofIndex(opts.index) : null);
+  if (!engine) throw new TypeError('startBot needs an engine, a live corpus or an index');
   const now = opts.now ?? (() => new Date());
   let store: StateStore;
   try {
@@ -61,17 +70,16 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
     throw err;
   }
   const deps: BotDeps = {
-    index: indexOf,
+    engine,
     now,
     log,
     store,
     answers: new StateRecords(store, SPACES.answers, isAnswerRef, log),
     threads: new ThreadContexts(new StateRecords(store, SPACES.threads, isAnswerContext, log)),
     votes: new StateRecords(store, SPACES.votes, isFeedbackVote, log),
-    deferAfterMs: opts.deferAfterMs ?? 1500,
+    deferAfterMs: opts.deferAfterMs ?? DEFER_AFTER_MS,
     deferAbovePassages: opts.deferAbovePassages ?? 200_000,
     ...(opts.beforeCore ? { beforeCore: opts.beforeCore } : {}),
-    ...(opts.live ? { live: opts.live } : {}),
   };
 
   const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
@@ -115,7 +123,7 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
     }
     throw err;
   }
-  log.info('bot_ready', { user: client.user?.tag, guilds: client.guilds.cache.size, passages: indexOf().passageCount, messageContent: settings.messageContent });
+  log.info('bot_ready', { user: client.user?.tag, guilds: client.guilds.cache.size, passages: engine.figures().passages, messageContent: settings.messageContent });
 
   return {
     client,

@@ -61,7 +61,11 @@ describe('any other text is read, by the general reader', () => {
     const t = parseTranscript(file, text);
     expect(t.format).toBe('general');
     expect(t.passages.length).toBeGreaterThan(0);
-    // "Note:" and "Everyone agreed:" are sentences with a colon, not speakers.
-    expect(new Set(t.passages.map((p) => p.speaker.name))).toEqual(new Set(['Unidentified speaker']));
+    // "Note:" and "Everyone agreed:" are sentences with a colon, not speakers; "Jane said …" is
+    // reported speech by Jane, the one name a sentence gives.
+    const names = new Set(t.passages.map((p) => p.speaker.name));
+    expect(names.has('Unidentified speaker')).toBe(true);
+    expect([...names].filter((n) => n !== 'Unidentified speaker' && n !== 'Jane')).toEqual([]);
+    expect(t.passages.filter((p) => p.speaker.name === 'Jane').map((p) => p.kind)).toEqual(t.passages.some((p) => p.speaker.name === 'Jane') ? ['reported'] : []);
   });
 });

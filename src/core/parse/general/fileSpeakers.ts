@@ -4,10 +4,10 @@
 // of the file it fits; where two fit and nothing tells them apart (two Kings and a bare `KING:`)
 // the label stays as written and the admin is told, because a guess would misquote.
 import type { Speaker } from '../../model.ts';
-import { fullNamesIn, mostCounted, titleCase, type SpeakerResolver } from '../speakerNames.ts';
+import { fullNamesIn, isDescriptiveLabel, mostCounted, officeOfLabel, titleCase, type SpeakerResolver } from '../speakerNames.ts';
 import { keyOf } from './judgeLabels.ts';
 import type { LabelReading } from './readLabel.ts';
-import type { Role } from './roles.ts';
+import { roleOfTitle, type Role } from './roles.ts';
 
 export interface Person {
   /** As shown: `Miles O'Brien`. */
@@ -50,7 +50,9 @@ export class FileSpeakers {
   }
 
   /** A person the text introduces or a portrait caption names. */
-  learnName(display: string, title: string | null, role: Role | null): Person {
+  learnName(written: string, title: string | null, role: Role | null): Person {
+    // Caption streams write names in lower case: `judy woodruff` is shown as `Judy Woodruff`.
+    const display = /\p{Lu}/u.test(written) ? written : titleCase(written);
     const words = display.toUpperCase().replace(/’/g, "'").split(/\s+/);
     return this.addPerson(words, title, role, display);
   }
@@ -82,7 +84,7 @@ export class FileSpeakers {
         speaker: {
           label: reading.raw,
           name: person.display,
-          title: reading.title ?? person.title ?? titleFromPrefix(reading),
+          title: joinTitles(titleFromPrefix(reading), reading.title ?? person.title),
           anonymous: false,
           ...roleField(reading.role ?? person.role ?? this.journalists.get(person.words.join(' ')) ?? null),
         },
@@ -94,20 +96,17 @@ export class FileSpeakers {
 
   private asWritten(reading: LabelReading, words: readonly string[]): Speaker {
     const upper = words.join(' ');
-    // Offices (`THE PRESIDENT`), honorifics and titles the briefing resolver already knows.
-    const resolved = reading.prefix !== null && /^(?:mr|mrs|ms|miss|dr)\.?$/i.test(reading.prefix)
-      ? this.resolveUpper(`${reading.prefix.toUpperCase()} ${upper}`)
-      : this.resolveUpper(reading.prefix !== null ? `${reading.prefix.toUpperCase()} ${upper}` : upper);
+    const title = joinTitles(titleFromPrefix(reading), reading.title);
+    // Offices (`THE PRESIDENT`) and descriptions (`UNIDENTIFIED MALE`, `MAN`) as briefings read them.
+    if (officeOfLabel(upper) !== null || isDescriptiveLabel(upper)) {
+      const resolved = this.resolveUpper(upper);
+      // `ANNOUNCER:`, `NARRATOR:`, `REPORTER:` describe the programme's own voice.
+      return { label: reading.raw, name: resolved.name, title: title ?? resolved.title, anonymous: resolved.anonymous, ...roleField(reading.role ?? roleOfTitle(upper)) };
+    }
     const textName = words.length === 1 ? this.fullNameInText(words[0] ?? '') : null;
-    const name = textName ?? (resolved.name.toUpperCase() === upper || resolved.name === titleCase(upper) ? this.spell(words) : resolved.name);
-    const role = reading.role ?? this.journalists.get(name.toUpperCase()) ?? null;
-    return {
-      label: reading.raw,
-      name,
-      title: reading.title ?? resolved.title ?? titleFromPrefix(reading),
-      anonymous: resolved.anonymous,
-      ...roleField(role),
-    };
+    const name = textName ?? this.spell(words);
+    const role = reading.role ?? this.journalists.get(name.toUpperCase()) ?? this.byKey.get(name.toUpperCase())?.role ?? null;
+    return { label: reading.raw, name, title, anonymous: false, ...roleField(role) };
   }
 
   private personFor(words: readonly string[]): Person | 'ambiguous' | null {
@@ -127,7 +126,10 @@ export class FileSpeakers {
     const bySurname = this.people.filter((p) => p.words.length > 1 && p.words.at(-1) === surname);
     if (words.length === 1) {
       if (bySurname.length > 0) return bySurname;
-      return this.people.filter((p) => p.words[0] === surname);
+      const byFirst = this.people.filter((p) => p.words[0] === surname);
+      if (byFirst.length > 0) return byFirst;
+      // A caption cut short, `O'DON:` for `O'DONNELL:`: a surname it begins, if only one.
+      return surname.length >= 4 ? this.people.filter((p) => (p.words.at(-1) ?? '').startsWith(surname)) : [];
     }
     if (written.length > 0) return [];
     return bySurname.filter((p) => initials.every((ch, i) => (p.words[i] ?? '').startsWith(ch)));
@@ -136,7 +138,7 @@ export class FileSpeakers {
   /** `CONAN` → `Neal Conan` where the text says "I'm Neal Conan". */
   private fullNameInText(word: string): string | null {
     const tally = new Map<string, number>();
-    fullNamesIn(this.text, titleCase(word), 1, tally);
+    fullNamesIn(this.text, titleCase(word), 1, tally, true);
     for (const name of [...tally.keys()]) if (name.split(' ').length > 3) tally.delete(name);
     const best = mostCounted(tally);
     if (best) this.learnName(best, null, null);
@@ -160,9 +162,24 @@ function nameWords(reading: LabelReading): string[] {
   return keyOf(reading).split(' ').filter((w) => w !== '');
 }
 
+/** Written-out forms of the abbreviated titles labels open with. */
+const TITLE_WORDS: Readonly<Record<string, string>> = {
+  sen: 'Senator', rep: 'Representative', gov: 'Governor', fmr: 'Former', gen: 'General', lt: 'Lieutenant',
+  col: 'Colonel', adm: 'Admiral', amb: 'Ambassador', sec: 'Secretary', pres: 'President', capt: 'Captain',
+  sgt: 'Sergeant', maj: 'Major', rev: 'Reverend', hon: 'Honourable', prof: 'Professor',
+};
+
 function titleFromPrefix(reading: LabelReading): string | null {
   if (reading.prefix === null || /^(?:mr|mrs|ms|miss|dr|the)\.?$/i.test(reading.prefix)) return null;
-  return titleCase(reading.prefix.replace(/\.$/, ''));
+  return reading.prefix.split(/\s+/).filter((w) => !/^(?:mr|mrs|ms|miss|dr)\.?$/i.test(w))
+    .map((w) => TITLE_WORDS[w.replace(/\.$/, '').toLowerCase()] ?? titleCase(w.replace(/\.$/, ''))).join(' ') || null;
+}
+
+/** `Senator` and `Minnesota` → `Senator, Minnesota`; either alone as it is. */
+function joinTitles(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null || b.toLowerCase().includes(a.toLowerCase())) return b ?? a;
+  return `${a}, ${b}`;
 }
 
 function roleField(role: Role | null): { role?: Role } {

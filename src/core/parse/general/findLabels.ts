@@ -41,7 +41,7 @@ export function findLabels(index: number, text: string, captions: boolean): Labe
     let best: LabelCandidate | null = null;
     for (const { at, boundary } of starts) {
       const raw = text.slice(at, c).trim();
-      const reading = readLabel(raw, captions && (boundary === 'caption' || boundary === 'start' || boundary === 'sentence'));
+      const reading = readLabel(raw, captions && boundary !== 'glue');
       if (!reading) continue;
       let wordsAt = c + 1;
       while (wordsAt < text.length && /\s/.test(text[wordsAt] ?? '')) wordsAt++;
@@ -74,7 +74,7 @@ function boundaries(text: string, low: number, colon: number): Start[] {
       const before = text.slice(Math.max(0, i - 12), i).trimEnd();
       if (before.endsWith('>>')) starts.push({ at: i, boundary: 'caption' });
       else if (/[.!?…]["'”’]?$/.test(before) && !ABBREVIATION_BEFORE.test(before)) starts.push({ at: i, boundary: 'sentence' });
-      else if (/[)\]]$/.test(before)) starts.push({ at: i, boundary: 'cue' });
+      else if (/[)\]♪]$/.test(before)) starts.push({ at: i, boundary: 'cue' });
       else if (/[—–-]{1,2}$/.test(before) && /[.!?]\s*[—–-]{1,2}$|^[—–-]{1,2}$/.test(before)) starts.push({ at: i, boundary: 'sentence' });
     } else if (prev === '>' && text[i - 2] === '>' && !/\s/.test(ch)) {
       starts.push({ at: i, boundary: 'caption' });
@@ -89,9 +89,12 @@ function boundaries(text: string, low: number, colon: number): Start[] {
   return starts;
 }
 
+/** Readings that drop leading words of the name part (never of the title after its comma). */
 function shorterReadings(text: string, start: number, colon: number): LabelCandidate['shorter'] {
   const out: LabelCandidate['shorter'] = [];
-  const raw = text.slice(start, colon);
+  const full = text.slice(start, colon);
+  const comma = full.search(/[,(]/);
+  const raw = comma < 0 ? full : full.slice(0, comma);
   for (let i = raw.indexOf(' '); i >= 0; i = raw.indexOf(' ', i + 1)) {
     const at = start + i + 1;
     const reading = readLabel(text.slice(at, colon).trim());

@@ -30,11 +30,11 @@ const DESC = "(?:[^.!?]{0,80}?)";
 
 const CUES_AFTER_NAME = [
   'is following (?:developments|this|the story) and told (?:me|us) more',
-  'told (?:me|us) more',
+  'told (?:me|us) more(?: about [^.!?]{1,60})?',
   'has (?:more|our report|the story|this report|the details|details|the latest|been following[^.]{0,60})',
   'reports(?: from [^.]{1,40})?',
   'joins (?:us|me)(?: now)?(?: from [^.]{1,60})?',
-  'is (?:there|with us|on the line|standing by)',
+  'is (?:there|with us|on the line|standing by)[^.!?]{0,100}',
   'testified[^.]{0,80}',
   'sent (?:us )?this report',
 ];
@@ -66,11 +66,11 @@ function compile(nameGroup: string, lower: boolean): { after: RegExp; before: Re
   const beforeCues = CUES_BEFORE_NAME.map((c) => anyCaseStart(c, lower)).join('|');
   return {
     // `NAME[, DESC,] CUE` at the end of the text.
-    after: new RegExp(`${nameGroup}(?:,\\s*(${DESC}),)?\\s+(?:${afterCues})\\s*[.:]?\\s*$`, 'u'),
+    after: new RegExp(`${nameGroup},?(?:\\s*(${DESC}),)?\\s+(?:and (?:he|she|they) )?(?:${afterCues})\\s*[.:]?\\s*$`, 'u'),
     // `CUE [DESC,] NAME` near the end: "I asked our Europe regional editor, Paul Moss, why …".
     before: new RegExp(`(?:${beforeCues})\\s+(?:(${DESC}),\\s+)?${nameGroup}(?=[,.:?!]|\\s+(?:about|why|what|how|who|whether|for|from|of|in|at))`, 'u'),
-    // "… the Russia editor for BBC Monitoring is Vitaly Shevchenko." / "…, Peter Mercer."
-    sentenceFinalName: new RegExp(`(?:\\bis|,)\\s+${nameGroup}\\s*\\.\\s*$`, 'u'),
+    // "… the Russia editor for BBC Monitoring is Vitaly Shevchenko."
+    sentenceFinalName: new RegExp(`\\b(?:editor|correspondent|reporter|guest|voice|expert|analyst|here)\\b[^.!?]{0,60}\\bis\\s+${nameGroup}(?:\\s+and\\s+(?:he|she|they)\\b[^.!?]{0,80})?\\s*\\.\\s*$`, 'u'),
   };
 }
 
@@ -126,7 +126,8 @@ export function signOffName(sentence: string): string | null {
 function introduced(name: string, desc: string | null, text: string, from: number, end: number): Introduced {
   const sentenceStart = Math.max(text.lastIndexOf('. ', from) + 2, text.lastIndexOf('? ', from) + 2, 0);
   const title = desc === null ? null : cleanDesc(desc);
-  return { name: name.trim(), title, role: roleOfTitle(title ?? '') ?? roleOfTitle(text.slice(from, from + 200).split(/[.!?]/)[0] ?? ''), text: text.slice(sentenceStart, Math.min(text.length, sentenceStart + 240)).trim(), end };
+  const sentence = text.slice(sentenceStart, Math.min(text.length, Math.max(end, from + 1) + 1, sentenceStart + 240)).trim();
+  return { name: name.trim(), title, role: roleOfTitle(title ?? '') ?? roleOfTitle(sentence), text: sentence, end };
 }
 
 function cleanDesc(desc: string): string | null {
@@ -167,4 +168,38 @@ export function selfIntroduction(text: string, lowerCase: boolean): string | nul
   const name = lowerCase ? LOW_NAME : CAP_NAME;
   const m = new RegExp(`(?:^|[.!?,]\\s+|\\b(?:[Aa]nd|[Hh]ey|[Hh]ello|[Hh]i|evening|morning|afternoon),?\\s+)(?:I['’]m|I am|[Tt]his is|[Mm]y name is|i['’]m|i am)\\s+${name}`, 'u').exec(text.slice(0, 600));
   return m && isName(m[1] ?? '', lowerCase) ? m[1] ?? null : null;
+}
+
+/** A toss to a correspondent: "holly williams with the saudi foreign minister in riyadh." — read
+ * only for a turn labelled just `reporter`, whom the anchor has just named. */
+export function tossBefore(text: string, lowerCase: boolean): Introduced | null {
+  const tail = text.slice(-300);
+  const name = lowerCase ? LOW_NAME : CAP_NAME;
+  const m = new RegExp(`(?:^|[.!?]["'”’]?\\s+)${name}(?:,)?\\s+(?:is\\s+)?(?:with|in|at|from|joins us from)\\s+[^.!?]{3,80}[.!?]?\\s*$`, 'u').exec(tail);
+  if (!m || !isName(m[1] ?? '', lowerCase)) return null;
+  return introduced(m[1] ?? '', null, tail, m.index, text.length);
+}
+
+/** The last introduction anywhere in a speaker's words: for a generic label (`Speaker 2`) whose
+ * first words follow a host's long monologue that named them part-way ("… joining us now.
+ * Margaret Brennan …"). */
+export function introductionIn(text: string, lowerCase: boolean): Introduced | null {
+  const { before } = lowerCase ? LOWER : CAPS;
+  const scan = new RegExp(before.source, `${before.flags}g`);
+  let last: RegExpExecArray | null = null;
+  for (let b = scan.exec(text); b !== null; b = scan.exec(text)) if (isName(b[2] ?? '', lowerCase)) last = b;
+  if (last) return introduced(last[2] ?? '', last[1] ?? null, text, last.index, last.index + last[0].length);
+  // "Joining us now. Margaret Brennan …": the cue ends a sentence and the name opens the next.
+  const name = lowerCase ? LOW_NAME : CAP_NAME;
+  const split = new RegExp(`(?:[Jj]oining (?:us|me)(?: now)?|[Ww]e(?:['’]re| are) joined by|[Hh]ere(?:['’]s| is))[.:,]\\s+${name}\\b`, 'gu');
+  let found: RegExpExecArray | null = null;
+  for (let m = split.exec(text); m !== null; m = split.exec(text)) if (isName(m[1] ?? '', lowerCase)) found = m;
+  return found ? introduced(found[1] ?? '', null, text, found.index, found.index + found[0].length) : null;
+}
+
+/** Sentences only a presenter says between items: the introduced voice has finished. */
+const PRESENTER_TURN = /^(?:also in (?:this|the) (?:podcast|programme|program)|meanwhile\b|in other news\b|still to come\b|coming up\b|now to\b|let['’]s (?:go|turn|head|move)\b|you['’]re listening to\b|this is the [^.]{0,40}\b(?:podcast|programme|program)\b|that was\s+\p{Lu}|back to\b|turning now\b|and now\b|now,? (?:to|let['’]s)\b)/iu;
+
+export function presenterTurn(sentence: string): boolean {
+  return PRESENTER_TURN.test(sentence.trim());
 }

@@ -48,10 +48,7 @@ export function judgeLabels({ candidates, texts }: JudgeInput): Judged[] {
   // How often each name appears as a candidate, whole or as its last word (a surname).
   const counts = new Map<string, number>();
   const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  for (const c of candidates) {
-    bump(keyOf(c.reading));
-    for (const s of c.shorter) bump(keyOf(s.reading));
-  }
+  for (const c of candidates) bump(keyOf(c.reading));
   const surnames = new Map<string, number>();
   for (const c of candidates) {
     const words = keyOf(c.reading).split(' ');
@@ -108,8 +105,9 @@ function chooseReading(c: LabelCandidate, counts: ReadonlyMap<string, number>): 
   let bestCount = counts.get(keyOf(c.reading)) ?? 0;
   for (const s of c.shorter) {
     const n = counts.get(keyOf(s.reading)) ?? 0;
-    // A shorter name that recurs where the longer does not: `TRANSCRIPT BOB SCHIEFFER` is `BOB SCHIEFFER`.
-    if (n > bestCount) {
+    // A full name that stands as a label elsewhere, where the longer one does not:
+    // `TRANSCRIPT BOB SCHIEFFER` is `BOB SCHIEFFER`. A lone surname is a short form, never this.
+    if (s.reading.nameWords >= 2 && n > bestCount) {
       best = s;
       bestCount = n;
     }

@@ -8,17 +8,18 @@ import type { FormatParser, ParseInput } from '../parser.ts';
 import type { Introduction, ParseIssue, Passage, PassageKind, Speaker, Transcript } from '../../model.ts';
 import { dateFromFileName } from '../dateFromFileName.ts';
 import { passageId } from '../passageId.ts';
-import { canonicalSourceName, reportedSource } from '../reportedSpeech.ts';
-import { createSpeakerResolver, REPORTER } from '../speakerNames.ts';
+import { reportedSpeaker, reportedSpeech } from '../reportedSpeech.ts';
+import { createSpeakerResolver, REPORTER, titleCase } from '../speakerNames.ts';
 import { chunkSentences, sentencesOf, type Sentence } from './chunkTurn.ts';
 import { cleanLines, type CleanLine } from './cleanLines.ts';
 import { FileSpeakers } from './fileSpeakers.ts';
 import { findLabels, type LabelCandidate } from './findLabels.ts';
-import { introductionBefore, journalistsIn, namedAfter, selfIntroduction, signOffName, type Introduced } from './introductions.ts';
+import { introductionBefore, journalistsIn, namedAfter, presenterTurn, selfIntroduction, signOffName, tossBefore, type Introduced } from './introductions.ts';
 import { judgeLabels, keyOf } from './judgeLabels.ts';
 import { lineLabels, wrappedLabels } from './lineLabels.ts';
 import { readLabel } from './readLabel.ts';
-import { isChromeLine, readTitleLines } from './titleLines.ts';
+import { fullDateIn, isChromeLine, readTitleLines } from './titleLines.ts';
+import { opensProgramme, soundsLikeNewsCopy, soundsLikeOwnWords } from './roles.ts';
 import { buildTurns, type LabelAt, type Turn } from './turns.ts';
 
 /** The speaker of words nobody is named for. */
@@ -27,6 +28,10 @@ export const UNATTRIBUTED: Readonly<Speaker> = { label: '', name: 'Unidentified 
 const HOST_TURNS = 3;
 /** Lines read for the title, date and programme when a file has no labels. */
 const TITLE_ZONE = 12;
+/** How long an introduced voice in an unlabelled transcript is taken to speak before its words
+ * are no longer attributed: a guest's answer, a correspondent's report. */
+const GUEST_WORDS = 320;
+const ITEM_WORDS = 450;
 
 interface Voice {
   speaker: Speaker;
@@ -57,11 +62,12 @@ export function parseGeneral(input: ParseInput): Transcript {
     for (const c of l.consumed) consumed.add(c);
   }
 
-  // 2. Turns, and the page's title lines above the first of them.
+  // 2. The page's title lines above the transcript, then the turns.
+  const zone = titleZone(lines, labels);
+  const titleLines = zone.map((i) => texts[i] ?? '');
+  for (const i of zone) if (isTitleOrChrome(lines, i)) consumed.add(i);
+  const title = readTitleLines(titleLines);
   const turns = buildTurns({ lines, labels, consumed });
-  const firstTurnLine = turns.find((t) => t.kind !== 'opening')?.line ?? Infinity;
-  const titleLines = lines.filter((l, i) => (l.n < firstTurnLine || i < TITLE_ZONE) && l.n < (turns.find((t) => t.kind === 'opening' && t.paragraphs.some((p) => p.text.split(' ').length > 25))?.line ?? Infinity) + 1).map((l) => l.text);
-  const title = readTitleLines(titleLines.length > 0 ? titleLines : texts.slice(0, TITLE_ZONE));
   const aired = title.aired ?? dateFromFileName(file);
   if (aired === null) {
     issues.push({ file, line: 1, message: 'No title line gives the date and the file name has none (name it like 2025-03-04-evening-news.txt), so its passages are undated.', severity: 'warning' });
@@ -73,8 +79,14 @@ export function parseGeneral(input: ParseInput): Transcript {
   const journalists = journalistsIn(fullText, captions);
   const resolveUpper = createSpeakerResolver({ date: aired, title: title.headline, text: fullText, ...(input.aliases ? { aliases: input.aliases } : {}) });
   const people = new FileSpeakers(fullText, resolveUpper, journalists);
+  // A host who names themselves in an unlabelled opening ("I'm Neal Conan") is the host in
+  // every later turn under their surname (`CONAN:`).
+  const host = openingHost(turns, captions);
+  if (host) people.learnName(host.name, null, 'host');
   for (const t of turns) if (t.label) people.learn(t.label.reading);
+  learnSelfIntroductions(turns, people, captions);
   const voices = voicesOf(turns, people, captions, issues, file, input.aliases);
+  markNewsreader(turns, voices);
 
   // 4. Passages.
   const passages: Passage[] = [];
@@ -94,10 +106,11 @@ export function parseGeneral(input: ParseInput): Transcript {
     });
   };
   turns.forEach((turn, t) => {
-    const sentences = keptSentences(turn, titleLines);
-    for (const segment of segmentsOf(turn, t, sentences, voices, captions, people)) {
+    const sentences = keptSentences(turn);
+    for (const segment of segmentsOf(turn, t === 0 ? host : null, sentences, voices, captions, people)) {
       for (const chunk of chunkSentences(segment.sentences)) {
-        if (segment.voice.kind === 'narration') pushNarration(chunk, segment.voice, turn.clip, push);
+        // Reported speech needs capitals to tell a source from a scrap of sentence; captions have none.
+        if (segment.voice.kind === 'narration' && !captions) pushNarration(chunk, segment.voice, turn.clip, push);
         else push(chunk.line, segment.voice, chunk.text, chunk.timecode, turn.clip);
       }
     }
@@ -121,6 +134,34 @@ export function parseGeneral(input: ParseInput): Transcript {
   };
 }
 
+/** The lines above the first label (or, in a file without labels, the first few), where a page
+ * carries its title, date and chrome; the first line of prose or with a time stamp ends it. */
+function titleZone(lines: readonly CleanLine[], labels: ReadonlyMap<number, readonly LabelAt[]>): number[] {
+  const firstLabel = Math.min(...labels.keys(), lines.length);
+  const end = labels.size > 0 ? firstLabel : Math.min(lines.length, TITLE_ZONE);
+  const zone: number[] = [];
+  for (let i = 0; i < end; i++) {
+    const l = lines[i];
+    if (!l) continue;
+    if (l.timecode !== null && !l.stampOnly) break;
+    zone.push(i);
+  }
+  return zone;
+}
+
+/** A line of the title zone that is no part of the transcript: chrome, a title, a date line,
+ * a repeat. Prose (a host's opening whose label was lost) stays. */
+function isTitleOrChrome(lines: readonly CleanLine[], i: number): boolean {
+  const text = (lines[i]?.text ?? '').trim();
+  const words = text.split(/\s+/).length;
+  if (text === '' || isChromeLine(text) || (fullDateIn(text) !== null && words <= 15)) return true;
+  if (words <= 15 && !/[.!?]["”’)]?$/.test(text)) return true;
+  // A headline line: a few words, or a list of stories, or the hour it aired.
+  if (words <= 4 || (text.match(/;/g)?.length ?? 0) >= 2 || /\bAired\b/.test(text)) return true;
+  // A page description shown twice: the first copy is kept.
+  return lines.some((l, k) => k < i && l.text.trim() === text);
+}
+
 /** `Q  Thank you.` at the start of a line: a reporter's question, in briefing layouts. */
 function questionLine(index: number, text: string): LabelCandidate[] {
   const m = /^Q(?:\s{1,}|\.\s+)(?=\S)/.exec(text);
@@ -140,7 +181,7 @@ function isCaptionStream(texts: readonly string[]): boolean {
       if (/\p{Ll}/u.test(ch)) { letters++; lower++; } else if (/\p{Lu}/u.test(ch)) letters++;
     }
   }
-  return marks >= 3 && letters > 0 && lower / letters > 0.9;
+  return letters > 0 && ((marks >= 3 && lower / letters > 0.9) || (marks >= 1 && lower / letters > 0.95));
 }
 
 /** The speaker of each labelled, marked or resumed turn (opening turns are read by sentence). */
@@ -165,7 +206,10 @@ function voicesOf(
     const before = previousText(turns, t);
     if (turn.kind === 'mark' || turn.kind === 'clip-voice') {
       const found = introductionBefore(before, captions) ?? namedAfter(nextText(turns, t), captions);
-      voices.set(turn, found ? introducedVoice(found, people, turns[t - 1] ?? turn, 'quote') : { speaker: { ...UNATTRIBUTED }, kind: 'quote' });
+      if (found) voices.set(turn, introducedVoice(found, people, turns[t - 1] ?? turn, 'quote'));
+      // A caption's `>>` with no name is a soundbite when it sounds like someone's own words, and
+      // the programme's unnamed voice reading its copy otherwise.
+      else voices.set(turn, { speaker: { ...UNATTRIBUTED }, kind: turn.kind === 'mark' && !soundsLikeOwnWords(turnText(turn)) ? 'narration' : 'quote' });
       return;
     }
     if (turn.kind !== 'label' || !turn.label) return;
@@ -190,7 +234,7 @@ function voicesOf(
       const key = keyOf(reading);
       const own = turnText(turn);
       const self = selfIntroduction(own, captions);
-      const found = self ? null : introductionBefore(before, captions) ?? (captions ? namedAfter(nextText(turns, t), captions) : null);
+      const found = self ? null : introductionBefore(before, captions) ?? (role !== null ? tossBefore(before, captions) : null) ?? (captions && role === null ? namedAfter(nextText(turns, t), captions) : null);
       const perTurn = role !== null; // `reporter` is whoever the anchor just introduced
       if (!perTurn && byGeneric.has(key)) {
         voices.set(turn, byGeneric.get(key)!);
@@ -210,7 +254,10 @@ function voicesOf(
       issues.push({ file, line: turn.line, message: `The label "${reading.raw}" could be ${ambiguous.join(' or ')}; it was kept as written.`, severity: 'warning' });
     }
     const hosted = speaker.role === undefined && t < HOST_TURNS + firstLabelled(turns) && selfNames(turnText(turn), speaker.name, captions);
-    const final: Speaker = hosted ? { ...speaker, role: 'host' } : speaker;
+    // Caption streams name only the programme's own people (`>> judy:`, `>> o'donnell:`); the
+    // people they interview speak after a bare `>>`.
+    const captioned = speaker.role === undefined && captions && reading.style === 'lower' && !speaker.anonymous;
+    const final: Speaker = hosted ? { ...speaker, role: 'host' } : captioned ? { ...speaker, role: 'anchor' } : speaker;
     const voice: Voice = { speaker: final, kind: final.role !== undefined ? 'narration' : 'quote' };
     if (captionKey !== null && !byCaption.has(captionKey)) byCaption.set(captionKey, voice);
     voices.set(turn, voice);
@@ -225,16 +272,14 @@ function voicesOf(
   return voices;
 }
 
-/** The sentences of a turn, without the page's title lines and chrome. */
-function keptSentences(turn: Turn, titleLines: readonly string[]): Sentence[] {
-  const titles = new Set(titleLines.map((t) => t.trim()));
-  const seen = new Set<string>();
+/** The sentences of a turn; an opening's repeated sentences (page descriptions shown twice) once. */
+function keptSentences(turn: Turn): Sentence[] {
   const sentences = sentencesOf(turn.paragraphs);
   if (turn.kind !== 'opening') return sentences;
-  // The opening of a page: drop its chrome, its title lines and its repeats.
+  const seen = new Set<string>();
   return sentences.filter((s) => {
     const t = s.text.trim();
-    if (isChromeLine(t) || (titles.has(t) && t.split(/\s+/).length < 25) || seen.has(t)) return false;
+    if (isChromeLine(t) || seen.has(t)) return false;
     seen.add(t);
     return true;
   });
@@ -251,42 +296,102 @@ interface Segment {
  * the host names themselves), interrupted where the text introduces someone ("… told me
  * more") until it signs them off ("Vitaly Shevchenko.") or introduces the next.
  */
-function segmentsOf(turn: Turn, t: number, sentences: readonly Sentence[], voices: ReadonlyMap<Turn, Voice>, captions: boolean, people: FileSpeakers): Segment[] {
+function segmentsOf(turn: Turn, opener: OpeningHost | null, sentences: readonly Sentence[], voices: ReadonlyMap<Turn, Voice>, captions: boolean, people: FileSpeakers): Segment[] {
   const known = voices.get(turn);
   if (known) return [{ voice: known, sentences: [...sentences] }];
-  if (turn.kind === 'clip-voice') return [{ voice: { speaker: { ...UNATTRIBUTED, name: 'Unidentified voice' }, kind: 'quote' }, sentences: [...sentences] }];
-  const opening = sentences.slice(0, 12).map((s) => s.text).join(' ');
-  const hostName = t === 0 ? selfIntroduction(opening, captions) : null;
-  const host: Voice = hostName
-    ? { speaker: { label: '', name: people.learnName(hostName, null, 'host').display, title: null, anonymous: false, role: 'host' }, kind: 'narration' }
-    : { speaker: { ...UNATTRIBUTED }, kind: 'narration' };
+  const unattributed: Voice = { speaker: { ...UNATTRIBUTED }, kind: 'narration' };
+  const host: Voice = opener
+    ? { speaker: { label: '', name: people.learnName(opener.name, null, 'host').display, title: null, anonymous: false, role: 'host' }, kind: 'narration' }
+    : unattributed;
   const segments: Segment[] = [];
-  let voice = host;
+  // Before the host names themselves, the words are the page's or nobody's in particular.
+  let voice = opener && opener.sentence > 0 ? unattributed : host;
   let current: Segment = { voice, sentences: [] };
   segments.push(current);
   let textSoFar = '';
-  for (const s of sentences) {
+  let words = 0;
+  const switchTo = (next: Voice) => {
+    voice = next;
+    current = { voice, sentences: [] };
+    segments.push(current);
+    words = 0;
+  };
+  for (const [k, s] of sentences.entries()) {
+    if (opener && k === opener.sentence && voice === unattributed) switchTo(host);
+    const introduced = voice !== host && voice !== unattributed;
     const off = signOffName(s.text);
-    if (voice !== host && off !== null && sameName(off, voice.speaker.name)) {
+    if (introduced && off !== null && sameName(off, voice.speaker.name)) {
       current.sentences.push(s);
-      voice = host;
-      current = { voice, sentences: [] };
-      segments.push(current);
+      switchTo(host);
       textSoFar += ` ${s.text}`;
       continue;
     }
+    // The presenter moves on ("Also in this podcast", "Meanwhile"), or an introduced voice has
+    // spoken longer than such an item runs: what follows is no longer theirs to be quoted in.
+    const limit = voice.kind === 'quote' ? GUEST_WORDS : ITEM_WORDS;
+    if (introduced && (presenterTurn(s.text) || words > limit)) switchTo(presenterTurn(s.text) ? host : unattributed);
+    words += s.text.split(/\s+/).length;
     current.sentences.push(s);
     textSoFar = `${textSoFar} ${s.text}`.slice(-600);
     const lead = leadIn(s.text);
     const intro = lead ?? introductionBefore(textSoFar, captions);
     if (intro && !sameName(intro.name, voice.speaker.name) && !sameName(intro.name, host.speaker.name)) {
-      voice = introducedVoice(intro, people, turn, lead ? 'quote' : null, '', null, s.line);
-      current = { voice, sentences: [] };
-      segments.push(current);
+      switchTo(introducedVoice(intro, people, turn, lead ? 'quote' : null, '', null, s.line));
       textSoFar = '';
     }
   }
   return segments.filter((g) => g.sentences.length > 0);
+}
+
+/** `DAVIS:` … "I'm Susan Davis", `LULU:` … "I am Lulu Miller", `judy:` … "i'm judy woodruff": a
+ * short label whose own words give the full name. In a programme's first turns, that is its host. */
+function learnSelfIntroductions(turns: readonly Turn[], people: FileSpeakers, captions: boolean): void {
+  const first = firstLabelled(turns);
+  turns.forEach((turn, t) => {
+    const reading = turn.label?.reading;
+    if (!reading || reading.generic || reading.question || reading.nameWords > 1) return;
+    const self = selfIntroduction(turnText(turn), captions);
+    if (!self) return;
+    const label = reading.name.toLowerCase();
+    const words = self.toLowerCase().split(/\s+/);
+    if (words[0] !== label && words.at(-1) !== label) return;
+    people.learnName(self, null, t < first + HOST_TURNS ? 'host' : null);
+  });
+}
+
+interface OpeningHost {
+  name: string;
+  /** Index of the sentence, among the opening's, where the host names themselves. */
+  sentence: number;
+}
+
+/** "This is TALK OF THE NATION. I'm Neal Conan": the host of an opening whose label was lost. */
+function openingHost(turns: readonly Turn[], captions: boolean): OpeningHost | null {
+  const first = turns[0];
+  if (!first || first.kind !== 'opening') return null;
+  const sentences = keptSentences(first).slice(0, 12);
+  for (const [k, s] of sentences.entries()) {
+    const name = selfIntroduction(s.text, captions);
+    if (name) return { name, sentence: k };
+  }
+  return null;
+}
+
+/**
+ * The first labelled speaker of a page, when no label gives a role and their words read as a
+ * newsreader's copy (an anchor's news summary copied without "ANCHOR"), is the programme's voice.
+ */
+function markNewsreader(turns: readonly Turn[], voices: Map<Turn, Voice>): void {
+  const labelled = turns.filter((t) => t.kind === 'label' && voices.get(t)?.kind === 'quote');
+  const first = labelled[0] && voices.get(labelled[0]);
+  if (!first || first.speaker.anonymous || new Set(labelled.map((t) => voices.get(t)?.speaker.name)).size < 2) return;
+  const theirs = labelled.filter((t) => voices.get(t)?.speaker.name === first.speaker.name);
+  const opens = labelled[0] === turns.find((t) => t.kind === 'label') && opensProgramme(turnText(labelled[0]!));
+  if (!opens && !soundsLikeNewsCopy(theirs.map(turnText).join(' '))) return;
+  for (const t of theirs) {
+    const v = voices.get(t);
+    if (v) voices.set(t, { speaker: { ...v.speaker, role: 'anchor' }, kind: 'narration' });
+  }
 }
 
 /** "The speech made by Keir Starmer, the Leader of the Opposition, in the House of Commons on
@@ -298,7 +403,8 @@ function leadIn(sentence: string): Introduced | null {
 }
 
 function introducedVoice(found: Introduced, people: FileSpeakers, at: Turn, kind: PassageKind | null, label = '', role: Speaker['role'] | null = null, line?: number): Voice {
-  const person = people.learnName(found.name, found.title, found.role);
+  const written = /\p{Lu}/u.test(found.name) ? found.name : titleCase(found.name);
+  const person = people.learnName(written, found.title, found.role);
   const finalRole = role ?? person.role ?? found.role ?? null;
   const introducedBy: Introduction = { line: line ?? at.line, text: found.text };
   return {
@@ -320,14 +426,13 @@ function pushNarration(
     run = [];
   };
   for (const s of sentencesOf([{ parts: [{ n: chunk.line, offset: 0, timecode: chunk.timecode }], text: chunk.text }])) {
-    const source = reportedSource(s.text);
-    if (source === null) {
+    const reported = reportedSpeech(s.text);
+    if (reported === null) {
       run.push(s.text);
       continue;
     }
     flush();
-    const { name, title } = canonicalSourceName(source);
-    push(chunk.line, { speaker: { label: source, name, title, anonymous: false }, kind: 'reported' }, s.text, chunk.timecode, clip);
+    push(chunk.line, { speaker: reportedSpeaker(reported), kind: 'reported' }, s.text, chunk.timecode, clip);
   }
   flush();
 }

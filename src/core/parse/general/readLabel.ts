@@ -129,8 +129,9 @@ export function readLabel(rawLabel: string, allowLower = false): LabelReading | 
 
   const titles = [title, ...parenTitles].filter((t): t is string => t !== null && t !== '');
   const titleText = titles.length > 0 ? titles.join(', ') : null;
-  if (titleText !== null && (titleText.split(' ').length > MAX_TITLE_WORDS || /[.!?]\s+\p{Lu}\p{Ll}/u.test(titleText))) return null;
-  role ??= roleOfTitle(titleText ?? '') ?? roleOfTitle(prefix ?? '');
+  if (titleText !== null && (titleText.split(' ').length > MAX_TITLE_WORDS || /\p{Ll}{3}[.!?]\s+\p{Lu}\p{Ll}/u.test(titleText))) return null;
+  // `REPORTER:`, `>> reporter:`, `ANNOUNCER:`: the label is the role itself.
+  role ??= roleOfTitle(titleText ?? '') ?? roleOfTitle(prefix ?? '') ?? (nameWords.length === 1 ? roleOfTitle(name) : null);
   return reading(raw, name, prefix, titleText, party, delivery, style, false, false, nameWords.length, role);
 }
 

@@ -62,6 +62,9 @@ export function isChromeLine(text: string): boolean {
   return false;
 }
 
+/** `KEY: value` header fields of transcript databases. */
+const FIELD = /^([A-Za-z][A-Za-z -]{1,20}):\s+(.*)$/;
+
 export interface TitleInfo {
   aired: string | null;
   program: string | null;
@@ -71,9 +74,20 @@ export interface TitleInfo {
 /** Reads the lines above a transcript's first turn. */
 export function readTitleLines(lines: readonly string[]): TitleInfo {
   const info: TitleInfo = { aired: null, program: null, headline: null };
+  const titles: string[] = [];
   for (const raw of lines) {
     const text = raw.trim();
     if (text === '') continue;
+    // Database fields: `SHOW: Morning Desk 7:00 AM EST`, `HEADLINE: …`, `DATE: 2024-11-06`.
+    const field = FIELD.exec(text);
+    if (field) {
+      const key = (field[1] ?? '').toLowerCase();
+      const value = (field[2] ?? '').trim();
+      if (/^(?:show|program|programme|series)$/.test(key)) info.program ??= value.replace(/\s+\d{1,2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?\s*(?:[A-Z]{2,4}T)?$/i, '').trim() || null;
+      else if (/^(?:headline|headlines|title)$/.test(key)) titles.unshift(value);
+      else if (/^(?:date|aired|air date|broadcast|date aired)$/.test(key)) info.aired ??= fullDateIn(value);
+      if (/^(?:show|program|programme|series|headline|headlines|title|date|aired|air date|broadcast|date aired|guests?|byline|section|length|source|copyright|load-date|language)$/.test(key)) continue;
+    }
     info.aired ??= fullDateIn(text);
     // The archive's one-line header: `tv   PBS News Hour  PBS  June 7, 2022 6:00pm-7:00pm PDT`.
     const tv = /^tv\s+(.+?)\s{2,}\S+\s{2,}/.exec(text) ?? /^tv\s+(.+?)\s+(?:CNN|CBS|NBC|ABC|FOX|PBS|MSNBC|KQED|WETA)\b/.exec(text);
@@ -81,7 +95,17 @@ export function readTitleLines(lines: readonly string[]): TitleInfo {
       info.program = tv[1]?.trim() ?? null;
       continue;
     }
-    if (info.headline === null && isHeadline(text)) info.headline = text.replace(/\s*[.;]?\s*Aired\s.*$/i, '').trim().slice(0, 300);
+    if (isHeadline(text)) titles.push(text.replace(/\s*[.;]?\s*Aired\s.*$/i, '').trim().slice(0, 300));
+  }
+  // `Anderson Cooper 360 Degrees` ⏎ `Thousands Flee Gulf Coast; …`: a short programme line, then the headline.
+  const [first, second] = titles;
+  if (info.program !== null) {
+    info.headline = first ?? null;
+  } else if (first !== undefined && second !== undefined && first.split(/\s+/).length <= 6 && fullDateIn(first) === null) {
+    info.program = first;
+    info.headline = second;
+  } else {
+    info.headline = first ?? null;
   }
   return info;
 }

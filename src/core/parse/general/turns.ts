@@ -77,7 +77,7 @@ export interface TurnInput {
   lines: readonly CleanLine[];
   /** Labels by line index. */
   labels: ReadonlyMap<number, readonly LabelAt[]>;
-  /** Lines that only hold part of a label. */
+  /** Lines that only hold part of a label, or page chrome and title lines above the transcript. */
   consumed: ReadonlySet<number>;
 }
 
