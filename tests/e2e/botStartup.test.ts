@@ -155,37 +155,33 @@ describe('start-up', () => {
     expect(under.err[0]).toMatch(/^soundbite: Setting SOUNDBITE_DATA_DIR cannot be used: .* cannot be created: part of the path is a file, not a folder/);
   });
 
-  it('npm start exits non-zero, saying why, when Discord revokes the token while it runs', async () => {
+  /** `npm start` in its own process, with the environment alone configuring it (no .env in its folder); resolves once online. */
+  async function npmStart() {
     const child = spawn(process.execPath, [path.join(root, 'bin/soundbite.mjs'), 'start'], {
       cwd: await tempDataDir(),
       env: { PATH: process.env.PATH ?? '', ...env, SOUNDBITE_DATA_DIR: await tempDataDir() },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const out = { stdout: '', stderr: '' };
+    child.stdout.on('data', (b: Buffer) => (out.stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (out.stderr += b.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await poll(() => (stdout.includes('Soundbite is online') ? true : undefined), 15_000, `the online line (stderr: ${stderr})`);
+    await poll(() => (out.stdout.includes('Soundbite is online') ? true : undefined), 15_000, `the online line (stderr: ${out.stderr})`);
+    return { child, out, exited };
+  }
+
+  it('npm start exits non-zero, saying why, when Discord revokes the token while it runs', async () => {
+    const { out, exited } = await npmStart();
     d.dropGatewayConnection(4004);
     expect(await exited).toBe(1);
-    expect(stderr).toContain('soundbite: Discord closed the connection for good, so Soundbite stopped: the token was rejected (4004 Authentication failed)');
+    expect(out.stderr).toContain('soundbite: Discord closed the connection for good, so Soundbite stopped: the token was rejected (4004 Authentication failed)');
   }, 20_000);
 
   it('npm start with a token starts the bot (main dispatch), and SIGTERM stops it cleanly', async () => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/soundbite.mjs'), 'start'], {
-      cwd: await tempDataDir(), // no .env here: the environment alone configures it
-      env: { PATH: process.env.PATH ?? '', ...env, SOUNDBITE_DATA_DIR: await tempDataDir() },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await poll(() => (stdout.includes('Soundbite is online') ? true : undefined), 15_000, `the online line (stderr: ${stderr})`);
+    const { child, out, exited } = await npmStart();
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    const stderr = out.stderr;
     const events = stderr.trim().split('\n').map((l) => (JSON.parse(l) as { event: string }).event);
     expect(events).toEqual(['corpus_loaded', 'bot_ready', 'bot_stopped']);
     expect(stderr).not.toContain(d.token);
