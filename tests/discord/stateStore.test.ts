@@ -3,7 +3,7 @@
 // kept" (logged, no stray files), a bad data folder named, two processes writing at once, and
 // a process killed mid-write losing nothing it was told was kept.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -192,9 +192,9 @@ describe('opening the store in the data folder', () => {
   });
 });
 
-/** Runs tests/helpers/stateWriter.ts in its own process. */
-function writer(dir: string, prefix: string, count: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/helpers/stateWriter.ts'), dir, prefix, String(count)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs tests/helpers/stateWriter.ts in its own process (as another user when `uid` is given). */
+function writer(dir: string, prefix: string, count: number, uid?: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/helpers/stateWriter.ts'), dir, prefix, String(count)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], ...(uid !== undefined ? { uid, gid: uid } : {}) });
   const acked: string[] = [];
   let partial = '';
   let stderr = '';
@@ -207,6 +207,23 @@ function writer(dir: string, prefix: string, count: number) {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, acked, exited, stderr: () => stderr };
 }
+
+// Root may write anywhere, so a read-only folder needs another user: the tests run as root here
+// and in CI; elsewhere this one is skipped.
+const asRoot = process.getuid?.() === 0;
+
+describe('a data folder the bot may not write', () => {
+  it.skipIf(!asRoot)('is reported as such, and each write says it was not kept (run as user nobody)', async () => {
+    const dir = await dataDir(); // 0700, owned by root
+    chmodSync(dir, 0o755);
+    const w = writer(dir, 'ro', 1, 65534);
+    expect(await w.exited).not.toBe(0);
+    expect(w.stderr()).toContain('"event":"state_store_unavailable"');
+    expect(w.stderr()).toMatch(/SQLITE_CANTOPEN|read-only/);
+    expect(w.acked).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 30_000);
+});
 
 describe('two processes and a crash', () => {
   it('two processes writing 200 thread contexts each into one data folder keep all 400', async () => {
