@@ -8,6 +8,7 @@
 // a list) is a refusal, never a different answer. Anything missing, unparsable or of another
 // version is refused, and the caller rebuilds; it is written to a temporary file and renamed,
 // so a crash mid-write leaves the old snapshot or none, never half of one.
+import { withLexicon } from './wordNet.ts';
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
@@ -249,7 +250,7 @@ export async function readSnapshot(file: string, expect: { parserVersion: number
   try {
     const files = packed.map((f) => unpackFile(f, speakers as Speaker[], texts));
     if (!texts.finished) throw new TypeError('the text section holds more than the passages use');
-    const index = CorpusIndex.fromSnapshot({ files, postings: { terms, fields } satisfies PackedPostings });
+    const index = withLexicon(CorpusIndex.fromSnapshot({ files, postings: { terms, fields } satisfies PackedPostings }));
     return { ok: true, snapshot: { header, index } };
   } catch (err) {
     return { ok: false, reason: `the snapshot is damaged (${err instanceof Error ? err.message : String(err)})` };

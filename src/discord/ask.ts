@@ -26,11 +26,12 @@ export async function ask(deps: BotDeps, inv: Invocation): Promise<Reply> {
   const answer = outcome.answer;
   const ref = refOf(answer);
   const key = newKey();
-  await deps.answers.set(key, ref);
+  // Buttons only when what they act on is kept: a store that cannot be written costs the buttons, not the answer.
+  const kept = await deps.answers.set(key, ref);
   return {
     kind: 'answer',
     answer,
-    payload: { embeds: [renderAnswerEmbed(answer)], components: answerButtons(answer, ref, key), allowedMentions: NO_PINGS },
+    payload: { embeds: [renderAnswerEmbed(answer)], components: kept ? answerButtons(answer, ref, key) : [], allowedMentions: NO_PINGS },
   };
 }
 

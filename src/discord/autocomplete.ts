@@ -1,7 +1,7 @@
 // Suggestions while a journalist types a speaker or programme: at most 25, best first.
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import type { SpeakerSummary } from '../core/ask/answer.ts';
-import { clip } from './escapeText.ts';
+import { clip, plainName } from './escapeText.ts';
 
 export const MAX_CHOICES = 25;
 const MAX_CHARS = 100;
@@ -12,7 +12,8 @@ export function speakerChoices(suggestions: readonly SpeakerSummary[]): Applicat
     .slice(0, MAX_CHOICES)
     // A name longer than 100 characters cannot be a value Discord sends back intact; leave it out.
     .filter((s) => s.name.length <= MAX_CHARS)
-    .map((s) => ({ name: clip(s.titles[0] ? `${s.name} — ${s.titles[0]}` : s.name, MAX_CHARS), value: s.name }));
+    // The shown name is neutralised (no direction tricks); the value must stay the name as indexed.
+    .map((s) => ({ name: clip(plainName(s.titles[0] ? `${s.name} — ${s.titles[0]}` : s.name), MAX_CHARS), value: s.name }));
 }
 
 /** `counts`: every programme with its number of files. */
@@ -24,5 +25,5 @@ export function programChoices(counts: ReadonlyArray<[string, number]>, typed: s
     .filter(([name]) => name.length <= MAX_CHARS && (!q || name.toLowerCase().includes(q)))
     .sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, MAX_CHOICES)
-    .map(([name]) => ({ name, value: name }));
+    .map(([name]) => ({ name: plainName(name), value: name }));
 }

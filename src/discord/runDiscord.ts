@@ -7,7 +7,8 @@ import type { WorkerStart } from '../app/engine/protocol.ts';
 import { createLogger, stderrSink, type LogSink } from './log.ts';
 import { inviteUrl } from './invite.ts';
 import { registerCommands } from './register.ts';
-import { BotStartError, startBot, type BotOptions } from './startBot.ts';
+import { checkDataDir, DataDirError } from './openStateStore.ts';
+import { BotStartError, dataDirProblem, startBot, type BotOptions } from './startBot.ts';
 
 export interface RunIo {
   err(line: string): void;
@@ -44,6 +45,13 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
   const settings = settingsOrFail(io);
   if (!settings) return 1;
   const log = createLogger(io.logSink ?? stderrSink, [settings.token]);
+  try {
+    checkDataDir(settings.dataDir);
+  } catch (err) {
+    if (!(err instanceof DataDirError)) throw err;
+    io.err(`soundbite: ${dataDirProblem(err)}`);
+    return 1;
+  }
   // The corpus, its watcher and every question live in a worker thread (app/engine): this
   // thread only talks to Discord, so it can always acknowledge within Discord's 3 seconds.
   let opened: OpenedEngine;
@@ -81,10 +89,15 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
     return 1;
   }
   io.out(`Soundbite is online as ${bot.client.user?.tag ?? 'the bot'}, answering from ${engine.figures().passages} passages. Ctrl+C stops it.`);
-  await (opts.stopWhen ?? untilSignal());
+  const signals = untilSignal();
+  const end = await Promise.race([(opts.stopWhen ?? signals.received).then(() => null), bot.lost]);
+  signals.dispose();
   await bot.stop();
   await engine.close();
-  return 0;
+  if (end === null) return 0;
+  // Non-zero, so a supervisor restarts it or alerts someone.
+  io.err(`soundbite: ${end}`);
+  return 1;
 }
 
 export async function runRegister(io: RunIo): Promise<number> {
@@ -107,14 +120,19 @@ export async function runRegister(io: RunIo): Promise<number> {
   }
 }
 
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const done = (sig: NodeJS.Signals) => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
+function untilSignal(): { received: Promise<NodeJS.Signals>; dispose: () => void } {
+  let done: (sig: NodeJS.Signals) => void = () => undefined;
+  const received = new Promise<NodeJS.Signals>((resolve) => {
+    done = (sig) => {
+      dispose();
       resolve(sig);
     };
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
   });
+  const dispose = () => {
+    process.off('SIGINT', done);
+    process.off('SIGTERM', done);
+  };
+  return { received, dispose };
 }

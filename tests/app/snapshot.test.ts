@@ -20,10 +20,10 @@ function searchIds(opened: Awaited<ReturnType<typeof openCorpus>>, words: string
 
 describe('index snapshot', () => {
   it('is written on the first start and used as is on the next, reading no file', async () => {
-    c = tempCorpus({ 'a/bridge.md': BRIDGE, 'port.md': PORT, 'notes.txt': 'just some notes\nnothing else' });
+    c = tempCorpus({ 'a/bridge.md': BRIDGE, 'port.md': PORT, 'notes.json': '{"just": "some notes"}' });
     const first = await openCorpus(c.corpus, { dataDir: c.data });
     expect(first.load).toMatchObject({ mode: 'rebuilt', reason: 'no snapshot yet' });
-    expect(first.load.reread.sort()).toEqual(['a/bridge.md', 'notes.txt', 'port.md']);
+    expect(first.load.reread.sort()).toEqual(['a/bridge.md', 'notes.json', 'port.md']);
     expect(readdirSync(c.data).filter((f) => f.includes('.tmp-'))).toEqual([]);
 
     const second = await openCorpus(c.corpus, { dataDir: c.data });

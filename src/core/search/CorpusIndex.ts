@@ -2,6 +2,7 @@
 // posting lists (wordPostings.ts) hold instead of its id; the index keeps what the lists do not:
 // the passages themselves, files in reading order, and how many passages use each word, which
 // decides which words are worth searching for.
+import { NO_SYNONYMS, type Lexicon } from './lexicon.ts';
 import { dayRange, effectiveDate } from '../ask/dates.ts';
 import type { Passage, ParseIssue, Transcript, TranscriptMeta, FormatId } from '../model.ts';
 import { grownTo } from './growArray.ts';
@@ -77,6 +78,8 @@ export class SnapshotMismatchError extends Error {}
 const DEAD_SHARE_COMPACTED = 0.25;
 
 export class CorpusIndex {
+  /** Synonyms for who-said's comparison of words; the app hands in WordNet. */
+  lexicon: Lexicon = NO_SYNONYMS;
   private postings = new WordPostings();
   private bySlot: Array<Passage | undefined> = [];
   private slotOf = new IdSlots((slot) => this.bySlot[slot]?.id);
