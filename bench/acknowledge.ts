@@ -99,16 +99,18 @@ async function fire(d: DiscordDouble): Promise<Omit<AckFigures, 'engine'>> {
   const quick: number[] = [];
   let late = 0;
   let answered = 0;
-  for (const s of sent) {
-    const callback = await s.h.response(20_000).catch(() => null);
+  // All at once: a late one is refused by the double and never accepted, so each wait runs out.
+  const callbacks = await Promise.all(sent.map((s) => s.h.response(15_000).catch(() => null)));
+  const finals = await Promise.all(sent.map((s, i) => (callbacks[i] ? s.h.final({ timeoutMs: 60_000 }).catch(() => null) : null)));
+  sent.forEach((s, i) => {
+    const callback = callbacks[i];
     if (!callback) {
       late++;
-      continue;
+      return;
     }
     (s.kind === 'heavy' ? heavy : quick).push(callback.at - s.at);
-    const final = await s.h.final({ timeoutMs: 60_000 }).catch(() => null);
-    if (final) answered++;
-  }
+    if (finals[i]) answered++;
+  });
   return { heavy: percentiles(heavy), quick: percentiles(quick), late, answered, total: sent.length };
 }
 
