@@ -3,7 +3,6 @@
 // as it was or as it is, never half of it. A change to many files (or to the alias list)
 // builds a fresh index beside the old one and swaps it in; queries keep using the old one
 // meanwhile. Syncs run one at a time.
-import { withLexicon } from './wordNet.ts';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseIssue, Transcript } from '../core/model.ts';
@@ -16,6 +15,7 @@ import { readAliases, type AliasRead } from './readAliases.ts';
 import { readCorpusFile, type ReadFile } from './readCorpusFile.ts';
 import { SNAPSHOT_FORMAT, snapshotPath, writeSnapshot, type SnapshotHeader } from './snapshot.ts';
 import { INDEX_VERSION } from '../core/search/indexOptions.ts';
+import { withLexicon } from './wordNet.ts';
 
 export interface SyncResult {
   /** Files read and parsed again (added or changed), relative paths. */

@@ -25,7 +25,11 @@ function itemJson(item: AnswerItem) {
   const p = item.passage;
   return {
     id: p.id,
-    speaker: { name: p.speaker.name, title: p.speaker.title, label: p.speaker.label, anonymous: p.speaker.anonymous },
+    speaker: {
+      name: p.speaker.name, title: p.speaker.title, label: p.speaker.label, anonymous: p.speaker.anonymous,
+      ...(p.speaker.role ? { role: p.speaker.role } : {}),
+      ...(p.speaker.introduced ? { introduced: p.speaker.introduced } : {}),
+    },
     kind: p.kind,
     text: p.text,
     date: item.date,

@@ -1,6 +1,6 @@
 // Answers as terminal text: the verdict first, then each passage with its speaker, dates and source.
 import type { Answer, AnswerItem, SpeakerSummary } from '../core/ask/answer.ts';
-import { datesLine, differencesLine, excerpt, kindWord, markedSegments, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
+import { attributionLine, datesLine, differencesLine, excerpt, kindWord, markedSegments, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
 import type { Paint } from './paint.ts';
 import { shownText, shownWords } from './shownText.ts';
 
@@ -52,8 +52,10 @@ function renderItem(item: AnswerItem, paint: Paint, focus: boolean, max: number,
   const cut = max === Infinity ? { text: p.text, marks: [...(item.match?.marks ?? [])] } : excerpt(item, max);
   const text = markedSegments(cut.text, cut.marks).map((s) => (s.marked ? paint.mark(shownWords(s.text)) : shownWords(s.text))).join('');
   const who = `${paint.bold(shownText(speakerLine(p)))}${p.speaker.anonymous ? paint.dim(' (not named)') : ''} ${paint.dim(`· ${kindWord(p.kind)}`)}`;
+  const attribution = attributionLine(p);
   const lines = [
     (focus ? paint.accent('▶ ') : '') + who,
+    ...(attribution ? [paint.dim(`  ${shownText(attribution)}`)] : []),
     `  “${text}”`,
     paint.dim(`  ${datesLine(p.source)}${programmeLine(p.source) ? ` · ${shownText(programmeLine(p.source)!)}` : ''}`),
     paint.dim(`  ${shownText(sourceLine(p.source))} · id ${p.id}`),
