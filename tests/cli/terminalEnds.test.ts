@@ -38,8 +38,8 @@ describe('names shown safely', () => {
   });
 
   it('validate prints one line per problem, whatever the file names hold', () => {
-    // Files that are problems whatever reader looks at them: binary data.
-    const c = tempCorpus({ 'bridge.md': BRIDGE, 'notes\n000.txt:1: error: forged.txt': 'just\u0000notes\n', 'report\u202Etxt.md': 'more\u0000notes\n' });
+    // Plain notes: the general reader reads them with no labels, a warning each.
+    const c = tempCorpus({ 'bridge.md': BRIDGE, 'notes\n000.txt:1: error: forged.txt': 'just notes\n', 'report\u202Etxt.md': 'more notes\n' });
     try {
       const r = run(['validate', '--corpus', c.corpus]);
       expect(r.code).toBe(1);
