@@ -118,6 +118,9 @@ interface WhoSaidFigures {
   latency: Percentiles;
   /** exact/misremembered: precision@1; absent: the not-found rate. */
   rate: number;
+  /** exact/misremembered: the source's speaker named among the answers the answer says match
+   * equally well (words several people said word for word: it names them all and says so). */
+  namedRate?: number;
   /** Queries refused as bad input (never expected here). */
   refused: number;
 }
@@ -161,16 +164,22 @@ interface Built {
   eligible?: (p: Passage) => boolean;
 }
 
+/** Right: the passage cut from, one with the same text, or the same speaker saying the same
+ * words elsewhere (briefings repeat lines from one day to the next). Not right: the same words by
+ * someone else, even though the answer then says several speakers match. */
 function hitOf(index: CorpusIndex, f: Fragment, id: string | null): boolean {
   if (id === null) return false;
   if (id === f.sourceId) return true;
   const p = index.passage(id);
-  return p !== undefined && f.sourceKey !== null && textKey(p.text) === f.sourceKey;
+  if (p === undefined) return false;
+  if (f.sourceKey !== null && textKey(p.text) === f.sourceKey) return true;
+  return f.cutKey !== null && p.speaker.name === f.sourceSpeaker && ` ${textKey(p.text)} `.includes(` ${f.cutKey} `);
 }
 
 function askSoundbite(index: CorpusIndex, fragments: readonly Fragment[]): { figures: WhoSaidFigures; ms: number[] } {
   const ms: number[] = [];
   let good = 0;
+  let named = 0;
   let refused = 0;
   for (const f of fragments) {
     const t0 = performance.now();
@@ -180,11 +189,15 @@ function askSoundbite(index: CorpusIndex, fragments: readonly Fragment[]): { fig
     const a = out.answer;
     if (f.variant === 'absent') {
       if (a.verdict === 'not_found') good++;
-    } else if (a.verdict !== 'not_found' && a.verdict !== null && hitOf(index, f, a.items[0]?.passage.id ?? null)) {
-      good++;
+    } else if (a.verdict !== 'not_found' && a.verdict !== null) {
+      const top = a.items[0];
+      if (hitOf(index, f, top?.passage.id ?? null)) good++;
+      const equal = a.items.filter((i) => i.match?.verdict === top?.match?.verdict && i.match?.differing === top?.match?.differing);
+      if (equal.some((i) => hitOf(index, f, i.passage.id))) named++;
     }
   }
-  return { figures: { latency: percentiles(ms), rate: fragments.length ? good / fragments.length : NaN, refused }, ms };
+  const n = fragments.length;
+  return { figures: { latency: percentiles(ms), rate: n ? good / n : NaN, ...(fragments[0]?.variant !== 'absent' ? { namedRate: n ? named / n : NaN } : {}), refused }, ms };
 }
 
 function askBaseline(index: CorpusIndex, b: Baseline, fragments: readonly Fragment[], budgetMs: number): WhoSaidFigures {
@@ -406,7 +419,8 @@ function printCase(r: CaseResult): void {
   for (const v of [...VARIANTS, 'absent'] as const) {
     const s = r.whoSaid[v]!;
     const label = v === 'absent' ? 'absent: not-found rate' : `${v}: P@1`;
-    console.log(`    ${v.padEnd(10)} n=${s.latency.n}  p50 ${fmtMs(s.latency.p50)}  p95 ${fmtMs(s.latency.p95)}  p99 ${fmtMs(s.latency.p99)}  ${label} ${fmtRate(s.rate)}${s.refused ? `  (${s.refused} refused)` : ''}`);
+    const named = s.namedRate !== undefined ? `  named among equals ${fmtRate(s.namedRate)}` : '';
+    console.log(`    ${v.padEnd(10)} n=${s.latency.n}  p50 ${fmtMs(s.latency.p50)}  p95 ${fmtMs(s.latency.p95)}  p99 ${fmtMs(s.latency.p99)}  ${label} ${fmtRate(s.rate)}${named}${s.refused ? `  (${s.refused} refused)` : ''}`);
     for (const b of [ms, scan]) {
       if (!b) continue;
       const f = b.perVariant[v]!;
