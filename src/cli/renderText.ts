@@ -1,5 +1,5 @@
 // Answers as terminal text: the verdict first, then each passage with its speaker, dates and source.
-import type { Answer, AnswerItem, SpeakerSummary } from '../core/ask/answer.ts';
+import type { Answer, AnswerItem, SpeakerSummary, TimelineStory } from '../core/ask/answer.ts';
 import { datesLine, differencesLine, excerpt, kindWord, markedSegments, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
 import type { Paint } from './paint.ts';
 
@@ -19,24 +19,25 @@ export function renderAnswer(a: Answer, paint: Paint): string {
   const warning = a.command === 'who-said';
   for (const note of a.notes) out.push(warning ? paint.warn(`! ${note}`) : paint.accent(note));
   const items = a.verdict === 'not_found' ? a.nearest : a.items;
-  let day: string | null | undefined;
-  items.forEach((item, i) => {
-    // Timelines group by day.
-    if (a.command === 'timeline' && item.date !== day) {
-      day = item.date;
-      out.push('', paint.accent(paint.bold(day ?? 'Undated')));
-    }
-    out.push('', renderItem(item, paint, a.command === 'context' && item.passage.id === a.context.focusId, a.command === 'context' ? Infinity : EXCERPT_CHARS, i));
-  });
+  if (a.stories) {
+    a.stories.forEach((s, i) => out.push('', renderStory(s, i + 1, paint)));
+  } else {
+    items.forEach((item, i) => {
+      out.push('', renderItem(item, paint, a.command === 'context' && item.passage.id === a.context.focusId, a.command === 'context' ? Infinity : EXCERPT_CHARS, i));
+    });
+  }
   if (a.speakers) out.push('', ...a.speakers.map((s) => renderSpeaker(s, paint)));
   if (a.total === 0 && a.verdict !== 'not_found' && !a.speakers?.length && a.notes.length === 0) out.push('', paint.dim('Nothing in the archive matches.'));
+  const more = a.stories?.findIndex((s) => s.passages.length > s.shown.length) ?? -1;
+  if (more >= 0) out.push('', paint.dim(`Type "expand ${more + 1}" for every passage of story [${more + 1}].`));
   if (a.pageCount > 1) out.push('', paint.dim(`Page ${a.page} of ${a.pageCount} (${a.total} in all). Type "more" for the next page.`));
   return out.join('\n');
 }
 
 function headingOf(a: Answer): string {
   switch (a.command) {
-    case 'timeline': return `Timeline: ${a.query} (${a.total} passage${a.total === 1 ? '' : 's'})`;
+    case 'timeline': return `Timeline: ${a.query} (${a.total} stor${a.total === 1 ? 'y' : 'ies'})`;
+    case 'story': return `Story: ${a.query} (${a.total} passage${a.total === 1 ? '' : 's'})`;
     case 'quotes': return `Quotes: ${a.query} (${a.total})`;
     case 'search': return `Search: ${a.query} (${a.total})`;
     case 'context': return 'Context';
@@ -44,6 +45,24 @@ function headingOf(a: Answer): string {
     case 'speakers': return `Speakers (${a.total})`;
     default: return a.command;
   }
+}
+
+/** `[2] 2025-06-12 · News Today: “headline”`, its shown passages, and how many more. */
+function renderStory(s: TimelineStory, n: number, paint: Paint): string {
+  const heading = [s.date ?? 'undated', programmeLine(s) ?? s.file].join(' · ');
+  const lines = [`${paint.accent(paint.bold(`[${n}] ${heading}`))}`];
+  for (const item of s.shown) {
+    const p = item.passage;
+    const cut = excerpt(item, EXCERPT_CHARS);
+    lines.push(`    ${paint.bold(speakerLine(p))}${p.speaker.anonymous ? paint.dim(' (not named)') : ''} ${paint.dim(`· ${kindWord(p.kind)}`)}`);
+    lines.push(`      “${cut.text}”`);
+    const said = item.spokenIn ? `said ${item.spokenIn} (${item.date}) · ` : '';
+    lines.push(paint.dim(`      ${said}${sourceLine(p.source)} · id ${p.id}`));
+  }
+  const rest = s.passages.length - s.shown.length;
+  if (rest > 0) lines.push(paint.dim(`    + ${rest} more passage${rest === 1 ? '' : 's'} about it ("expand ${n}")`));
+  if (s.reruns.length) lines.push(paint.dim(`    also aired: ${s.reruns.map((r) => `${r.aired ?? 'undated'}${r.program && r.program !== s.program ? ` on ${r.program}` : ''} (${r.file})`).join('; ')}`));
+  return lines.join('\n');
 }
 
 function renderItem(item: AnswerItem, paint: Paint, focus: boolean, max: number, _i: number): string {
@@ -54,7 +73,7 @@ function renderItem(item: AnswerItem, paint: Paint, focus: boolean, max: number,
   const lines = [
     (focus ? paint.accent('▶ ') : '') + who,
     `  “${text}”`,
-    paint.dim(`  ${datesLine(p.source)}${programmeLine(p.source) ? ` · ${programmeLine(p.source)}` : ''}`),
+    paint.dim(`  ${item.spokenIn ? `said ${item.spokenIn} (${item.date}) · ` : ''}${datesLine(p.source)}${programmeLine(p.source) ? ` · ${programmeLine(p.source)}` : ''}`),
     paint.dim(`  ${sourceLine(p.source)} · id ${p.id}`),
   ];
   const diff = differencesLine(item);

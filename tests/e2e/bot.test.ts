@@ -77,10 +77,14 @@ describe('Soundbite bot against the Discord double', () => {
 
   it('answers /timeline, /quotes, /search, /context and /speakers with sources in every item', async () => {
     const tl = embedOf(await d.slashCommand({ name: 'timeline', options: { topic: 'ferry' } }).final());
-    expect(tl.title).toBe('Timeline: ferry (9 passages)');
-    expect(tl.footer?.text).toBe('Page 1 of 2 · 9 in all');
-    expect(tl.fields).toHaveLength(5);
+    expect(tl.title).toBe('Timeline: ferry (2 stories)');
+    expect(tl.fields?.map((f) => f.name)).toEqual([
+      '[1] 2025-04-03 · Evening Desk: “Ferry service ‘back by summer’, says council”',
+      '[2] 2025-05-20 · Evening Desk: “Harbour budget passes after late-night vote”',
+    ]);
     for (const f of tl.fields!) expect(f.value).toMatch(/`[^`]+\.txt, line \d+` · id `[\w.-]+`/);
+    // A newsmaker's quote shows first in each story.
+    expect(tl.fields![0]!.value).toMatch(/^> “The ferry will be back before the school holidays/);
 
     const q = embedOf(await d.slashCommand({ name: 'quotes', options: { speaker: 'Quell' } }).final());
     expect(q.title).toBe('Quotes: Quell (2)');

@@ -61,7 +61,7 @@ export function datesLine(src: Source): string {
 }
 
 /** `News Today: "Trump 'receptive' to contact with Kim"`. */
-export function programmeLine(src: Source): string | null {
+export function programmeLine(src: Pick<Source, 'program' | 'headline'>): string | null {
   if (src.program && src.headline) return `${src.program}: “${src.headline}”`;
   return src.program ?? (src.headline ? `“${src.headline}”` : null);
 }

@@ -1,0 +1,160 @@
+// Which stories are about a topic. A story (a file, or one story of a multi-story page) is on a
+// topic's timeline when, somewhere in it, the topic's terms come together: weighed by how
+// telling they are, counted when they stand within a couple of passages of each other or in the
+// headline, and the story's programme counting for a programme the topic names. Stories that
+// only brush the topic, far weaker than the best, stay off.
+import type { Passage } from '../model.ts';
+import type { CorpusIndex, TopicHit } from '../search/CorpusIndex.ts';
+import { phrasesIn } from './topicPhrases.ts';
+import { programmeKey, type TopicPlan } from './topicPlan.ts';
+
+/** Passages within this many indexed words (stopwords aside: about two sentences) count their
+ * words with a passage's own. */
+export const NEAR_WORDS = 40;
+/** Share of the topic's weight a story must bring together in one place. */
+export const STORY_COVERAGE = 0.4;
+/** Terms a story must bring together in one place (fewer when the topic has fewer): one shared
+ * word is not a story about the topic. */
+export const STORY_TERMS = 2;
+/** A story scoring under this share of the best story's score only brushes the topic. */
+export const RELATIVE_TO_BEST = 0.4;
+/** Passages under this share are not looked at: cheap to drop inside the index. */
+const GATE = 0.3;
+/** What saying all the topic's phrases adds to a story's score (its coverage is at most 1). */
+const PHRASE_BONUS = 0.6;
+/** Each doubling of the times a story uses the topic's words adds this share to its coverage. */
+const MENTION_BONUS = 0.1;
+/** Passages of a story read for phrases, at most: a story says its phrases early or not at all. */
+const PHRASE_READS = 4;
+
+export interface StoryMatch {
+  /** `file#n`: the file, and the story within it (0 for a single-story file). */
+  key: string;
+  /** Every passage of the story the index found terms in (or near), in reading order. */
+  hits: TopicHit[];
+  /** The passages that are themselves about the topic: they hold a term in their own words, or
+   * are said by a person the topic names. At least one (a story found by its headline alone
+   * is shown by its first passage). */
+  mentions: TopicHit[];
+  /** Best share of the topic's weight brought together in one place of the story. */
+  coverage: number;
+  score: number;
+}
+
+export interface StoryLimits {
+  since?: string;
+  until?: string;
+  filter?: (p: Passage) => boolean;
+}
+
+export function storyKey(p: Passage): string {
+  return `${p.source.file}#${p.source.story ?? 0}`;
+}
+
+export function findStories(index: CorpusIndex, plan: TopicPlan, limits: StoryLimits = {}): StoryMatch[] {
+  if (plan.terms.length === 0 || plan.total <= 0) return [];
+  const weights = plan.terms.map((t) => t.weight);
+  const programmeBits = plan.terms.reduce((m, t, i) => (t.kind === 'programme' ? m | (1 << i) : m), 0);
+  const hits = index.weighTopic(plan.terms, GATE * plan.total - 1e-9, { ...limits, near: NEAR_WORDS });
+
+  // Hits come in slot order, and a file's passages take consecutive slots: a story's hits come
+  // together, so grouping needs no map (a common word brings a hundred thousand hits).
+  const groups: TopicHit[][] = [];
+  let last: Passage | null = null;
+  for (const h of hits) {
+    const p = h.passage;
+    if (last && p.source.file === last.source.file && p.source.story === last.source.story) groups[groups.length - 1]!.push(h);
+    else groups.push([h]);
+    last = p;
+  }
+  const needTerms = Math.min(STORY_TERMS, plan.terms.length);
+  const people = plan.terms.flatMap((t) => (t.kind === 'person' && t.names ? [t.names] : []));
+  const saidByNamed = (p: Passage) => people.some((names) => names.has(p.speaker.name));
+
+  const stories: StoryMatch[] = [];
+  for (const list of groups) {
+    // The story's programme stands for a programme the topic names, in every passage of it.
+    const programme = programmeBits ? programmeMask(plan, list[0]!.passage.source.program) : 0;
+    let best = 0;
+    let mentionCount = 0;
+    for (const h of list) {
+      const mask = h.nearMask | programme;
+      if (bitCount(mask) >= needTerms) best = Math.max(best, maskWeight(mask, weights));
+      mentionCount += h.mentions;
+    }
+    const coverage = best / plan.total;
+    if (coverage < STORY_COVERAGE - 1e-9) continue;
+    const own = list.filter((h) => h.mentions > 0 || saidByNamed(h.passage));
+    // Repeated mentions make a story more about the topic, by less and less.
+    const score = coverage * (1 + MENTION_BONUS * Math.log2(1 + mentionCount));
+    stories.push({ key: storyKey(list[0]!.passage), hits: list, mentions: own.length > 0 ? own : [list[0]!], coverage, score });
+  }
+  addPhrases(plan, stories);
+  const top = stories.reduce((m, s) => Math.max(m, s.score), 0);
+  return stories.filter((s) => s.score >= RELATIVE_TO_BEST * top);
+}
+
+/**
+ * Saying the topic's words together as typed makes a story more about it. Reading texts for
+ * phrases costs, so only the stories it can matter for are read: the best ones (to know the
+ * best score) and those the phrases could lift over the cut or leave under it.
+ */
+function addPhrases(plan: TopicPlan, stories: StoryMatch[]): void {
+  if (plan.pairs.length === 0 || stories.length === 0) return;
+  const byScore = [...stories].sort((a, b) => b.score - a.score);
+  let top = 0;
+  const read = new Set<StoryMatch>();
+  for (const s of byScore) {
+    if (s.score + PHRASE_BONUS <= top) break;
+    s.score += PHRASE_BONUS * phraseShare(plan, s.hits);
+    read.add(s);
+    top = Math.max(top, s.score);
+  }
+  const cut = RELATIVE_TO_BEST * top;
+  for (const s of byScore) {
+    if (read.has(s) || s.score >= cut || s.score + PHRASE_BONUS < cut) continue;
+    s.score += PHRASE_BONUS * phraseShare(plan, s.hits);
+  }
+}
+
+/** The share of the topic's pairs (by weight) the story says together, in its headline or text. */
+function phraseShare(plan: TopicPlan, hits: readonly TopicHit[]): number {
+  if (plan.pairs.length === 0) return 0;
+  const all = (1 << plan.pairs.length) - 1;
+  const both = plan.pairs.map(([a, b]) => (1 << a) | (1 << b));
+  let found = phrasesIn(hits[0]!.passage.source.headline ?? '', plan);
+  let reads = 0;
+  for (const h of hits) {
+    if (found === all || reads >= PHRASE_READS) break;
+    // Only a passage holding both words of a pair not yet found can say it.
+    if (!both.some((m, k) => (h.mask & m) === m && !(found & (1 << k)))) continue;
+    found |= phrasesIn(h.passage.text, plan);
+    reads++;
+  }
+  let got = 0;
+  let total = 0;
+  plan.pairs.forEach(([a, b], k) => {
+    const w = plan.terms[a]!.weight + plan.terms[b]!.weight;
+    total += w;
+    if (found & (1 << k)) got += w;
+  });
+  return total > 0 ? got / total : 0;
+}
+
+function programmeMask(plan: TopicPlan, program: string | null): number {
+  const key = programmeKey(program);
+  if (!key) return 0;
+  return plan.terms.reduce((m, t, i) => ((t.kind === 'programme' || t.kind === 'either') && t.names?.has(key) ? m | (1 << i) : m), 0);
+}
+
+function bitCount(mask: number): number {
+  let n = 0;
+  for (; mask !== 0; mask &= mask - 1) n++;
+  return n;
+}
+
+function maskWeight(mask: number, weights: readonly number[]): number {
+  let sum = 0;
+  for (let t = 0; mask !== 0; t++, mask >>>= 1) if (mask & 1) sum += weights[t]!;
+  return sum;
+}
