@@ -25,7 +25,7 @@ export interface StoryQuery extends TimelineQuery {
   story: string;
 }
 
-type Found = { ok: true; stories: TimelineStory[]; topic: string; order: TimelineOrder; context: Record<string, string | undefined> } | { ok: false; problem: Outcome & { ok: false } };
+type Found = { ok: true; stories: TimelineStory[]; topic: string; order: TimelineOrder; unknown: string[]; context: Record<string, string | undefined> } | { ok: false; problem: Outcome & { ok: false } };
 
 export function timeline(index: CorpusIndex, q: TimelineQuery, now: Date): Outcome {
   const found = findTimeline(index, q, now);
@@ -36,6 +36,7 @@ export function timeline(index: CorpusIndex, q: TimelineQuery, now: Date): Outco
   const passages = stories.reduce((n, s) => n + s.passages.length + s.reruns.reduce((m, r) => m + r.passages.length, 0), 0);
   const undated = stories.filter((s) => s.date === null).length;
   const notes = [
+    ...(found.unknown.length > 0 ? [`Not in the archive, so left out: ${found.unknown.join(', ')}.`] : []),
     ...(stories.length > 0 ? [`${stories.length} stor${stories.length === 1 ? 'y' : 'ies'}, ${passages} passage${passages === 1 ? '' : 's'} about it.`] : []),
     ...(undated > 0 ? [`${undated} undated stor${undated === 1 ? 'y is' : 'ies are'} listed last.`] : []),
   ];
@@ -83,13 +84,16 @@ function findTimeline(index: CorpusIndex, q: TimelineQuery, now: Date): Found {
   if (raw.length > 300) return fail(problem('query_too_long', `A topic can be at most 300 characters; that one is ${raw.length}.`));
   const order = q.order?.trim().toLowerCase() || 'aired';
   if (order !== 'aired' && order !== 'spoken') return fail(problem('unknown_option', `order: "${q.order}" is not an order; use aired (when it was broadcast) or spoken (when the words were said).`));
-  const plan = raw ? planTopic(index, raw, now) : ({ topic: '', terms: [], pairs: [], total: 0 } satisfies TopicPlan);
+  const plan = raw ? planTopic(index, raw, now) : ({ topic: '', terms: [], pairs: [], total: 0, unknown: [] } satisfies TopicPlan);
   if ('ok' in plan) return fail(plan);
   // Dates in the topic narrow the timeline, unless the journalist gave dates of their own.
   const explicit = Boolean(q.since?.trim() || q.until?.trim());
   const resolved = resolveFilters(index, { ...q, ...(explicit ? {} : { since: plan.since, until: plan.until }) }, now);
   if (!resolved.ok) return fail(resolved);
   const f = resolved.filters;
+  if (plan.terms.length === 0 && plan.unknown.length > 0 && !f.speakers) {
+    return { ok: true, stories: [], topic: plan.topic, order, unknown: plan.unknown, context: defined({ topic: plan.topic }) };
+  }
   if (plan.terms.length === 0 && !f.speakers) {
     return fail(problem(raw ? 'too_few_words' : 'empty_query', raw
       ? `"${raw}" has only common words; name the topic, e.g. "tariffs" or "Kim Jong-un".`
@@ -104,6 +108,7 @@ function findTimeline(index: CorpusIndex, q: TimelineQuery, now: Date): Found {
     stories: buildStories(matches, order),
     topic: plan.topic,
     order,
+    unknown: plan.unknown,
     context: defined({ topic: plan.topic || undefined, speaker: q.speaker?.trim(), since: f.since, until: f.until, program: f.program, order: order === 'spoken' ? order : undefined }),
   };
 }

@@ -31,6 +31,8 @@ export interface TopicPlan {
   pairs: Array<readonly [number, number]>;
   /** The summed weight of every term: what a passage covering the whole topic would hold. */
   total: number;
+  /** Words of the topic the archive never uses (no near spelling either): left out. */
+  unknown: string[];
   since?: string;
   until?: string;
 }
@@ -81,9 +83,10 @@ export function planTopic(index: CorpusIndex, raw: string, now: Date): TopicPlan
     take({ ...found, term: {
       kind: 'person',
       label: label(tokens, found),
-      term: rarest(index, found.nameWords),
+      // The text speaks of them by surname ("Leavitt defended…").
+      term: found.nameWords[found.nameWords.length - 1]!,
       prefix: false,
-      weight: Math.max(...found.nameWords.map((w) => index.weightOf(w))),
+      weight: index.weightOf(found.nameWords[found.nameWords.length - 1]!),
       names,
       bySpeaker: (p: Passage) => names.has(p.speaker.name),
     } });
@@ -95,15 +98,20 @@ export function planTopic(index: CorpusIndex, raw: string, now: Date): TopicPlan
   }
   const names: Unit[] = [];
   for (const found of capitalisedRuns(tokens, used)) {
-    const words = topicWords(label(tokens, found)).filter((w) => index.docFrequency(w) > 0);
-    if (words.length > 0) names.push({ ...found, term: { kind: 'word', label: label(tokens, found), term: rarest(index, words), prefix: false, weight: Math.max(...words.map((w) => index.weightOf(w))) } });
+    const all = topicWords(label(tokens, found));
+    const words = all.filter((w) => index.docFrequency(w) > 0);
+    // A name the archive never uses still takes its place in a list, standing for nothing.
+    names.push({ ...found, term: { kind: 'word', label: label(tokens, found), term: words.length ? rarest(index, words) : all[0] ?? '', prefix: false, weight: words.length ? Math.max(...words.map((w) => index.weightOf(w))) : 0 } });
   }
   const terms: PlannedTerm[] = [];
+  const unknown: string[] = [];
   for (const run of coordinated(tokens, [...units, ...names].sort((a, b) => a.from - b.from))) {
     // A capitalised name on its own is just its words; in a list it is one of the alternatives.
     if (run.length === 1 && names.includes(run[0]!)) continue;
-    if (run.length > 1) for (const u of run) for (let i = u.from; i < u.to; i++) used.add(i);
-    terms.push(run.length > 1 ? either(run.map((u) => u.term)) : run[0]!.term);
+    for (const u of run) for (let i = u.from; i < u.to; i++) used.add(i);
+    const known = run.filter((u) => u.term.weight > 0);
+    unknown.push(...run.filter((u) => u.term.weight <= 0).map((u) => u.term.label));
+    if (known.length > 0) terms.push(known.length > 1 ? either(known.map((u) => u.term)) : known[0]!.term);
   }
 
   // The other words, in order; a name, a comma or "and" between two of them breaks a phrase.
@@ -119,8 +127,16 @@ export function planTopic(index: CorpusIndex, raw: string, now: Date): TopicPlan
       if (w.length <= 1 || isStopword(w) || CONNECTIVES.has(w) || absorbed.has(w)) continue;
       let at = terms.findIndex((t) => t.kind === 'word' && t.label === w);
       if (at < 0) {
+        const term = wordTerm(index, w, /^\p{Lu}/u.test(token) && i > 0);
+        // A word the archive never uses, with no near spelling, can only make every story look
+        // less about the topic: it is left out, and the answer says so.
+        if (index.docFrequency(w) === 0 && !term.also?.length) {
+          if (!unknown.includes(w)) unknown.push(w);
+          previous = -1;
+          continue;
+        }
         at = terms.length;
-        terms.push(wordTerm(index, w, /^\p{Lu}/u.test(token) && i > 0));
+        terms.push(term);
       }
       if (previous >= 0 && previous !== at) pairs.push([previous, at]);
       previous = at;
@@ -132,6 +148,7 @@ export function planTopic(index: CorpusIndex, raw: string, now: Date): TopicPlan
   const place = new Map(kept.map((t, i) => [t, i]));
   return {
     topic,
+    unknown,
     terms: kept,
     pairs: pairs.flatMap(([a, b]) => {
       const x = place.get(terms[a]!);
