@@ -1,6 +1,6 @@
 // Answers as terminal text: the verdict first, then each passage with its speaker, dates and source.
 import type { Answer, AnswerItem, SpeakerSummary, TimelineStory } from '../core/ask/answer.ts';
-import { datesLine, differencesLine, excerpt, kindWord, markedSegments, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
+import { datesLine, differencesLine, excerpt, kindWord, markedSegments, marksOf, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
 import type { Paint } from './paint.ts';
 
 /** Long passages are cut around the match; `context` shows them whole. */
@@ -54,8 +54,9 @@ function renderStory(s: TimelineStory, n: number, paint: Paint): string {
   for (const item of s.shown) {
     const p = item.passage;
     const cut = excerpt(item, EXCERPT_CHARS);
+    const text = markedSegments(cut.text, cut.marks).map((seg) => (seg.marked ? paint.mark(seg.text) : seg.text)).join('');
     lines.push(`    ${paint.bold(speakerLine(p))}${p.speaker.anonymous ? paint.dim(' (not named)') : ''} ${paint.dim(`· ${kindWord(p.kind)}`)}`);
-    lines.push(`      “${cut.text}”`);
+    lines.push(`      “${text}”`);
     const said = item.spokenIn ? `said ${item.spokenIn} (${item.date}) · ` : '';
     lines.push(paint.dim(`      ${said}${sourceLine(p.source)} · id ${p.id}`));
   }
@@ -67,7 +68,7 @@ function renderStory(s: TimelineStory, n: number, paint: Paint): string {
 
 function renderItem(item: AnswerItem, paint: Paint, focus: boolean, max: number, _i: number): string {
   const p = item.passage;
-  const cut = max === Infinity ? { text: p.text, marks: [...(item.match?.marks ?? [])] } : excerpt(item, max);
+  const cut = max === Infinity ? { text: p.text, marks: marksOf(item) } : excerpt(item, max);
   const text = markedSegments(cut.text, cut.marks).map((s) => (s.marked ? paint.mark(s.text) : s.text)).join('');
   const who = `${paint.bold(speakerLine(p))}${p.speaker.anonymous ? paint.dim(' (not named)') : ''} ${paint.dim(`· ${kindWord(p.kind)}`)}`;
   const lines = [

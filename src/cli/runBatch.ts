@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { CorpusIndex } from '../core/search/CorpusIndex.ts';
 import { EXIT, type Io } from './io.ts';
 import { paintFor } from './paint.ts';
-import { answerJson, problemJson } from './renderJson.ts';
+import { answerJson, problemJson } from '../app/export/answerJson.ts';
 import { renderAnswer } from './renderText.ts';
 import { Session } from './Session.ts';
 

@@ -2,7 +2,7 @@
 // quote (matched words bold), who said it, when, where it aired and where it is in the corpus.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, AnswerItem, Problem, SpeakerSummary, TimelineStory } from '../core/ask/answer.ts';
-import { datesLine, differencesLine, excerpt, kindWord, markedSegments, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
+import { datesLine, differencesLine, excerpt, kindWord, markedSegments, marksOf, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
 import { clip, escapeText } from './escapeText.ts';
 
 export const LIMITS = { title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048, fields: 25, total: 6000 } as const;
@@ -148,7 +148,7 @@ export function renderItem(item: AnswerItem, max: number, quoteChars: number, wi
 function renderQuote(item: AnswerItem, budget: number, quoteChars: number): string {
   let max = Math.min(item.passage.text.length, quoteChars);
   for (let tries = 0; tries < 20; tries++) {
-    const cut = max >= item.passage.text.length ? { text: item.passage.text, marks: [...(item.match?.marks ?? [])] } : excerpt(item, Math.max(1, max));
+    const cut = max >= item.passage.text.length ? { text: item.passage.text, marks: marksOf(item) } : excerpt(item, Math.max(1, max));
     const body = markedSegments(cut.text, cut.marks).map((s) => (s.marked ? bold(s.text) : escapeText(s.text))).join('');
     const out = `> “${body.replace(/\n/g, '\n> ')}”`;
     if (out.length <= budget) return out;

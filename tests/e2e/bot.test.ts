@@ -83,8 +83,8 @@ describe('Soundbite bot against the Discord double', () => {
       '[2] 2025-05-20 · Evening Desk: “Harbour budget passes after late-night vote”',
     ]);
     for (const f of tl.fields!) expect(f.value).toMatch(/`[^`]+\.txt, line \d+` · id `[\w.-]+`/);
-    // A newsmaker's quote shows first in each story.
-    expect(tl.fields![0]!.value).toMatch(/^> “The ferry will be back before the school holidays/);
+    // A newsmaker's quote shows first in each story, the topic's words in bold.
+    expect(tl.fields![0]!.value).toMatch(/^> “The \*\*ferry\*\* will be back before the school holidays/);
 
     const q = embedOf(await d.slashCommand({ name: 'quotes', options: { speaker: 'Quell' } }).final());
     expect(q.title).toBe('Quotes: Quell (2)');

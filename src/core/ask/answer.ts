@@ -33,6 +33,8 @@ export interface AnswerItem {
   airings?: Source[];
   /** The words that say when this was said ("last month"), where `date` comes from them. */
   spokenIn?: string;
+  /** A timeline's topic words in the passage, to mark and to cut a long passage around. */
+  marks?: CharSpan[];
 }
 
 /** One story of a timeline: a file, or a story within a multi-story page. */

@@ -8,7 +8,7 @@ import type { TimelineOrder } from './timelineStories.ts';
 /** Speakers with their own colour; the rest are "Others". */
 export const MAIN_SPEAKERS = 4;
 const MAX_PEAKS = 3;
-const PEAK_LABEL_CHARS = 38;
+const PEAK_LABEL_CHARS = 70;
 const NARRATION = 'Narration';
 const OTHERS = 'Others';
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -94,7 +94,7 @@ export function mentionChart(stories: readonly TimelineStory[], order: TimelineO
   const totals = periods.map((_, i) => series.reduce((a, s) => a + s.counts[i]!, 0));
   const peaks = pickPeaks(totals).map((period) => {
     const story = leader[period]!.story!;
-    return { period, story: story.key, label: shorten(story.headline ?? story.program ?? story.file) };
+    return { period, story: story.key, label: shorten(story.headline ?? [story.program ?? 'Story', story.aired].filter(Boolean).join(', ')) };
   });
   return {
     unit,
@@ -119,15 +119,17 @@ export function unitFor(spanDays: number): MentionChart['unit'] {
   return 'year';
 }
 
-/** The highest periods, none next to another, each at least half the highest. */
+/** The highest periods, each at least half the highest, and apart enough (a sixth of the chart)
+ * to be told apart. */
 function pickPeaks(totals: readonly number[]): number[] {
+  const apart = Math.max(1, Math.floor(totals.length / 6));
   const max = Math.max(...totals);
   if (!(max > 0)) return [];
   const chosen: number[] = [];
   const byHeight = totals.map((t, i) => [t, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [t, i] of byHeight) {
     if (chosen.length >= MAX_PEAKS || t < max / 2) break;
-    if (chosen.some((c) => Math.abs(c - i) <= 1)) continue;
+    if (chosen.some((c) => Math.abs(c - i) <= apart)) continue;
     chosen.push(i);
   }
   return chosen.sort((a, b) => a - b);

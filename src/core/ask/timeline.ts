@@ -8,7 +8,8 @@ import { defined, listAnswer } from './buildAnswer.ts';
 import { passesFilters, resolveFilters, type FilterInput } from './filters.ts';
 import { mentionChart } from './mentionChart.ts';
 import { DEFAULT_PAGE_SIZE, paginate } from './paginate.ts';
-import { buildStories, timelineItem, type TimelineOrder } from './timelineStories.ts';
+import { buildStories, timelineItem, withMarks, type Marker, type TimelineOrder } from './timelineStories.ts';
+import { topicMarks } from './topicPhrases.ts';
 import { planTopic, type TopicPlan } from './topicPlan.ts';
 import { findStories, storyKey, type StoryMatch } from './topicStories.ts';
 
@@ -25,7 +26,7 @@ export interface StoryQuery extends TimelineQuery {
   story: string;
 }
 
-type Found = { ok: true; stories: TimelineStory[]; topic: string; order: TimelineOrder; unknown: string[]; context: Record<string, string | undefined> } | { ok: false; problem: Outcome & { ok: false } };
+type Found = { ok: true; stories: TimelineStory[]; topic: string; order: TimelineOrder; unknown: string[]; mark: Marker; context: Record<string, string | undefined> } | { ok: false; problem: Outcome & { ok: false } };
 
 export function timeline(index: CorpusIndex, q: TimelineQuery, now: Date): Outcome {
   const found = findTimeline(index, q, now);
@@ -70,7 +71,7 @@ export function timelineStory(index: CorpusIndex, q: StoryQuery, now: Date): Out
   return answered(listAnswer({
     command: 'story',
     query: found.topic,
-    items: story.passages.map((i) => timelineItem(i.passage)),
+    items: story.passages.map((i) => withMarks(timelineItem(i.passage), found.mark)),
     page: q.page ?? 1,
     pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE,
     notes: [`${story.program ? `${story.program}: ` : ''}${story.headline ? `“${story.headline}”` : story.file}${story.aired ? `, aired ${story.aired}` : ''}: ${story.passages.length} passage${story.passages.length === 1 ? '' : 's'} about it.`],
@@ -92,7 +93,7 @@ function findTimeline(index: CorpusIndex, q: TimelineQuery, now: Date): Found {
   if (!resolved.ok) return fail(resolved);
   const f = resolved.filters;
   if (plan.terms.length === 0 && plan.unknown.length > 0 && !f.speakers) {
-    return { ok: true, stories: [], topic: plan.topic, order, unknown: plan.unknown, context: defined({ topic: plan.topic }) };
+    return { ok: true, stories: [], topic: plan.topic, order, unknown: plan.unknown, mark: () => [], context: defined({ topic: plan.topic }) };
   }
   if (plan.terms.length === 0 && !f.speakers) {
     return fail(problem(raw ? 'too_few_words' : 'empty_query', raw
@@ -103,9 +104,11 @@ function findTimeline(index: CorpusIndex, q: TimelineQuery, now: Date): Found {
   const matches = plan.terms.length > 0
     ? findStories(index, plan, { ...defined({ since: f.since, until: f.until }), filter })
     : speakerStories(index, filter);
+  const mark: Marker = (text) => topicMarks(text, plan);
   return {
     ok: true,
-    stories: buildStories(matches, order),
+    stories: buildStories(matches, order, mark),
+    mark,
     topic: plan.topic,
     order,
     unknown: plan.unknown,

@@ -3,6 +3,7 @@
 // and the same story aired again (a rerun, a station's copy) folded in with its airings.
 import type { Passage, PassageKind } from '../model.ts';
 import type { TopicHit } from '../search/CorpusIndex.ts';
+import type { CharSpan } from './alignFragment.ts';
 import type { AnswerItem, TimelineStory } from './answer.ts';
 import { itemFor } from './buildAnswer.ts';
 import { compareDates, effectiveDate } from './dates.ts';
@@ -27,13 +28,16 @@ export function timelineItem(p: Passage): AnswerItem {
   return own ? { passage: p, date: own.date, spokenIn: own.words } : { passage: p, date: effectiveDate(p) };
 }
 
-export function buildStories(matches: readonly StoryMatch[], order: TimelineOrder): TimelineStory[] {
-  const stories = matches.map((m) => storyOf(m, order));
+/** Where a passage's text says the topic, to mark and cut around (none for a speaker's timeline). */
+export type Marker = (text: string) => CharSpan[];
+
+export function buildStories(matches: readonly StoryMatch[], order: TimelineOrder, mark: Marker = () => []): TimelineStory[] {
+  const stories = matches.map((m) => storyOf(m, order, mark));
   stories.sort(compareStories);
   return foldReruns(stories);
 }
 
-function storyOf(m: StoryMatch, order: TimelineOrder): TimelineStory {
+function storyOf(m: StoryMatch, order: TimelineOrder, mark: Marker): TimelineStory {
   // Reading every passage for dates in its words costs; by airing, only the shown ones need it.
   const items = m.mentions.map((h) => (order === 'spoken' ? timelineItem(h.passage) : itemFor(h.passage)));
   const first = m.hits[0]!.passage.source;
@@ -47,7 +51,7 @@ function storyOf(m: StoryMatch, order: TimelineOrder): TimelineStory {
     program: first.program,
     aired: first.aired,
     date: order === 'spoken' ? earliest ?? first.aired : first.aired ?? earliest,
-    shown: pickShown(m.mentions, items),
+    shown: pickShown(m.mentions, items).map((i) => withMarks(i, mark)),
     passages: items,
     speakers: speakersOf(items),
     reruns: [],
@@ -74,6 +78,11 @@ function pickShown(hits: readonly TopicHit[], items: readonly AnswerItem[]): Ans
   const other = ranked.find(({ item }) => item !== top.item && (item.passage.speaker.name !== top.item.passage.speaker.name || item.passage.kind !== top.item.passage.kind))
     ?? ranked[1];
   return (other ? [top.item, other.item] : [top.item]).map((i) => (i.spokenIn !== undefined ? i : timelineItem(i.passage)));
+}
+
+export function withMarks(item: AnswerItem, mark: Marker): AnswerItem {
+  const marks = mark(item.passage.text);
+  return marks.length ? { ...item, marks } : item;
 }
 
 function speakersOf(items: readonly AnswerItem[]): string[] {

@@ -1,6 +1,7 @@
 // Whether a text says two of a topic's terms together, as typed ("rice farmers", "Business of
 // the House"): the second within a few words after the first, only small words between.
-import { eachWord, isStopword } from '../search/words.ts';
+import { eachWord, isStopword, wordSpans } from '../search/words.ts';
+import type { CharSpan } from './alignFragment.ts';
 import type { PlannedTerm, TopicPlan } from './topicPlan.ts';
 
 /** Small words allowed between the two: "Leader of the House", "rice that farmers". */
@@ -24,6 +25,12 @@ export function phrasesIn(text: string, plan: TopicPlan): number {
     if (recent.length > GAP) recent.shift();
   });
   return found;
+}
+
+/** Where the text says the topic's terms, for marking them and cutting a long passage around them. */
+export function topicMarks(text: string, plan: TopicPlan): CharSpan[] {
+  if (plan.terms.length === 0) return [];
+  return wordSpans(text).flatMap((w) => (!isStopword(w.word) && termOf(w.word, plan.terms) >= 0 ? [{ start: w.start, end: w.end }] : []));
 }
 
 function termOf(word: string, terms: readonly PlannedTerm[]): number {

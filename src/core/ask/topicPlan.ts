@@ -60,7 +60,8 @@ export function topicStem(word: string): string {
   for (const ending of ENDINGS) {
     // "business", "press": a double s is no plural.
     if (ending === 's' && word.endsWith('ss')) break;
-    if (word.endsWith(ending) && word.length - ending.length >= MIN_STEM) return word.slice(0, -ending.length);
+    // A plural s may leave four letters ("loans" → "loan"); other endings leave at least five.
+    if (word.endsWith(ending) && word.length - ending.length >= (ending === 's' ? MIN_STEM - 1 : MIN_STEM)) return word.slice(0, -ending.length);
   }
   return word;
 }

@@ -1,7 +1,7 @@
-// Answers as JSON, one object per answer, for scripts (the shape is documented in the README).
-import type { Answer, AnswerItem, Problem, TimelineStory } from '../core/ask/answer.ts';
-import type { Source } from '../core/model.ts';
-import { compareStories } from '../core/ask/timelineStories.ts';
+// Answers as JSON, one object per answer, for scripts and exports (the shape is documented in the README).
+import type { Answer, AnswerItem, Problem, TimelineStory } from '../../core/ask/answer.ts';
+import type { Source } from '../../core/model.ts';
+import { compareStories } from '../../core/ask/timelineStories.ts';
 
 export interface JsonSource {
   file: string;
