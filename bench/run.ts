@@ -1,9 +1,10 @@
 // npm run bench -- [--sizes 10k,100k,1m] [--fragments 1000] [--absent 200] [--topics 200]
 //                  [--seed 42] [--real | --no-real] [--out bench/results/<timestamp>.json]
-//                  [--baseline-budget 5] [--no-baselines]
+//                  [--baseline-budget 5] [--no-baselines] [--state-answers 1000]
 // Builds seeded synthetic corpora (and the real briefings when present), then measures index
 // build, snapshot save/load, memory, who-said latency and precision@1, timeline latency and the
-// not-found rate, beside two baselines on the same fragments. See bench/README.md.
+// not-found rate, beside two baselines on the same fragments; and the bot's answer path with its
+// state store at the cap against an empty one. See bench/README.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -20,6 +21,7 @@ import { LinearScan, ObviousMiniSearch, type Baseline } from './baselines.ts';
 import { makeFragments, textKey, VARIANTS, type Fragment, type FragmentSet, type Variant } from './fragments.ts';
 import { fmtMB, fmtMs, fmtRate, gc, hasGc, memoryAfterGc, percentiles, timed, timedAsync, vsMs, vsRate, type Memory, type Percentiles } from './measure.ts';
 import { loadSnapshot, saveSnapshot } from './snapshot.ts';
+import { measureStateAnswers, printStateAnswers, type StateFigures } from './stateAnswers.ts';
 import { measureStartup, type Startup } from './startup.ts';
 import { isoDay, Rng, synthCorpus } from './synthCorpus.ts';
 
@@ -38,6 +40,8 @@ interface Args {
   out: string;
   baselineBudgetS: number;
   baselines: boolean;
+  /** Answers per store in the state-store section; 0 skips it. */
+  stateAnswers: number;
 }
 
 export function parseSize(s: string): number {
@@ -51,7 +55,7 @@ function parseArgs(argv: string[]): Args {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const a: Args = {
     sizes: [10_000, 100_000], fragments: 1000, absent: 200, topics: 200, seed: 42, real: true,
-    out: path.join('bench', 'results', `${stamp}.json`), baselineBudgetS: 5, baselines: true,
+    out: path.join('bench', 'results', `${stamp}.json`), baselineBudgetS: 5, baselines: true, stateAnswers: 1000,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -76,8 +80,9 @@ function parseArgs(argv: string[]): Args {
       case '--no-real': a.real = false; break;
       case '--baseline-budget': a.baselineBudgetS = Number(value()); break;
       case '--no-baselines': a.baselines = false; break;
+      case '--state-answers': a.stateAnswers = int(); break;
       case '--help': case '-h':
-        console.log('npm run bench -- [--sizes 10k,100k,1m] [--fragments 1000] [--absent 200] [--topics 200] [--seed 42] [--real|--no-real] [--out FILE] [--baseline-budget SECONDS] [--no-baselines]');
+        console.log('npm run bench -- [--sizes 10k,100k,1m] [--fragments 1000] [--absent 200] [--topics 200] [--seed 42] [--real|--no-real] [--out FILE] [--baseline-budget SECONDS] [--no-baselines] [--state-answers N]');
         process.exit(0);
       // eslint-disable-next-line no-fallthrough
       default: throw new Error(`unknown option ${flag} (try --help)`);
@@ -443,6 +448,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const results: CaseResult[] = [];
   const skipped: string[] = [];
+  let state: StateFigures | null = null;
   try {
     for (const size of args.sizes) {
       const r = await measureCase(buildSynthetic(size, args.seed), args, tmp);
@@ -453,6 +459,11 @@ async function main(): Promise<void> {
       const built = await buildReal();
       if (typeof built === 'string') { console.log(`\n${built}`); skipped.push(built); }
       else { const r = await measureCase(built, args, tmp); printCase(r); results.push(r); }
+    }
+    if (args.stateAnswers > 0) {
+      log(`state store: ${args.stateAnswers} answers against an empty store and one at its cap`);
+      state = await measureStateAnswers(tmp, { answers: args.stateAnswers, seed: args.seed });
+      printStateAnswers(state);
     }
   } finally {
     await rm(tmp, { recursive: true, force: true });
@@ -471,6 +482,7 @@ async function main(): Promise<void> {
     skipped,
     results,
     targets: rows,
+    state,
   };
   await mkdir(path.dirname(args.out), { recursive: true });
   await writeFile(args.out, JSON.stringify(report, null, 2));

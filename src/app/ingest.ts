@@ -7,6 +7,7 @@ import { link, open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FormatId, ParseIssue, Transcript } from '../core/model.ts';
 import type { AliasList } from '../core/parse/aliasList.ts';
+import { decodeText } from '../core/parse/decodeText.ts';
 import { parseTranscript } from '../core/parse/parseTranscript.ts';
 import { hashBytes } from './fingerprint.ts';
 import { listCorpusFiles } from './corpusFolder.ts';
@@ -145,12 +146,9 @@ export async function ingestBytes(corpusDir: string, uploadName: string, bytes: 
   const early = checkUpload(name, bytes.length, opts.maxBytes);
   if (early) return early;
   if (bytes.length === 0) return refuse('empty', `${name} is empty.`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return refuse('not_text', `${name} is not UTF-8 text; save the transcript as plain text (UTF-8) and upload it again.`);
-  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return refuse('not_text', `${name}: ${decoded.reason}`);
+  const text = decoded.text;
   if (text.includes('\u0000')) return refuse('not_text', `${name} contains binary data, not text.`);
 
   const hash = hashBytes(bytes);

@@ -3,6 +3,7 @@
 // as it was or as it is, never half of it. A change to many files (or to the alias list)
 // builds a fresh index beside the old one and swaps it in; queries keep using the old one
 // meanwhile. Syncs run one at a time.
+import { withLexicon } from './wordNet.ts';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseIssue, Transcript } from '../core/model.ts';
@@ -56,7 +57,7 @@ export class LiveCorpus {
   }
 
   static empty(dir: string, dataDir: string): LiveCorpus {
-    return new LiveCorpus({ dir, dataDir, index: new CorpusIndex(), fingerprints: new Map(), unindexed: new Map(), aliases: { list: { names: new Map(), offices: new Map() }, issues: [], hash: '' } });
+    return new LiveCorpus({ dir, dataDir, index: withLexicon(new CorpusIndex()), fingerprints: new Map(), unindexed: new Map(), aliases: { list: { names: new Map(), offices: new Map() }, issues: [], hash: '' } });
   }
 
   /** Every current problem: the alias list's, then each file's. */
@@ -178,7 +179,7 @@ export class LiveCorpus {
    * index holds (unchanged files keep their parse). The fresh index is built in batches,
    * yielding between them so queries go on against the old one, and swapped in at the end. */
   private async swapInFresh(read: ReadFile[], removed: ReadonlySet<string>, aliases: AliasRead): Promise<void> {
-    const fresh = new CorpusIndex();
+    const fresh = withLexicon(new CorpusIndex());
     const fingerprints = new Map<string, Fingerprint>();
     const unindexed = new Map<string, ParseIssue[]>();
     const rereadFiles = new Set(read.map((r) => r.transcript.file));

@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Transcript } from '../core/model.ts';
 import type { AliasList } from '../core/parse/aliasList.ts';
+import { decodeText } from '../core/parse/decodeText.ts';
 import { parseTranscript } from '../core/parse/parseTranscript.ts';
 import { hashBytes, type Fingerprint } from './fingerprint.ts';
 import { MAX_FILE_BYTES } from './corpusFolder.ts';
@@ -37,7 +38,14 @@ export async function readCorpusFile(dir: string, rel: string, aliasList: AliasL
   }
   try {
     const bytes = await readFile(full);
-    return { fingerprint: { ...base, hash: hashBytes(bytes) }, transcript: parseTranscript(rel, bytes.toString('utf8'), { aliasList }) };
+    const fingerprint = { ...base, hash: hashBytes(bytes) };
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) return { fingerprint, transcript: failedTranscript(rel, decoded.reason) };
+    const transcript = parseTranscript(rel, decoded.text, { aliasList });
+    if (decoded.encoding !== 'utf-8') {
+      transcript.issues.push({ file: rel, line: 1, message: `The file is ${decoded.encoding.toUpperCase()} text, not UTF-8; it was read as such.`, severity: 'warning' });
+    }
+    return { fingerprint, transcript };
   } catch (err) {
     return {
       fingerprint: { ...base, hash: '' },

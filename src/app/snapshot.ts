@@ -1,11 +1,14 @@
-// The saved index: JSON lines, then the posting lists as raw bytes. A header (format, parser
-// and index versions, alias hash, a fingerprint per file), a line of sizes, the indexed words,
-// every speaker, one line per file with its passages (packPassages.ts), an end line with the
-// totals; then the Latin-1 passage texts in chunks, and per field the lists' sizes, slots, word
-// counts per passage and counts per posting, little-endian, which load with one copy instead of
-// being parsed. Anything missing, unparsable or of another
+// The saved index: JSON lines, then the posting lists as raw bytes, then a checksum of all of it.
+// A header (format, parser and index versions, alias hash, a fingerprint per file), a line of
+// sizes, the indexed words, every speaker, one line per file with its passages (packPassages.ts),
+// an end line with the totals; then the Latin-1 passage texts in chunks, and per field the
+// lists' sizes, slots, word counts per passage and counts per posting, little-endian, which load
+// with one copy instead of being parsed; last a trailer with the CRC-32 of every byte before it,
+// checked before anything but the header is read, so one changed byte anywhere (a row, a text,
+// a list) is a refusal, never a different answer. Anything missing, unparsable or of another
 // version is refused, and the caller rebuilds; it is written to a temporary file and renamed,
 // so a crash mid-write leaves the old snapshot or none, never half of one.
+import { withLexicon } from './wordNet.ts';
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
@@ -18,7 +21,7 @@ import type { Fingerprint } from './fingerprint.ts';
 import { packFile, SpeakerTable, TextReader, TextSection, unpackFile, type PackedFile } from './packPassages.ts';
 
 /** Bump when the layout of this file changes. */
-export const SNAPSHOT_FORMAT = 6;
+export const SNAPSHOT_FORMAT = 7;
 
 const MAGIC = 'soundbite-index';
 
@@ -76,9 +79,14 @@ export async function writeSnapshot(file: string, header: SnapshotHeader, index:
   const data = index.toSnapshot();
   const { terms, fields } = data.postings;
   const passageTotal = data.files.reduce((n, f) => n + f.passages.length, 0);
-  const handle = await open(tmp, 'w');
+  const handle = await open(tmp, 'wx');
   try {
-    const line = (value: unknown) => handle.write(`${JSON.stringify(value)}\n`);
+    const sum = new RunningCrc();
+    const put = async (b: Buffer) => {
+      sum.add(b);
+      await handle.write(b);
+    };
+    const line = (value: unknown) => put(Buffer.from(`${JSON.stringify(value)}\n`));
     await line(header);
     const sizes = Object.fromEntries(INDEX_FIELDS.map((f) => [f, { postings: fields[f].slots.length } satisfies FieldBytes]));
     await line({ files: data.files.length, passages: passageTotal, terms: terms.length, fields: sizes });
@@ -92,18 +100,44 @@ export async function writeSnapshot(file: string, header: SnapshotHeader, index:
     const chunks = texts.finish();
     const parts = [...chunks.map(bytesOf), ...INDEX_FIELDS.flatMap((f) => [fields[f].sizes, fields[f].slots, fields[f].lengths, fields[f].counts].map(bytesOf))];
     const binary = parts.reduce((n, b) => n + b.length, 0);
-    // A checksum, so a flipped byte in the texts or the lists is caught rather than answered from.
-    const checksum = parts.reduce((c, b) => crc32(b, c), 0);
-    await line({ end: true, files: data.files.length, passages: passageTotal, texts: chunks.map((b) => b.length), binary, checksum });
-    for (const b of parts) await handle.write(b);
+    await line({ end: true, files: data.files.length, passages: passageTotal, texts: chunks.map((b) => b.length), binary });
+    for (const b of parts) await put(b);
+    await handle.write(trailer(sum.value));
     await handle.sync();
-  } catch (err) {
     await handle.close();
+    await rename(tmp, file);
+  } catch (err) {
+    await handle.close().catch(() => undefined);
     await rm(tmp, { force: true });
     throw err;
   }
-  await handle.close();
-  await rename(tmp, file);
+}
+
+/** CRC-32 over a stream of buffers. An empty buffer is skipped: node's crc32 gives 0 for one
+ * whose memory was never allocated, which reset the sum and made every snapshot of a corpus
+ * with no posting in some field fail its own checksum. */
+export class RunningCrc {
+  value = 0;
+
+  add(b: Uint8Array): void {
+    if (b.length > 0) this.value = crc32(b, this.value);
+  }
+}
+
+// `crc32 0123abcd\n`: fixed length, so the reader finds it without scanning.
+const TRAILER_TAG = 'crc32 ';
+const TRAILER_LENGTH = TRAILER_TAG.length + 9;
+
+function trailer(crc: number): Buffer {
+  return Buffer.from(`${TRAILER_TAG}${crc.toString(16).padStart(8, '0')}\n`, 'latin1');
+}
+
+/** The checksum the trailer holds, or null when the file does not end with one. */
+function trailerValue(bytes: Buffer): number | null {
+  if (bytes.length < TRAILER_LENGTH) return null;
+  const text = bytes.toString('latin1', bytes.length - TRAILER_LENGTH);
+  const m = /^crc32 ([0-9a-f]{8})\n$/.exec(text);
+  return m ? Number.parseInt(m[1]!, 16) : null;
 }
 
 function isHeader(v: unknown): v is SnapshotHeader {
@@ -147,6 +181,13 @@ export async function readSnapshot(file: string, expect: { parserVersion: number
   if (header.parserVersion !== expect.parserVersion) return { ok: false, reason: `the snapshot was built by parser version ${header.parserVersion}, this is ${expect.parserVersion}` };
   if (header.indexVersion !== INDEX_VERSION) return { ok: false, reason: `the snapshot was built with index version ${header.indexVersion}, this is ${INDEX_VERSION}` };
   if (!LITTLE_ENDIAN) return { ok: false, reason: 'saved indexes are little-endian and this machine is not' };
+  // Nothing past the header is read before every byte is checked.
+  const expected = trailerValue(bytes);
+  if (expected === null) return { ok: false, reason: 'the snapshot is incomplete (it does not end with its checksum)' };
+  const sum = new RunningCrc();
+  sum.add(bytes.subarray(0, bytes.length - TRAILER_LENGTH));
+  if (sum.value !== expected) return { ok: false, reason: 'the snapshot is damaged (it fails its checksum)' };
+  bytes = bytes.subarray(0, bytes.length - TRAILER_LENGTH);
   const second = next();
   if (!second.ok) return second;
   const sizes = second.value as { files?: unknown; passages?: unknown; terms?: unknown; fields?: Partial<Record<IndexField, Partial<FieldBytes>>> } | null;
@@ -183,7 +224,6 @@ export async function readSnapshot(file: string, expect: { parserVersion: number
     end.files !== packed.length || end.passages !== passages || passages !== sizes.passages || end.binary !== binary || bytes.length - at !== binary) {
     return { ok: false, reason: 'the snapshot is incomplete (its end line or its word index does not match)' };
   }
-  if (!('checksum' in end) || crc32(bytes.subarray(at)) !== end.checksum) return { ok: false, reason: 'the snapshot is damaged (its texts or word index fail their checksum)' };
   // One copy into a fresh buffer: typed arrays need aligned offsets, and the file's bytes,
   // mostly passage JSON, can then be let go.
   const raw = new Uint8Array(binary - textBytes);
@@ -210,7 +250,7 @@ export async function readSnapshot(file: string, expect: { parserVersion: number
   try {
     const files = packed.map((f) => unpackFile(f, speakers as Speaker[], texts));
     if (!texts.finished) throw new TypeError('the text section holds more than the passages use');
-    const index = CorpusIndex.fromSnapshot({ files, postings: { terms, fields } satisfies PackedPostings });
+    const index = withLexicon(CorpusIndex.fromSnapshot({ files, postings: { terms, fields } satisfies PackedPostings }));
     return { ok: true, snapshot: { header, index } };
   } catch (err) {
     return { ok: false, reason: `the snapshot is damaged (${err instanceof Error ? err.message : String(err)})` };

@@ -1,10 +1,10 @@
 // A terminal conversation: what a Discord thread is to the bot. Plain lines are follow-ups to
 // the last answer. Commands start fresh here: in a script, each line must mean what it says,
 // whatever the line before it asked.
+import type { Engine } from '../app/engine/Engine.ts';
 import type { AnswerContext, Outcome } from '../core/ask/answer.ts';
-import { runCommand, type Invocation } from '../core/ask/commands.ts';
+import type { Invocation } from '../core/ask/commands.ts';
 import { interpretFollowUp } from '../core/ask/followUp.ts';
-import type { CorpusIndex } from '../core/search/CorpusIndex.ts';
 import { parseCommandLine } from './parseCommandLine.ts';
 
 export interface Turn {
@@ -16,16 +16,16 @@ export class Session {
   private context: AnswerContext | null = null;
 
   constructor(
-    private readonly index: () => CorpusIndex,
+    private readonly engine: Pick<Engine, 'run'>,
     private readonly now: () => Date,
     private readonly pageSize?: number,
   ) {}
 
-  ask(line: string): Turn {
+  async ask(line: string): Promise<Turn> {
     const parsed = line.trim().startsWith('/') ? parseCommandLine(line) : this.followUp(line);
     if (!parsed.ok) return { invocation: null, outcome: parsed };
     const invocation = parsed.invocation;
-    const outcome = runCommand(this.index(), invocation, this.now(), this.pageSize);
+    const outcome = await this.engine.run(invocation, this.now(), this.pageSize);
     if (outcome.ok) this.context = outcome.answer.context;
     return { invocation, outcome };
   }

@@ -1,7 +1,7 @@
 // Batch mode for scripts: one command per line on stdin; with --json one JSON object per line
 // on stdout, else the same text the REPL shows.
 import { createInterface } from 'node:readline';
-import type { CorpusIndex } from '../core/search/CorpusIndex.ts';
+import type { Engine } from '../app/engine/Engine.ts';
 import { EXIT, type Io } from './io.ts';
 import { paintFor } from './paint.ts';
 import { answerJson, problemJson } from '../app/export/answerJson.ts';
@@ -11,13 +11,13 @@ import { Session } from './Session.ts';
 /** JSON callers get every result, not a page of them. */
 export const JSON_PAGE_SIZE = 1000;
 
-export async function runBatch(index: CorpusIndex, io: Io, json: boolean): Promise<number> {
-  const session = new Session(() => index, io.now, json ? JSON_PAGE_SIZE : undefined);
+export async function runBatch(engine: Pick<Engine, 'run'>, io: Io, json: boolean): Promise<number> {
+  const session = new Session(engine, io.now, json ? JSON_PAGE_SIZE : undefined);
   const paint = paintFor({ isTTY: io.stdoutIsTTY }, io.env);
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;
-    const turn = session.ask(line);
+    const turn = await session.ask(line);
     const command = turn.invocation?.command ?? line.trim().split(/\s+/)[0]!.replace(/^\//, '');
     if (json) io.out(JSON.stringify(turn.outcome.ok ? answerJson(turn.outcome.answer) : problemJson(command, line.trim(), turn.outcome.problem)));
     else io.out(`> ${line.trim()}\n${turn.outcome.ok ? renderAnswer(turn.outcome.answer, paint) : turn.outcome.problem.message}\n`);

@@ -8,7 +8,8 @@ import { DEFAULT_DATA_DIR } from '../app/config.ts';
 import { CorpusFolderError } from '../app/corpusFolder.ts';
 import { openCorpus, type OpenedCorpus } from '../app/openCorpus.ts';
 import { watchCorpus } from '../app/watchCorpus.ts';
-import { findCommand, runCommand } from '../core/ask/commands.ts';
+import { LocalEngine } from '../app/engine/LocalEngine.ts';
+import { findCommand } from '../core/ask/commands.ts';
 import { renderCommandHelp, USAGE } from './help.ts';
 import { EXIT, type Io } from './io.ts';
 import { paintFor } from './paint.ts';
@@ -83,13 +84,15 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
   if (verb === 'validate') return runValidate(corpus, io, Boolean(values.json));
   if (verb === 'stats') return runStats(corpus, io, Boolean(values.json));
   if (verb === 'speakers' && values.unresolved) return runUnresolved(corpus, io, Boolean(values.json));
+  // The terminal asks in this thread: no deadline to keep, and no worker to wait for at start.
+  const engine = LocalEngine.ofLive(corpus.live);
   if (verb === 'start') {
-    if (!io.stdin.isTTY) return runBatch(corpus.index, io, Boolean(values.json));
+    if (!io.stdin.isTTY) return runBatch(engine, io, Boolean(values.json));
     // The REPL lives long enough for the corpus to change under it: follow the folder.
     const live = corpus.live;
     const watcher = watchCorpus(live, { onError: (err) => io.err(`soundbite: watching ${dir} failed: ${err instanceof Error ? err.message : String(err)}`) });
     try {
-      return await runRepl(() => ({ ...live.view(), ms: corpus.ms }), io, reason, describeLoad(corpus.load));
+      return await runRepl(() => ({ ...live.view(), ms: corpus.ms }), engine, io, reason, describeLoad(corpus.load));
     } finally {
       await watcher.close();
     }
@@ -119,7 +122,7 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
   }
   // An export or a script wants the whole answer, not a page of it.
   const whole = format !== undefined || values.out !== undefined;
-  const outcome = runCommand(corpus.index, { command: spec!.name, args, ...(page ? { page } : {}) }, io.now(), whole ? JSON_PAGE_SIZE : undefined);
+  const outcome = await engine.run({ command: spec!.name, args, ...(page ? { page } : {}) }, io.now(), whole ? JSON_PAGE_SIZE : undefined);
   if (!outcome.ok) {
     if (format === 'json') io.out(JSON.stringify(problemJson(spec!.name, rest.join(' '), outcome.problem)));
     io.err(`soundbite ${spec!.name}: ${outcome.problem.message}`);

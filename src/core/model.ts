@@ -15,7 +15,19 @@ export type FormatId =
   | 'rev' // E: `Name (03:04):`, then the words
   | 'webvtt' // E: `WEBVTT`, timed cues with `<v Name>` or `Name:`
   | 'srt' // E: numbered cues, `00:01:14,815 --> ...`
-  | 'cable'; // F: `JANE ROE, CNN ANCHOR:` turns, `(BEGIN VIDEO CLIP)`
+  | 'cable' // F: `JANE ROE, CNN ANCHOR:` turns, `(BEGIN VIDEO CLIP)`
+  | 'general'; // G: any other transcript: labels wherever they are, or none (docs/FORMATS.md)
+
+/** The programme's own voices: their words are narration, named. */
+export type JournalistRole = 'anchor' | 'host' | 'reporter' | 'correspondent' | 'editor' | 'announcer';
+
+/** Where the transcript says who speaks, when it is not a label: the words that introduce them. */
+export interface Introduction {
+  /** 1-based line of the introducing words. */
+  line: number;
+  /** The introducing words, as written: `Vitaly Shevchenko, Russia editor at BBC Monitoring, … told me more`. */
+  text: string;
+}
 
 /** A date as precise as the source allows: `2025`, `2025-03` or `2025-03-15`. */
 export type PartialDate = string;
@@ -29,6 +41,11 @@ export interface Speaker {
   title: string | null;
   /** True where the label describes rather than names: `Local resident / (VOICE MODIFIED)`. */
   anonymous: boolean;
+  /** Set for anchors, hosts, reporters and correspondents: the programme's own voice. */
+  role?: JournalistRole;
+  /** Set when no label names the speaker and the transcript's own words do ("… told me more"):
+   * answers show these words, so a journalist can judge the attribution. */
+  introduced?: Introduction;
 }
 
 export interface Source {
@@ -81,6 +98,18 @@ export interface TranscriptMeta {
   url: string | null;
 }
 
+/** How a file was read, for `validate`: which reader, and what it found. */
+export interface Reading {
+  /** `general`, or the format parser's id. */
+  reader: FormatId;
+  /** Distinct speaker labels found. */
+  labels: number;
+  /** Speaker turns (a label, a caption `>>`, an introduction). */
+  turns: number;
+  /** Passages no label or introduction attributes to anyone. */
+  unattributed: number;
+}
+
 export interface Transcript {
   file: string;
   /** null when no parser recognised the file; it then has no passages and an issue says why. */
@@ -88,6 +117,8 @@ export interface Transcript {
   meta: TranscriptMeta;
   passages: Passage[];
   issues: ParseIssue[];
+  /** Set by the general reader; validate reports it. */
+  reading?: Reading;
 }
 
 /** How a who-said fragment matched. */

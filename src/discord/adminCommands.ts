@@ -1,8 +1,9 @@
 // The archive's admin commands: /ingest (add an attached transcript), /reload (re-read every
-// file) and /stats (what the archive holds). Who may run /ingest and /reload is Discord's
-// call: by default those who can manage the server (default_member_permissions), and an admin
-// can grant it to others under Server Settings > Integrations. /reload also checks it here,
-// since re-reading everything is heavy.
+// file) and /stats (what the archive holds), offered in servers only. Who may run /ingest and
+// /reload is Discord's call: by default those who can manage the server
+// (default_member_permissions), and an admin can change that under Server Settings >
+// Integrations, which /reload follows. /ingest writes into the corpus, so it checks again
+// itself (defence in depth): in a server, by a member Discord reports as able to manage it.
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
@@ -11,11 +12,10 @@ import {
   type ChatInputCommandInteraction,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import { ingestBytes, MAX_INGEST_BYTES, checkUpload } from '../app/ingest.ts';
-import type { LiveCorpus } from '../app/liveCorpus.ts';
-import { corpusStats } from '../core/ask/corpusStats.ts';
+import { MAX_INGEST_BYTES, checkUpload } from '../app/ingest.ts';
 import { NO_PINGS } from './ask.ts';
 import type { BotDeps } from './botDeps.ts';
+import { SERVER_ONLY } from './commandScopes.ts';
 import { renderIngestReply, renderReloadReply, renderStatsReply } from './renderAdmin.ts';
 
 export const INGEST_COMMAND = 'ingest';
@@ -33,14 +33,16 @@ export function adminPayloads(): RESTPostAPIApplicationCommandsJSONBody[] {
       description: 'Add a transcript to the archive (checked first; nothing is added if it has problems).',
       default_member_permissions: MANAGE_SERVER,
       options: [{ type: ApplicationCommandOptionType.Attachment, name: 'file', description: 'The transcript: .txt, .md, .vtt or .srt, up to 5 MB', required: true }],
+      ...SERVER_ONLY,
     },
     {
       type: ApplicationCommandType.ChatInput,
       name: RELOAD_COMMAND,
       description: 'Re-read every transcript in the archive (admins).',
       default_member_permissions: MANAGE_SERVER,
+      ...SERVER_ONLY,
     },
-    { type: ApplicationCommandType.ChatInput, name: STATS_COMMAND, description: 'What the archive holds: files, passages, speakers, dates, problems.' },
+    { type: ApplicationCommandType.ChatInput, name: STATS_COMMAND, description: 'What the archive holds: files, passages, speakers, dates, problems.', ...SERVER_ONLY },
   ];
 }
 
@@ -50,21 +52,30 @@ export function isAdminCommand(name: string): boolean {
 
 const privately = (content: string) => ({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }) as const;
 
-export async function adminCommand(deps: BotDeps, live: LiveCorpus, i: ChatInputCommandInteraction): Promise<void> {
+export async function adminCommand(deps: BotDeps, i: ChatInputCommandInteraction): Promise<void> {
+  const engine = deps.engine;
+  // Offered in servers only; a command registered by an older version can still arrive from a DM,
+  // where no server permission applies at all.
+  if (!i.inGuild()) {
+    deps.log.warn('admin_command_refused', { interactionId: i.id, command: i.commandName, userId: i.user.id, reason: 'not in a server' });
+    await i.reply(privately(`/${i.commandName} works only in a server, where its admins decide who may use it.`));
+    return;
+  }
   if (i.commandName === STATS_COMMAND) {
-    await i.reply(privately(renderStatsReply(corpusStats(live.index, live.issues, live.fileCount))));
+    await i.deferReply({ flags: MessageFlags.Ephemeral });
+    await i.editReply({ content: renderStatsReply(await engine.stats()), allowedMentions: NO_PINGS });
     return;
   }
   if (i.commandName === RELOAD_COMMAND) {
-    if (!i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      await i.reply(privately('Only people who can manage this server can reload the archive.'));
-      return;
-    }
     await i.deferReply({ flags: MessageFlags.Ephemeral });
-    const result = await live.reload();
-    deps.log.info('corpus_reloaded', { interactionId: i.id, files: live.fileCount, passages: live.index.passageCount, reread: result.reread.length });
-    void live.save().catch((err: unknown) => deps.log.error('snapshot_save_failed', { err }));
-    await i.editReply({ content: renderReloadReply(result, corpusStats(live.index, live.issues, live.fileCount)), allowedMentions: NO_PINGS });
+    const { result, stats } = await engine.reload();
+    deps.log.info('corpus_reloaded', { interactionId: i.id, files: stats.files, passages: stats.passages, reread: result.reread.length });
+    await i.editReply({ content: renderReloadReply(result, stats), allowedMentions: NO_PINGS });
+    return;
+  }
+  if (!i.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
+    deps.log.warn('admin_command_refused', { interactionId: i.id, command: i.commandName, userId: i.user.id, reason: 'no Manage Server permission' });
+    await i.reply(privately('Adding transcripts needs the Manage Server permission in this server, and Discord reports that you do not have it.'));
     return;
   }
   const file = i.options.getAttachment('file', true);
@@ -81,9 +92,8 @@ export async function adminCommand(deps: BotDeps, live: LiveCorpus, i: ChatInput
     return;
   }
   const bytes = new Uint8Array(await res.arrayBuffer());
-  const result = await ingestBytes(live.dir, file.name, bytes, { aliasList: live.aliasList });
-  // Index it now rather than when the watcher notices, so the next question finds it.
-  if (result.ok && result.status === 'written') await live.sync();
+  // Checked, written and indexed by the engine before it answers, so the next question finds it.
+  const result = await engine.ingest(file.name, bytes);
   deps.log.info('ingest', { interactionId: i.id, userId: i.user.id, file: file.name, ok: result.ok, status: result.ok ? result.status : result.code });
   await i.editReply({ content: renderIngestReply(result), allowedMentions: NO_PINGS });
 }

@@ -2,7 +2,7 @@
 // buttons, render. Every handler (slash, context menu, button, thread follow-up) goes through it.
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, MessageMentionOptions } from 'discord.js';
 import type { Answer } from '../core/ask/answer.ts';
-import { runCommand, type Invocation } from '../core/ask/commands.ts';
+import type { Invocation } from '../core/ask/commands.ts';
 import { refOf } from './answerState.ts';
 import type { BotDeps } from './botDeps.ts';
 import { answerButtons, newKey } from './components.ts';
@@ -21,16 +21,17 @@ export type Reply = { kind: 'answer'; answer: Answer; payload: AnswerPayload } |
 
 export async function ask(deps: BotDeps, inv: Invocation): Promise<Reply> {
   await deps.beforeCore?.(inv);
-  const outcome = runCommand(deps.index(), inv, deps.now());
+  const outcome = await deps.engine.run(inv, deps.now());
   if (!outcome.ok) return { kind: 'problem', text: renderProblem(outcome.problem) };
   const answer = outcome.answer;
   const ref = refOf(answer);
   const key = newKey();
-  await deps.answers.set(key, ref);
+  // Buttons only when what they act on is kept: a store that cannot be written costs the buttons, not the answer.
+  const kept = await deps.answers.set(key, ref);
   return {
     kind: 'answer',
     answer,
-    payload: { embeds: [renderAnswerEmbed(answer)], components: answerButtons(answer, ref, key), allowedMentions: NO_PINGS },
+    payload: { embeds: [renderAnswerEmbed(answer)], components: kept ? answerButtons(answer, ref, key) : [], allowedMentions: NO_PINGS },
   };
 }
 

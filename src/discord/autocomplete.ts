@@ -1,25 +1,23 @@
 // Suggestions while a journalist types a speaker or programme: at most 25, best first.
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
-import type { CorpusIndex } from '../core/search/CorpusIndex.ts';
-import { suggestSpeakers } from '../core/search/speakerDirectory.ts';
-import { clip } from './escapeText.ts';
+import type { SpeakerSummary } from '../core/ask/answer.ts';
+import { clip, plainName } from './escapeText.ts';
 
-const MAX_CHOICES = 25;
+export const MAX_CHOICES = 25;
 const MAX_CHARS = 100;
 
-export function speakerChoices(index: CorpusIndex, typed: string): ApplicationCommandOptionChoiceData<string>[] {
-  return suggestSpeakers(index, typed, MAX_CHOICES)
+/** `suggestions`: the engine's speakers starting like what was typed, best first. */
+export function speakerChoices(suggestions: readonly SpeakerSummary[]): ApplicationCommandOptionChoiceData<string>[] {
+  return suggestions
+    .slice(0, MAX_CHOICES)
     // A name longer than 100 characters cannot be a value Discord sends back intact; leave it out.
     .filter((s) => s.name.length <= MAX_CHARS)
-    .map((s) => ({ name: clip(s.titles[0] ? `${s.name} — ${s.titles[0]}` : s.name, MAX_CHARS), value: s.name }));
+    // The shown name is neutralised (no direction tricks); the value must stay the name as indexed.
+    .map((s) => ({ name: clip(plainName(s.titles[0] ? `${s.name} — ${s.titles[0]}` : s.name), MAX_CHARS), value: s.name }));
 }
 
-export function programChoices(index: CorpusIndex, typed: string): ApplicationCommandOptionChoiceData<string>[] {
-  const counts = new Map<string, number>();
-  for (const f of index.fileEntries()) {
-    const p = f.meta.program;
-    if (p) counts.set(p, (counts.get(p) ?? 0) + 1);
-  }
+/** `counts`: every programme with its number of files. */
+export function programChoices(counts: ReadonlyArray<[string, number]>, typed: string): ApplicationCommandOptionChoiceData<string>[] {
   const q = typed.trim().toLowerCase();
   // Programmes starting with what was typed come before those merely containing it; then the busiest.
   const rank = (name: string) => (name.toLowerCase().startsWith(q) ? 0 : 1);
@@ -27,5 +25,5 @@ export function programChoices(index: CorpusIndex, typed: string): ApplicationCo
     .filter(([name]) => name.length <= MAX_CHARS && (!q || name.toLowerCase().includes(q)))
     .sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, MAX_CHOICES)
-    .map(([name]) => ({ name, value: name }));
+    .map(([name]) => ({ name: plainName(name), value: name }));
 }

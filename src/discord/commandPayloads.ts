@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import { COMMANDS, type CommandSpec, type OptionSpec } from '../core/ask/commands.ts';
 import { adminPayloads } from './adminCommands.ts';
+import { QUESTION_SCOPE } from './commandScopes.ts';
 
 export const HELP_COMMAND = 'help';
 export const WHO_SAID_THIS = 'Who said this?';
@@ -40,15 +41,15 @@ function optionPayload(o: OptionSpec): APIApplicationCommandBasicOption {
 function slashPayload(c: CommandSpec): RESTPostAPIApplicationCommandsJSONBody {
   // Discord wants required options first; the registry already lists them that way, but sort to be sure.
   const options = [...c.options].sort((a, b) => Number(b.required) - Number(a.required)).map(optionPayload);
-  return { type: ApplicationCommandType.ChatInput, name: c.name, description: fitDescription(c.description), options };
+  return { type: ApplicationCommandType.ChatInput, name: c.name, description: fitDescription(c.description), options, ...QUESTION_SCOPE };
 }
 
 export function commandPayloads(): RESTPostAPIApplicationCommandsJSONBody[] {
   const slash: readonly CommandSpec[] = COMMANDS.filter((c) => c.slash);
   return [
     ...slash.map(slashPayload),
-    { type: ApplicationCommandType.ChatInput, name: HELP_COMMAND, description: 'How to ask Soundbite: the commands, and follow-ups in threads.' },
-    { type: ApplicationCommandType.Message, name: WHO_SAID_THIS },
+    { type: ApplicationCommandType.ChatInput, name: HELP_COMMAND, description: 'How to ask Soundbite: the commands, and follow-ups in threads.', ...QUESTION_SCOPE },
+    { type: ApplicationCommandType.Message, name: WHO_SAID_THIS, ...QUESTION_SCOPE },
     ...adminPayloads(),
   ];
 }

@@ -14,12 +14,12 @@ import { findCommand, type Invocation } from '../core/ask/commands.ts';
 import { argsOf, inheritContext } from '../core/ask/followUp.ts';
 import { adminCommand, isAdminCommand } from './adminCommands.ts';
 import { NO_PINGS, type Reply } from './ask.ts';
-import { programChoices, speakerChoices } from './autocomplete.ts';
+import { MAX_CHOICES, programChoices, speakerChoices } from './autocomplete.ts';
 import type { BotDeps } from './botDeps.ts';
 import { HELP_COMMAND, WHO_SAID_THIS } from './commandPayloads.ts';
 import { parseCustomId } from './components.ts';
 import { errorRef } from './errorRef.ts';
-import { recordFeedback } from './feedback.ts';
+import { recordVote } from './feedback.ts';
 import { helpText } from './helpText.ts';
 import { replyWithAnswer, updateWithAnswer } from './respond.ts';
 import { openThread } from './threads.ts';
@@ -66,19 +66,21 @@ async function autocomplete(deps: BotDeps, i: AutocompleteInteraction): Promise<
   const focused = i.options.getFocused(true);
   const kind = findCommand(i.commandName)?.options.find((o) => o.name === focused.name)?.kind;
   const typed = String(focused.value);
-  const choices = kind === 'speaker' ? speakerChoices(deps.index(), typed) : kind === 'program' ? programChoices(deps.index(), typed) : [];
+  const choices = kind === 'speaker'
+    ? speakerChoices(await deps.engine.suggestSpeakers(typed, MAX_CHOICES))
+    : kind === 'program' ? programChoices(await deps.engine.programs(), typed) : [];
   await i.respond(choices);
 }
 
 /** The context of the thread the interaction happens in, if Soundbite answered there before. */
-function threadContext(deps: BotDeps, i: { channelId: string | null; channel: Interaction['channel'] }): AnswerContext | undefined {
-  return i.channel?.isThread() && i.channelId ? deps.threads.get(i.channelId) : undefined;
+async function threadContext(deps: BotDeps, i: { channelId: string | null; channel: Interaction['channel'] }): Promise<AnswerContext | undefined> {
+  return i.channel?.isThread() && i.channelId ? deps.threads.current(i.channelId) : undefined;
 }
 
 /** Before an answer is sent: a thread takes its context, so a message typed right after reads it. */
 function keepThreadContext(deps: BotDeps, i: Interaction): (reply: Reply) => Promise<void> {
   return async (reply) => {
-    if (reply.kind === 'answer' && i.channel?.isThread() && i.channelId) await deps.threads.set(i.channelId, reply.answer.context);
+    if (reply.kind === 'answer' && i.channel?.isThread() && i.channelId) await deps.threads.replace(i.channelId, reply.answer.context);
   };
 }
 
@@ -92,7 +94,7 @@ async function slashCommand(deps: BotDeps, i: ChatInputCommandInteraction): Prom
     await i.reply({ content: helpText(), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
     return;
   }
-  if (deps.live && isAdminCommand(i.commandName)) return adminCommand(deps, deps.live, i);
+  if (deps.engine.live && isAdminCommand(i.commandName)) return adminCommand(deps, i);
   const spec = findCommand(i.commandName);
   if (!spec) {
     await i.reply({ content: `Soundbite has no /${i.commandName} any more. Try /help.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
@@ -100,7 +102,7 @@ async function slashCommand(deps: BotDeps, i: ChatInputCommandInteraction): Prom
   }
   const args: Record<string, string> = {};
   for (const o of i.options.data) if (typeof o.value === 'string' || typeof o.value === 'number') args[o.name] = String(o.value);
-  const ctx = threadContext(deps, i);
+  const ctx = await threadContext(deps, i);
   const inv: Invocation = ctx ? inheritContext({ command: spec.name, args }, ctx) : { command: spec.name, args };
   const { reply, message } = await replyWithAnswer(deps, i, inv, keepThreadContext(deps, i));
   if (reply.kind === 'answer') await afterAnswer(deps, i, message, reply.answer.context);
@@ -117,7 +119,7 @@ async function contextMenu(deps: BotDeps, i: MessageContextMenuCommandInteractio
 
 async function buttonClick(deps: BotDeps, i: ButtonInteraction): Promise<void> {
   const action = parseCustomId(i.customId);
-  const ref = action ? deps.answers.get(action.key) : undefined;
+  const ref = action ? await deps.answers.get(action.key) : undefined;
   if (!action || !ref) {
     deps.log.info('button_expired', { interactionId: i.id, customId: i.customId });
     await i.reply({ content: EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
@@ -131,7 +133,7 @@ async function buttonClick(deps: BotDeps, i: ButtonInteraction): Promise<void> {
       const inThread = keepThreadContext(deps, i);
       await updateWithAnswer(deps, i, { command: ref.context.command, args: argsOf(ref.context), page: Math.max(1, action.page ?? 1) }, async (reply) => {
         // The thread started on this message follows the page shown, so "more" continues from it.
-        if (reply.kind === 'answer' && deps.threads.get(i.message.id)) await deps.threads.set(i.message.id, reply.answer.context);
+        if (reply.kind === 'answer') await deps.threads.replaceIfKnown(i.message.id, reply.answer.context);
         await inThread(reply);
       });
       return;
@@ -147,7 +149,7 @@ async function buttonClick(deps: BotDeps, i: ButtonInteraction): Promise<void> {
     }
     case 'right':
     case 'wrong': {
-      await recordFeedback(deps.dataDir, {
+      const kept = await recordVote(deps.votes, {
         time: deps.now().toISOString(),
         verdict: action.verb === 'right' ? 'right' : 'wrong_speaker',
         passageId: ref.passageId ?? '',
@@ -155,9 +157,13 @@ async function buttonClick(deps: BotDeps, i: ButtonInteraction): Promise<void> {
         command: ref.context.command,
         userId: i.user.id,
         interactionId: i.id,
+        answerKey: action.key,
       });
       const said = action.verb === 'right' ? 'right' : 'the wrong speaker';
-      await i.reply({ content: `Thanks: recorded as ${said}. It helps us check Soundbite's answers.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      const content = kept
+        ? `Thanks: recorded as ${said} (one vote per answer: clicking again changes it). It helps us check Soundbite's answers.`
+        : 'Sorry: Soundbite could not record that just now (its state store cannot be written). It has been logged.';
+      await i.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
       return;
     }
   }

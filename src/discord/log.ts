@@ -31,7 +31,9 @@ export function createLogger(sink: LogSink = stderrSink, secrets: readonly strin
 // Error objects stringify to {} by default; a log line needs their message and first stack frames.
 function errorsAsText(_key: string, value: unknown): unknown {
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, stack: value.stack?.split('\n').slice(0, 4).join(' | ') };
+    // A code (ENOSPC, SQLITE_FULL) says more than the message to whoever reads the log.
+    const code = 'code' in value && (typeof value.code === 'string' || typeof value.code === 'number') ? { code: value.code } : {};
+    return { name: value.name, ...code, message: value.message, stack: value.stack?.split('\n').slice(0, 4).join(' | ') };
   }
   return value;
 }

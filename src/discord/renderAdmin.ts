@@ -2,7 +2,7 @@
 import type { IngestResult } from '../app/ingest.ts';
 import type { SyncResult } from '../app/liveCorpus.ts';
 import type { CorpusStats } from '../core/ask/corpusStats.ts';
-import { escapeMarkdown } from 'discord.js';
+import { codeSpan, escapeText, nameText } from './escapeText.ts';
 
 const CONTENT_MAX = 2000;
 
@@ -17,17 +17,17 @@ function fit(lines: string[]): string {
 }
 
 const issueLine = (i: { file: string; line: number; severity: string; message: string }) =>
-  `• \`${i.file}:${i.line}\` ${i.severity}: ${escapeMarkdown(i.message)}`;
+  `• ${codeSpan(`${i.file}:${i.line}`)} ${i.severity}: ${escapeText(i.message)}`;
 
 export function renderIngestReply(r: IngestResult): string {
-  if (!r.ok) return fit([`**Not added.** ${escapeMarkdown(r.message)}`, ...r.issues.map(issueLine)]);
+  if (!r.ok) return fit([`**Not added.** ${escapeText(r.message)}`, ...r.issues.map(issueLine)]);
   const s = r.summary;
   const dates = s.aired ? `aired ${s.aired}` : 'no air date';
-  const who = s.speakers.slice(0, 10).map((p) => `${escapeMarkdown(p.name)} (${p.passages})`).join(', ') || 'no named speakers';
+  const who = s.speakers.slice(0, 10).map((p) => `${nameText(p.name)} (${p.passages})`).join(', ') || 'no named speakers';
   return fit([
     r.status === 'written'
-      ? `**Added** \`${r.file}\` (${s.format}): ${s.passages} passages, ${dates}. It is searchable now.`
-      : `**Already in the archive** as \`${r.file}\`: nothing added (${s.passages} passages, ${dates}).`,
+      ? `**Added** ${codeSpan(r.file)} (${s.format}): ${s.passages} passages, ${dates}. It is searchable now.`
+      : `**Already in the archive** as ${codeSpan(r.file)}: nothing added (${s.passages} passages, ${dates}).`,
     `Speakers: ${who}${s.speakers.length > 10 ? `, and ${s.speakers.length - 10} more` : ''}.`,
     ...s.warnings.map(issueLine),
   ]);

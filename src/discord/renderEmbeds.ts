@@ -3,7 +3,8 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, AnswerItem, Problem, SpeakerSummary, TimelineStory } from '../core/ask/answer.ts';
 import { datesLine, differencesLine, excerpt, kindWord, markedSegments, marksOf, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
-import { clip, escapeText } from './escapeText.ts';
+import type { Source } from '../core/model.ts';
+import { clip, clipMiddle, codeSpan, escapeText, nameText } from './escapeText.ts';
 
 export const LIMITS = { title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048, fields: 25, total: 6000 } as const;
 
@@ -40,7 +41,7 @@ function renderTimelineEmbed(a: Answer, stories: readonly TimelineStory[]): APIE
   const footer = clip(footerOf(a, 0), LIMITS.footer);
   const description = clip(descriptionOf(a), LIMITS.description);
   const shown = stories.slice(0, LIMITS.fields);
-  const names = shown.map((s, i) => clip(`[${i + 1}] ${s.date ?? 'undated'} · ${escapeText(programmeLine(s) ?? s.file)}`, LIMITS.fieldName));
+  const names = shown.map((s, i) => clip(`[${i + 1}] ${s.date ?? 'undated'} · ${nameText(programmeLine(s) ?? s.file)}`, LIMITS.fieldName));
   const fixed = title.length + description.length + footer.length + names.reduce((n, x) => n + x.length, 0);
   const perField = Math.min(LIMITS.fieldValue, Math.floor((LIMITS.total - SLACK - fixed) / Math.max(1, shown.length)));
   const fields: APIEmbedField[] = shown.map((s, i) => ({ name: names[i]!, value: storyValue(s, perField) }));
@@ -57,7 +58,7 @@ function storyValue(s: TimelineStory, max: number): string {
   const rest = s.passages.length - s.shown.length;
   const tail = [
     ...(rest > 0 ? [`*+ ${rest} more passage${rest === 1 ? '' : 's'} about it*`] : []),
-    ...(s.reruns.length ? [clip(`also aired: ${s.reruns.map((r) => `${r.aired ?? 'undated'}${r.program && r.program !== s.program ? ` on ${escapeText(r.program)}` : ''}`).join('; ')}`, 200)] : []),
+    ...(s.reruns.length ? [clip(`also aired: ${s.reruns.map((r) => `${r.aired ?? 'undated'}${r.program && r.program !== s.program ? ` on ${nameText(r.program)}` : ''}`).join('; ')}`, 200)] : []),
   ].join('\n');
   const room = max - tail.length - 2;
   const each = Math.floor(room / s.shown.length) - 1;
@@ -96,7 +97,7 @@ function speakerLines(list: readonly SpeakerSummary[], budget: number): string[]
   let used = 0;
   for (const [i, s] of list.entries()) {
     const span = s.first && s.last ? (s.first === s.last ? s.first : `${s.first} – ${s.last}`) : 'undated';
-    const line = clip(`**${escapeText(s.name)}**${s.titles[0] ? `, ${escapeText(s.titles[0])}` : ''} · ${s.quotes} quotes, ${s.passages} passages · ${span}`, 300);
+    const line = clip(`**${nameText(s.name)}**${s.titles[0] ? `, ${nameText(s.titles[0])}` : ''} · ${s.quotes} quotes, ${s.passages} passages · ${span}`, 300);
     if (used + line.length + 1 > budget) {
       out.push(`… and ${list.length - i} more`);
       break;
@@ -121,20 +122,23 @@ function footerOf(a: Answer, hidden: number): string {
 }
 
 /** One passage as a field value of at most `max` characters. Who, when and the source always
- * stay; the programme and other airings go first when space is short, then the quote shrinks. */
+ * stay; the other airings, the programme and the link go first when space is short, then the
+ * quote shrinks. Under a timeline's story the programme is in the story's heading already. */
 export function renderItem(item: AnswerItem, max: number, quoteChars: number, withProgramme = true): string {
   const p = item.passage;
   const src = p.source;
-  const who = clip(`**${escapeText(speakerLine(p))}**${p.speaker.anonymous ? ' (not named)' : ''} · ${kindWord(p.kind)}`, 160);
-  const where = `${codeSpan(clip(sourceLine(src), 160))} · id ${codeSpan(p.id)}`;
+  const who = clip(`**${nameText(speakerLine(p))}**${p.speaker.anonymous ? ' (not named)' : ''} · ${kindWord(p.kind)}`, 160);
+  const where = `${codeSpan(sourceWithin(src, SOURCE_MAX))} · id ${codeSpan(p.id)}`;
   const diff = differencesLine(item);
+  const link = sourceLink(src.url);
   const optional = [
     // How the journalist's words differ from the record matters most after who, when and where.
     ...(diff ? [`*${clip(escapeText(diff), 298)}*`] : []),
-    ...(withProgramme && programmeLine(src) ? [clip(escapeText(programmeLine(src)!), 160)] : []),
-    ...(item.airings?.length ? [clip(`also aired: ${item.airings.map((s) => `${s.aired ?? 'undated'} (${sourceLine(s)})`).join('; ')}`, 200)] : []),
+    ...(link ? [link] : []),
+    ...(withProgramme && programmeLine(src) ? [clip(nameText(programmeLine(src)!), 160)] : []),
+    ...(item.airings?.length ? [clip(nameText(`also aired: ${item.airings.map((s) => `${s.aired ?? 'undated'} (${sourceLine(s)})`).join('; ')}`), 200)] : []),
   ];
-  const when = item.spokenIn ? `said ${item.spokenIn} (${item.date}) · ${datesLine(src)}` : datesLine(src);
+  const when = nameText(item.spokenIn ? `said ${item.spokenIn} (${item.date}) · ${datesLine(src)}` : datesLine(src));
   const metaOf = () => [who, when, ...optional, where].join('\n');
   // The quote keeps at least this much room, so it is always there to be read.
   const quoteFloor = Math.min(120, Math.floor(max / 3));
@@ -165,7 +169,32 @@ function bold(text: string): string {
   return core ? `${lead}**${escapeText(core)}**${trail}` : text;
 }
 
-function codeSpan(text: string): string {
-  // Backticks cannot be escaped inside a code span; a file name with one gets a look-alike.
-  return `\`${text.replace(/`/g, 'ʼ')}\``;
+/** The source line's longest length: a longer file name is cut in its middle, never the line number. */
+const SOURCE_MAX = 160;
+
+/** `file, line N` within `max` characters, the file name shortened in its middle if need be. */
+export function sourceWithin(src: Source, max: number): string {
+  const over = [...sourceLine(src)].length - max;
+  if (over <= 0) return sourceLine(src);
+  return sourceLine({ ...src, file: clipMiddle(src.file, Math.max(1, [...src.file].length - over)) });
+}
+
+/** Characters that would end or bend a markdown link's address. */
+const LINK_BREAKERS = /[()[\]<>\\\s]/g;
+const LINK_MAX = 512;
+
+/** The page a transcript came from (briefings carry one) as a link labelled with its host, so it
+ * says where it goes; only plain http(s) addresses, never one with a password in it. */
+export function sourceLink(url: string | null): string | null {
+  if (!url) return null;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password) return null;
+  const href = u.href.replace(LINK_BREAKERS, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  if (href.length > LINK_MAX) return null;
+  return `source: [${nameText(u.hostname)}](${href})`;
 }

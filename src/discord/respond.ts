@@ -28,7 +28,7 @@ async function within<T>(deps: BotDeps, work: Promise<T>, defer: () => Promise<u
 }
 
 function deferNow(deps: BotDeps, inv: Invocation): boolean {
-  return isHeavy(inv) && deps.index().passageCount > deps.deferAbovePassages;
+  return isHeavy(inv) && deps.engine.figures().passages > deps.deferAbovePassages;
 }
 
 /** Runs `inv` and posts the answer as a new message; a refusal is answered ephemerally. */

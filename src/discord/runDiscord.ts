@@ -2,12 +2,13 @@
 // failure said in one line and a clean shutdown on SIGINT/SIGTERM.
 import { botSettings, readSettings, type BotSettings } from '../app/config.ts';
 import { CorpusFolderError } from '../app/corpusFolder.ts';
-import { openCorpus } from '../app/openCorpus.ts';
-import { watchCorpus } from '../app/watchCorpus.ts';
+import { WorkerEngine, type OpenedEngine } from '../app/engine/WorkerEngine.ts';
+import type { WorkerStart } from '../app/engine/protocol.ts';
 import { createLogger, stderrSink, type LogSink } from './log.ts';
 import { inviteUrl } from './invite.ts';
 import { registerCommands } from './register.ts';
-import { BotStartError, startBot, type BotOptions } from './startBot.ts';
+import { checkDataDir, DataDirError } from './openStateStore.ts';
+import { BotStartError, dataDirProblem, startBot, type BotOptions } from './startBot.ts';
 
 export interface RunIo {
   err(line: string): void;
@@ -21,7 +22,9 @@ export interface RunOptions {
   /** Resolves when the bot should stop; SIGINT or SIGTERM by default. */
   stopWhen?: Promise<unknown>;
   /** Extra options for startBot (tests: fast REST failures). */
-  bot?: Partial<Pick<BotOptions, 'rest' | 'readyTimeoutMs'>>;
+  bot?: Partial<Pick<BotOptions, 'rest' | 'readyTimeoutMs' | 'deferAfterMs'>>;
+  /** Extra options for the engine worker (tests and the bench: hold, debounceMs). */
+  engine?: Partial<Pick<WorkerStart, 'hold' | 'debounceMs'>>;
 }
 
 function settingsOrFail(io: RunIo): BotSettings | null {
@@ -42,9 +45,21 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
   const settings = settingsOrFail(io);
   if (!settings) return 1;
   const log = createLogger(io.logSink ?? stderrSink, [settings.token]);
-  let corpus;
   try {
-    corpus = await openCorpus(settings.corpusDir, { dataDir: settings.dataDir });
+    checkDataDir(settings.dataDir);
+  } catch (err) {
+    if (!(err instanceof DataDirError)) throw err;
+    io.err(`soundbite: ${dataDirProblem(err)}`);
+    return 1;
+  }
+  // The corpus, its watcher and every question live in a worker thread (app/engine): this
+  // thread only talks to Discord, so it can always acknowledge within Discord's 3 seconds.
+  let opened: OpenedEngine;
+  try {
+    opened = await WorkerEngine.open({ corpusDir: settings.corpusDir, dataDir: settings.dataDir, ...opts.engine }, {
+      onSync: (r) => log.info('corpus_updated', { reread: r.reread, removed: r.removed, passages: r.passages }),
+      onProblem: (event, err) => log.error(event, { err }),
+    });
   } catch (err) {
     if (err instanceof CorpusFolderError) {
       io.err(`soundbite: ${err.message.replace('--corpus DIR', 'SOUNDBITE_CORPUS')}`);
@@ -52,18 +67,14 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
     }
     throw err;
   }
-  log.info('corpus_loaded', { dir: corpus.dir, files: corpus.files, passages: corpus.index.passageCount, issues: corpus.issues.length, ms: Math.round(corpus.ms), load: corpus.load.mode, reread: corpus.load.reread.length, snapshotReason: corpus.load.reason });
+  const { engine, loaded: corpus } = opened;
+  log.info('corpus_loaded', { dir: corpus.dir, files: corpus.files, passages: corpus.passages, issues: corpus.issues, ms: Math.round(corpus.ms), load: corpus.load.mode, reread: corpus.load.reread.length, snapshotReason: corpus.load.reason });
   if (corpus.load.saveError) log.error('snapshot_save_failed', { reason: corpus.load.saveError, dataDir: settings.dataDir });
-  const live = corpus.live;
-  const watcher = watchCorpus(live, {
-    onSync: (r) => log.info('corpus_updated', { reread: r.reread, removed: r.removed, passages: live.index.passageCount }),
-    onError: (err) => log.error('corpus_watch_failed', { err }),
-  });
   let bot;
   try {
-    bot = await startBot({ settings, index: () => live.index, live, log, ...opts.bot });
+    bot = await startBot({ settings, engine, log, ...opts.bot });
   } catch (err) {
-    await watcher.close();
+    await engine.close();
     if (err instanceof BotStartError) {
       io.err(`soundbite: ${err.message}`);
       return 1;
@@ -73,11 +84,16 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
     io.err(`soundbite: could not connect to Discord at ${settings.apiUrl}: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
-  io.out(`Soundbite is online as ${bot.client.user?.tag ?? 'the bot'}, answering from ${corpus.index.passageCount} passages. Ctrl+C stops it.`);
-  await (opts.stopWhen ?? untilSignal());
+  io.out(`Soundbite is online as ${bot.client.user?.tag ?? 'the bot'}, answering from ${engine.figures().passages} passages. Ctrl+C stops it.`);
+  const signals = untilSignal();
+  const end = await Promise.race([(opts.stopWhen ?? signals.received).then(() => null), bot.lost]);
+  signals.dispose();
   await bot.stop();
-  await watcher.close();
-  return 0;
+  await engine.close();
+  if (end === null) return 0;
+  // Non-zero, so a supervisor restarts it or alerts someone.
+  io.err(`soundbite: ${end}`);
+  return 1;
 }
 
 export async function runRegister(io: RunIo): Promise<number> {
@@ -100,14 +116,19 @@ export async function runRegister(io: RunIo): Promise<number> {
   }
 }
 
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const done = (sig: NodeJS.Signals) => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
+function untilSignal(): { received: Promise<NodeJS.Signals>; dispose: () => void } {
+  let done: (sig: NodeJS.Signals) => void = () => undefined;
+  const received = new Promise<NodeJS.Signals>((resolve) => {
+    done = (sig) => {
+      dispose();
       resolve(sig);
     };
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
   });
+  const dispose = () => {
+    process.off('SIGINT', done);
+    process.off('SIGTERM', done);
+  };
+  return { received, dispose };
 }

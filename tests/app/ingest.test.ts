@@ -73,14 +73,14 @@ describe('soundbite ingest', () => {
     expect(listing()).toEqual(['bridge.md']);
   });
 
-  it('refuses text in no known format, writing nothing', () => {
+  it('refuses a table that is not a transcript, writing nothing', () => {
     c = tempCorpus({ 'bridge.md': BRIDGE });
     const upload = path.join(c.root, 'shopping.txt');
-    writeFileSync(upload, 'eggs\nmilk\nbread\n');
+    writeFileSync(upload, 'item,count,shop\neggs,12,corner\nmilk,2,corner\nbread,1,bakery\n');
     const r = ingest(upload);
     expect(r.code).toBe(1);
     expect(r.err).toContain('Nothing was added: shopping.txt is not a transcript Soundbite can read.');
-    expect(r.err).toContain('shopping.txt:1: error: This file is in no transcript format');
+    expect(r.err).toContain('shopping.txt:1: error: This is a table (CSV or tab-separated data), not a transcript');
     expect(listing()).toEqual(['bridge.md']);
   });
 
@@ -97,9 +97,10 @@ describe('soundbite ingest', () => {
     expect(listing()).toEqual(['bridge.md']);
   });
 
-  it('refuses bytes that are not UTF-8 text', async () => {
+  it('refuses bytes that are not text in any encoding', async () => {
     c = tempCorpus();
-    const r = await ingestBytes(c.corpus, 'x.txt', Uint8Array.from([0xff, 0xfe, 0x00, 0x41]));
+    // A PNG header: zero bytes where no UTF-16 text has them.
+    const r = await ingestBytes(c.corpus, 'x.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]));
     expect(r).toMatchObject({ ok: false, code: 'not_text' });
     expect(listing()).toEqual([]);
   });

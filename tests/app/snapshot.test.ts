@@ -20,10 +20,10 @@ function searchIds(opened: Awaited<ReturnType<typeof openCorpus>>, words: string
 
 describe('index snapshot', () => {
   it('is written on the first start and used as is on the next, reading no file', async () => {
-    c = tempCorpus({ 'a/bridge.md': BRIDGE, 'port.md': PORT, 'notes.txt': 'just some notes\nnothing else' });
+    c = tempCorpus({ 'a/bridge.md': BRIDGE, 'port.md': PORT, 'notes.json': '{"just": "some notes"}' });
     const first = await openCorpus(c.corpus, { dataDir: c.data });
     expect(first.load).toMatchObject({ mode: 'rebuilt', reason: 'no snapshot yet' });
-    expect(first.load.reread.sort()).toEqual(['a/bridge.md', 'notes.txt', 'port.md']);
+    expect(first.load.reread.sort()).toEqual(['a/bridge.md', 'notes.json', 'port.md']);
     expect(readdirSync(c.data).filter((f) => f.includes('.tmp-'))).toEqual([]);
 
     const second = await openCorpus(c.corpus, { dataDir: c.data });
@@ -93,6 +93,16 @@ describe('index snapshot', () => {
       bytes[bytes.length - 9] = bytes[bytes.length - 9]! ^ 0xff;
       writeFileSync(f, bytes);
     }, /checksum/],
+    ['with a speaker number in a passage row changed', (f) => edit(f, (t) => t.replace(/("passages":\[\["[^"]*","\w+",\d+,)(\d)/, (_m, head: string, n: string) => `${head}${n === '0' ? 1 : 0}`)), /checksum/],
+    ['with a letter of a passage text changed', (f) => {
+      const bytes = readFileSync(f);
+      const end = bytes.indexOf('"end":true');
+      const at = bytes.indexOf('\n', end) + 5;
+      bytes[at] = bytes[at] === 0x61 ? 0x62 : 0x61;
+      writeFileSync(f, bytes);
+    }, /checksum/],
+    ['with its header line changed but still valid', (f) => edit(f, (t) => t.replace(/"size":(\d)/, (_m, n: string) => `"size":${n === '9' ? 8 : Number(n) + 1}`)), /checksum/],
+    ['without its checksum', (f) => truncateSync(f, readFileSync(f).length - 15), /incomplete/],
     ['built by another parser version', (f) => edit(f, (t) => t.replace(/"parserVersion":\d+/, '"parserVersion":-1')), /parser version -1/],
     ['built with other word rules', (f) => edit(f, (t) => t.replace(/"indexVersion":\d+/, '"indexVersion":-1')), /index version -1/],
     ['with a malformed passage', (f) => edit(f, (t) => t.replace(/"passages":\[\[/, '"passages":[["x"],[')), /damaged|incomplete/],
@@ -110,6 +120,17 @@ describe('index snapshot', () => {
     expect(again.load.reread.sort()).toEqual(['bridge.md', 'port.md']);
     expect(again.index.passageCount).toBe(first.index.passageCount);
     expect((await openCorpus(c.corpus, { dataDir: c.data })).load.mode).toBe('snapshot');
+  });
+
+  it('is used for a corpus of caption and service files only (whose headline lists are empty)', async () => {
+    const srt = '1\n00:00:01,000 --> 00:00:04,000\nThe harbour bridge opens on Thursday.\n\n2\n00:00:05,000 --> 00:00:08,000\nTolls stay the same until the end of the year.\n';
+    const vtt = `WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Jane Roe>The cranes move again tomorrow.\n`;
+    c = tempCorpus({ 'a.srt': srt, 'b.vtt': vtt });
+    const first = await openCorpus(c.corpus, { dataDir: c.data });
+    expect(first.index.passageCount).toBeGreaterThan(0);
+    const again = await openCorpus(c.corpus, { dataDir: c.data });
+    expect(again.load).toEqual({ mode: 'snapshot', reread: [], removed: [], reason: null, saveError: null });
+    expect([...again.index.passages()]).toEqual([...first.index.passages()]);
   });
 
   it('is rebuilt when the alias list changed', async () => {

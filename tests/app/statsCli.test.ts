@@ -19,12 +19,12 @@ function run(...args: string[]) {
 
 describe('stats and unresolved speakers in the terminal', () => {
   it('stats counts files, passages, speakers, dates and problems', () => {
-    c = tempCorpus({ 'bridge.md': BRIDGE, 'port.md': PORT, 'notes.txt': 'eggs\nmilk\n', 'speakers.json': '{ nope' });
+    c = tempCorpus({ 'bridge.md': BRIDGE, 'port.md': PORT, 'notes.csv': 'item,count\neggs,12\nmilk,2\n', 'speakers.json': '{ nope' });
     const r = run('stats');
     expect(r.code).toBe(0);
     expect(r.out).toContain('3 files (2 indexed), 6 passages, 2 speakers, 2024-03-04 to 2024-03-05.');
     expect(r.out).toContain('2 problems in the files (soundbite validate lists them all):');
-    expect(r.out).toContain('  notes.txt:1: error: This file is in no transcript format');
+    expect(r.out).toContain('  notes.csv:1: error: This is a table (CSV or tab-separated data), not a transcript');
     expect(r.out).toContain('  speakers.json:1: error: The alias list is not valid JSON');
     const json = JSON.parse(run('stats', '--json').out);
     expect(json).toMatchObject({ files: 3, indexedFiles: 2, passages: 6, speakers: 2, firstDate: '2024-03-04', lastDate: '2024-03-05', issues: 2 });

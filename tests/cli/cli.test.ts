@@ -104,7 +104,7 @@ describe('validate', () => {
     const v = run(['validate', '--corpus', dir]);
     expect(v.code).toBe(1);
     expect(v.out).toMatch(/^binary\.txt:1: error: This is not a text file/m);
-    expect(v.out).toMatch(/^notes\.csv:1: error: This file is in no transcript format/m);
+    expect(v.out).toMatch(/^notes\.csv:1: error: This is a table \(CSV or tab-separated data\), not a transcript/m);
     expect(v.out).toMatch(/2 problems in 2 of 3 files; 2 files were skipped, the rest indexed \(14 passages\)/);
     // The bad files cost nothing: the good one still answers.
     const w = run(['who-said', 'receptive to correspondence', '--corpus', dir, '--json']);

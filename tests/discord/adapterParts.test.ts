@@ -1,16 +1,11 @@
 // The small pieces of the Discord adapter: settings, command payloads, custom ids, escaping,
-// thread names, mention stripping, the atomic state file.
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// thread names, mention stripping.
 import { describe, expect, it } from 'vitest';
 import { botSettings, readSettings } from '../../src/app/config.ts';
-import { isAnswerContext } from '../../src/discord/answerState.ts';
 import { commandPayloads, fitDescription } from '../../src/discord/commandPayloads.ts';
 import { customId, parseCustomId } from '../../src/discord/components.ts';
-import { clip, escapeText } from '../../src/discord/escapeText.ts';
+import { clip, clipMiddle, codeSpan, escapeText, nameText, plainName } from '../../src/discord/escapeText.ts';
 import { BOT_PERMISSIONS, inviteUrl } from '../../src/discord/invite.ts';
-import { JsonStore } from '../../src/discord/jsonStore.ts';
 import { createLogger } from '../../src/discord/log.ts';
 import { followUpText, threadName } from '../../src/discord/threads.ts';
 
@@ -78,6 +73,31 @@ describe('escaping and clipping', () => {
     expect(escapeText('# Heading\n> quote\n- item')).toBe('\\# Heading\n\\> quote\n\\- item');
   });
 
+  it('neutralises what reorders or hides text: controls and bidi overrides everywhere, line breaks and marks in names', () => {
+    // U+202E (right-to-left override) would show "cod.exe" as "exe.doc"; U+2066 isolates likewise.
+    expect(escapeText('a\u202ecod.exe\u2066b\u0007c\nd')).toBe('a\ufffdcod.exe\ufffdb\ufffdc\nd');
+    expect(plainName('Mara\nQuell\u200f\u202e')).toBe('Mara\ufffdQuell\ufffd\ufffd');
+    expect(nameText('**Mara** <@123>\r\n@everyone')).toBe('\\*\\*Mara\\*\\* <\u200b@123>\ufffd\ufffd@\u200beveryone');
+    // Arabic or Hebrew text itself is left as it is.
+    expect(nameText('مرحبا שלום')).toBe('مرحبا שלום');
+  });
+
+  it('code spans keep a name on one line and inside the span', () => {
+    expect(codeSpan('a`b\nc.txt, line 4')).toBe('`aʼb\ufffdc.txt, line 4`');
+  });
+
+  it.each([
+    ['short.txt', 20, 'short.txt'],
+    ['abcdefghijklmnopqrstuvwxyz', 26, 'abcdefghijklmnopqrstuvwxyz'],
+    ['abcdefghijklmnopqrstuvwxyz', 25, 'abcdefghi…lmnopqrstuvwxyz'],
+    ['abcdefghijklmnopqrstuvwxyz', 11, 'abcd…uvwxyz'],
+    ['press/2025/03/press-briefing-by-the-press-secretary-march-4.md', 30, 'press/2025/…cretary-march-4.md'],
+    ['ab', 1, '…'],
+  ])('clipMiddle(%j, %i) = %j', (text, max, want) => {
+    expect(clipMiddle(text, max)).toBe(want);
+    expect([...clipMiddle(text, max)].length).toBeLessThanOrEqual(max);
+  });
+
   it('clips at a word with an ellipsis, never after a lone backslash', () => {
     expect(clip('one two three four', 10)).toBe('one two…');
     expect(clip('short', 10)).toBe('short');
@@ -92,30 +112,13 @@ describe('threads', () => {
     const long = threadName({ command: 'who-said', query: 'word '.repeat(50), page: 1 });
     expect([...long].length).toBeLessThanOrEqual(100);
     expect(long.endsWith('…')).toBe(true);
+    expect(threadName({ command: 'who-said', query: 'read my \u202elips\nnow', page: 1 })).toBe('Who said “read my \ufffdlips now”?');
   });
 
   it('strip the bot mention from a follow-up', () => {
     expect(followUpText('<@42> when was that?', '42')).toBe('when was that?');
     expect(followUpText('more <@!42>', '42')).toBe('more');
     expect(followUpText('<@43> more', '42')).toBe('<@43> more');
-  });
-});
-
-describe('JsonStore', () => {
-  it('writes atomically, keeps the newest entries, drops entries it does not accept', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'soundbite-store-'));
-    const file = path.join(dir, 'threads.json');
-    const store = await JsonStore.open(file, { accept: isAnswerContext, maxEntries: 2 });
-    await Promise.all([
-      store.set('a', { command: 'search', query: 'a', page: 1 }),
-      store.set('b', { command: 'search', query: 'b', page: 1 }),
-      store.set('c', { command: 'search', query: 'c', page: 1 }),
-    ]);
-    expect(Object.keys(JSON.parse(await readFile(file, 'utf8')) as object)).toEqual(['b', 'c']);
-    expect(await readdir(dir)).toEqual(['threads.json']);
-    const again = await JsonStore.open(file, { accept: isAnswerContext });
-    expect(again.get('c')).toEqual({ command: 'search', query: 'c', page: 1 });
-    expect(again.get('a')).toBe(undefined);
   });
 });
 

@@ -181,4 +181,52 @@ describe('renderAnswerEmbed', () => {
     expect(quote).toContain('<\u200b@&123>');
     expect(quote).toMatchInlineSnapshot(`"> “@​everyone and @​here: ask <​@123>, <​@!77>, <​@&123> or <​#9>, read \\*\\*bold\\*\\* \\_claims\\_ \\\`code\\\` at https:​//example.com and \\[this\\](http:​//evil.example)”"`);
   });
+
+  it('a long file name is cut in its middle: the source line keeps its line number', () => {
+    const file = `briefings/2025/03/${'press-briefing-by-press-secretary-karoline-leavitt-'.repeat(4)}march-4-2025.md`;
+    const e = renderAnswerEmbed(answer({ command: 'search', query: 'ferry', items: [{ passage: passage({ text: 'The ferry is back.' }, { file, line: 1234 }), date: null }] }));
+    expectWithinLimits(e);
+    const where = e.fields![0]!.value.split('\n').at(-1)!;
+    expect(where).toMatch(/^`briefings\/2025\/03\/press-briefing-by-press-secreta.*….*-march-4-2025\.md, line 1234` · id `abc123-19`$/);
+    expect([...where.slice(1, where.indexOf('`', 1))].length).toBe(160);
+    // Timecodes stay too.
+    const timed = renderAnswerEmbed(answer({ command: 'search', query: 'x', items: [{ passage: passage({ text: 'Words.' }, { file, line: 88, timecode: '1:02:13' }), date: null }] }));
+    expect(timed.fields![0]!.value).toContain('-march-4-2025.md, line 88 at 1:02:13`');
+  });
+
+  it('shows the page a briefing came from as a link labelled with its host, and no other kind of link', () => {
+    const url = 'https://www.whitehouse.gov/briefings-statements/2025/03/press-briefing-(march-4)/';
+    const e = renderAnswerEmbed(answer({ command: 'search', query: 'ferry', items: [{ passage: passage({ text: 'The ferry is back.' }, { url }), date: null }] }));
+    expect(e.fields![0]!.value).toMatchInlineSnapshot(`
+      "> “The ferry is back.”
+      **Mara Quell, Harbour Councillor** · quote
+      spoken 2025-04-02 (April 2) · aired 2025-04-03
+      source: [www.whitehouse.gov](https://www.whitehouse.gov/briefings-statements/2025/03/press-briefing-%28march-4%29/)
+      Evening Desk: “Ferry service ‘back by summer’”
+      \`harbour/001_ferry.txt, line 19\` · id \`abc123-19\`"
+    `);
+    for (const bad of ['javascript:alert(1)', 'ftp://example.com/x', 'https://user:pw@example.com/', 'not a url', `https://example.com/${'x'.repeat(600)}`]) {
+      const b = renderAnswerEmbed(answer({ command: 'search', query: 'x', items: [{ passage: passage({ text: 'Words.' }, { url: bad }), date: null }] }));
+      expect(b.fields![0]!.value, bad).not.toContain('source:');
+    }
+  });
+
+  it('names from files and labels are shown as text: no mention, no markdown, no direction tricks, one line', () => {
+    const item: AnswerItem = {
+      passage: passage(
+        { text: 'Words.', speaker: { label: 'x', name: 'Mara\u202e Quell <@123>', title: '**Boss**\nof @everyone', anonymous: false } },
+        { file: 'odd`name\n\u2066.txt', program: 'Desk <#9>', headline: '_Big_ \u202enews', note: 'March [2](http://x.example)' },
+      ),
+      date: null,
+    };
+    const value = renderAnswerEmbed(answer({ command: 'search', query: 'x', items: [item] })).fields![0]!.value;
+    expect(value).toMatchInlineSnapshot(`
+      "> “Words.”
+      **Mara� Quell <​@123>, \\*\\*Boss\\*\\*�of @​everyone** · quote
+      spoken 2025-04-02 (March \\[2\\](http:​//x.example)) · aired 2025-04-03
+      Desk <​#9>: “\\_Big\\_ �news”
+      \`oddʼname��.txt, line 19\` · id \`abc123-19\`"
+    `);
+    expect(value).not.toMatch(/[\u202a-\u202e\u2066-\u2069]|<[@#]|@everyone/);
+  });
 });

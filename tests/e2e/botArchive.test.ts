@@ -1,6 +1,8 @@
-// The living archive in Discord, against the loopback double: /stats, /reload (Manage Server
-// only) and /ingest with an attachment the double serves: a good file is added and answered
-// from at once, a bad one refused with its lines and nothing written, a duplicate recognised.
+// The living archive in Discord, against the loopback double: /stats, /reload and /ingest with
+// an attachment the double serves: a good file is added and answered from at once, a bad one
+// refused with its lines and nothing written, a duplicate recognised. Who may: admin commands
+// are offered in servers only; /reload follows Discord's permission settings; /ingest checks
+// again itself that it runs in a server, for a member Discord reports can manage it.
 import { readdirSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -45,16 +47,40 @@ describe('archive commands in Discord', () => {
     rmSync(c.root, { recursive: true, force: true });
   });
 
-  const ingest = (filename: string, text: string | Buffer, perms: bigint = MANAGE_SERVER) => {
+  const ingest = (filename: string, text: string | Buffer, perms: bigint = MANAGE_SERVER, where: { inDm?: boolean } = {}) => {
     const a = d.uploadAttachment(filename, Buffer.from(text));
-    return d.slashCommand({ name: 'ingest', options: { file: a.id }, resolved: { attachments: { [a.id]: a } }, memberPermissions: perms }).final({ timeoutMs: 5000 });
+    const dm = where.inDm ? { inDm: true, ignoreContexts: true } : {};
+    return d.slashCommand({ name: 'ingest', options: { file: a.id }, resolved: { attachments: { [a.id]: a } }, memberPermissions: perms, ...dm }).final({ timeoutMs: 5000 });
   };
 
-  it('registers /ingest and /reload for those who can manage the server, /stats for all', () => {
+  it('registers /ingest and /reload for those who can manage the server, /stats for all, all three in servers only', () => {
     const cmds = new Map(d.commands(d.guildId).map((cmd) => [cmd.name, cmd]));
     expect(cmds.get('ingest')).toMatchObject({ default_member_permissions: String(MANAGE_SERVER), options: [expect.objectContaining({ name: 'file', type: 11, required: true })] });
     expect(cmds.get('reload')).toMatchObject({ default_member_permissions: String(MANAGE_SERVER) });
     expect(cmds.get('stats')?.default_member_permissions ?? null).toBeNull();
+    for (const name of ['ingest', 'reload', 'stats']) expect(cmds.get(name), name).toMatchObject({ contexts: [0], integration_types: [0] });
+    // Questions are offered in a DM with the bot too, never as a user-installed app.
+    for (const name of ['who-said', 'timeline', 'quotes', 'search', 'context', 'speakers', 'help', 'Who said this?']) {
+      expect(cmds.get(name), name).toMatchObject({ contexts: [0, 1], integration_types: [0] });
+    }
+    expect(() => d.slashCommand({ name: 'ingest', inDm: true })).toThrow(/does not offer \/ingest in DMs/);
+  });
+
+  it('answers a question asked in a DM with the bot, without a thread', async () => {
+    const m = await d.slashCommand({ name: 'who-said', inDm: true, options: { quote: 'the bridge over the harbour opens to traffic on thursday' } }).final({ timeoutMs: 5000 });
+    expect(m.channel_id).not.toBe(d.channelId);
+    expect(m.embeds[0]?.title).toBe('Exact match');
+    expect(d.threads().some((t) => t.id === m.id)).toBe(false);
+  });
+
+  it('/ingest refuses a member Discord reports without Manage Server, and an interaction from a DM, writing nothing', async () => {
+    const member = await ingest('port-by-member.md', PORT, 0n);
+    expect(member.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    expect(member.content).toBe('Adding transcripts needs the Manage Server permission in this server, and Discord reports that you do not have it.');
+    const dm = await ingest('port-from-dm.md', PORT, MANAGE_SERVER, { inDm: true });
+    expect(dm.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    expect(dm.content).toBe('/ingest works only in a server, where its admins decide who may use it.');
+    expect(readdirSync(c.corpus).sort()).toEqual(['bridge.md']);
   });
 
   it('/stats shows files, passages, speakers and dates, privately', async () => {
@@ -88,11 +114,11 @@ describe('archive commands in Discord', () => {
     expect(readdirSync(c.corpus).sort()).toEqual(['bridge.md', 'port.md']);
   });
 
-  it('/reload is refused without Manage Server, and re-reads everything with it', async () => {
-    const no = await d.slashCommand({ name: 'reload', memberPermissions: 0n }).final();
-    expect(no.content).toBe('Only people who can manage this server can reload the archive.');
-    const yes = await d.slashCommand({ name: 'reload', memberPermissions: MANAGE_SERVER }).final({ timeoutMs: 5000 });
-    expect(yes.content).toContain('Re-read 2 files.');
-    expect(yes.content).toContain('**2** files (2 indexed), **6** passages');
+  it('/reload follows Discord: a member an admin let use it (Integrations) without Manage Server re-reads everything', async () => {
+    const granted = await d.slashCommand({ name: 'reload', memberPermissions: 0n }).final({ timeoutMs: 5000 });
+    expect(granted.content).toContain('Re-read 2 files.');
+    expect(granted.content).toContain('**2** files (2 indexed), **6** passages');
+    const dm = await d.slashCommand({ name: 'reload', inDm: true, ignoreContexts: true }).final();
+    expect(dm.content).toBe('/reload works only in a server, where its admins decide who may use it.');
   });
 });

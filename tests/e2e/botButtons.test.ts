@@ -1,10 +1,9 @@
 // Buttons under answers, with the real discord.js client against the double: pagination, more
 // context, timeline of the speaker, feedback, and all of them again after a restart of the bot.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags, type APIMessage } from 'discord-api-types/v10';
 import type { CorpusIndex } from '../../src/core/search/CorpusIndex.ts';
+import { feedbackVotes } from '../../src/discord/exportFeedback.ts';
 import { DiscordDouble } from './double/DiscordDouble.ts';
 import { FERRY_19, buttonsOf, e2eCorpus, embedOf, fieldText, register, runBot, tempDataDir, type Running } from './botHarness.ts';
 
@@ -67,22 +66,27 @@ describe('buttons', () => {
     expect(fieldText(e)).toContain('`002_harbour_budget.txt, line 19`');
   });
 
-  it('"Right" and "Wrong speaker" are recorded as JSON lines and acknowledged privately', async () => {
+  it('"Right" and "Wrong speaker" are recorded, one vote per user per answer (the last click counts), and acknowledged privately', async () => {
     const right = await click(whoSaid, 'Right').final();
     expect(right.flags! & EPHEMERAL).toBe(EPHEMERAL);
     expect(right.content).toContain('recorded as right');
     const wrong = click(whoSaid, 'Wrong speaker');
     await wrong.final();
-    const lines = (await readFile(path.join(dataDir, 'feedback.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatchObject({
+    const votes = await feedbackVotes(run.bot.deps.store);
+    expect(votes).toHaveLength(1);
+    expect(votes[0]).toMatchObject({
       verdict: 'wrong_speaker',
       passageId: FERRY_19,
       query: 'the ferry will be back before the school holidays',
       userId: d.world.journalist.id,
       interactionId: wrong.id,
     });
-    expect(typeof lines[1]!.time).toBe('string');
+    expect(typeof votes[0]!.time).toBe('string');
+    // Fifty clicks by one person are one vote; another person's click is another.
+    await Promise.all(Array.from({ length: 50 }, () => click(whoSaid, 'Right').final({ timeoutMs: 5000 })));
+    await d.clickButton({ customId: buttonsOf(whoSaid).get('Right')!, message: whoSaid, user: d.world.editor }).final();
+    const after = await feedbackVotes(run.bot.deps.store);
+    expect(after.map((v) => `${v.userId}:${v.verdict}`).sort()).toEqual([`${d.world.editor.id}:right`, `${d.world.journalist.id}:right`].sort());
   });
 
   it('an unknown or expired button answers politely and privately', async () => {

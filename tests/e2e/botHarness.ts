@@ -10,6 +10,7 @@ import type { CorpusIndex } from '../../src/core/search/CorpusIndex.ts';
 import { registerCommands } from '../../src/discord/register.ts';
 import { createLogger } from '../../src/discord/log.ts';
 import { startBot, type Bot } from '../../src/discord/startBot.ts';
+import type { StateStore } from '../../src/discord/stateStore.ts';
 import { DiscordDouble } from './double/DiscordDouble.ts';
 import { passageId } from '../../src/core/parse/passageId.ts';
 
@@ -39,6 +40,10 @@ export interface HarnessOptions {
   deferAfterMs?: number;
   deferAbovePassages?: number;
   token?: string;
+  /** The state store; by default the bot opens its own in dataDir. */
+  store?: StateStore;
+  /** The bot's clock (answers' dates, the state store's expiry). */
+  now?: () => Date;
 }
 
 export interface Running {
@@ -58,6 +63,8 @@ export async function runBot(d: DiscordDouble, o: HarnessOptions): Promise<Runni
     ...(o.beforeCore ? { beforeCore: o.beforeCore } : {}),
     ...(o.deferAfterMs !== undefined ? { deferAfterMs: o.deferAfterMs } : {}),
     ...(o.deferAbovePassages !== undefined ? { deferAbovePassages: o.deferAbovePassages } : {}),
+    ...(o.store ? { store: o.store } : {}),
+    ...(o.now ? { now: o.now } : {}),
   });
   return { bot, logs };
 }

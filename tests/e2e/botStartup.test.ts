@@ -1,6 +1,7 @@
 // Start-up as `npm start` runs it (settings from the environment → corpus → bot): a missing or
 // malformed setting and a rejected token each stop it with one plain line; a stop request ends it cleanly.
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDiscord, runRegister, type RunIo } from '../../src/discord/runDiscord.ts';
@@ -110,20 +111,77 @@ describe('start-up', () => {
     expect(logs.join('\n')).not.toContain(d.token);
   });
 
-  it('npm start with a token starts the bot (main dispatch), and SIGTERM stops it cleanly', async () => {
+  it.each([
+    [4004, /the token was rejected \(4004 Authentication failed\): it was reset or revoked/],
+    [4010, /\(4010 Invalid shard\)/],
+    [4011, /\(4011 Sharding required\)/],
+    [4012, /\(4012 Invalid API version\)/],
+    [4013, /\(4013 Invalid intents\)/],
+    [4014, /the MessageContent intent is no longer allowed \(4014 Disallowed intents\)\. Switch on "Message Content Intent"/],
+  ])('a gateway close %i after ready ends the run with one line and exit code 1', async (code, said) => {
+    const { sink, out, err, logs } = io(env);
+    const running = runDiscord(sink, { stopWhen: new Promise(() => undefined), bot: { rest: { retries: 0, timeout: 2000 }, readyTimeoutMs: 5000 } });
+    await poll(() => out[0], 5000, 'the online line');
+    d.dropGatewayConnection(code);
+    expect(await running).toBe(1);
+    expect(err).toEqual([expect.stringMatching(/^soundbite: Discord closed the connection for good, so Soundbite stopped: /)]);
+    expect(err[0]).toMatch(said);
+    expect(logs.map((l) => JSON.parse(l) as { event: string; code?: number })).toContainEqual(expect.objectContaining({ event: 'gateway_closed_for_good', code }));
+  });
+
+  it('a resumable close (4000) after ready does not end the run', async () => {
+    let stop!: () => void;
+    const stopWhen = new Promise<void>((resolve) => (stop = resolve));
+    const { sink, out, err } = io(env);
+    const running = runDiscord(sink, { stopWhen, bot: { rest: { retries: 0, timeout: 2000 }, readyTimeoutMs: 5000 } });
+    await poll(() => out[0], 5000, 'the online line');
+    d.dropGatewayConnection(4000);
+    await d.waitForGateway((e) => e.kind === 'resume' && e.accepted, 5000);
+    const m = await d.slashCommand({ name: 'speakers' }).final({ timeoutMs: 5000 });
+    expect(m.embeds[0]?.title).toMatch(/^Speakers/);
+    stop();
+    expect(await running).toBe(0);
+    expect(err).toEqual([]);
+  });
+
+  it('a data folder that is a file is named as the setting at fault, not as a failure to reach Discord', async () => {
+    const file = path.join(await tempDataDir(), 'data');
+    writeFileSync(file, 'not a folder');
+    const { sink, err } = io({ ...env, SOUNDBITE_DATA_DIR: file });
+    expect(await runDiscord(sink, { bot: { rest: { retries: 0, timeout: 2000 }, readyTimeoutMs: 5000 } })).toBe(1);
+    expect(err).toEqual([`soundbite: Setting SOUNDBITE_DATA_DIR cannot be used: ${file} is a file, not a folder. Point it at a folder Soundbite may write to.`]);
+    const under = io({ ...env, SOUNDBITE_DATA_DIR: path.join(file, 'state') });
+    expect(await runDiscord(under.sink)).toBe(1);
+    expect(under.err[0]).toMatch(/^soundbite: Setting SOUNDBITE_DATA_DIR cannot be used: .* cannot be created: part of the path is a file, not a folder/);
+  });
+
+  /** `npm start` in its own process, with the environment alone configuring it (no .env in its folder); resolves once online. */
+  async function npmStart() {
     const child = spawn(process.execPath, [path.join(root, 'bin/soundbite.mjs'), 'start'], {
-      cwd: await tempDataDir(), // no .env here: the environment alone configures it
+      cwd: await tempDataDir(),
       env: { PATH: process.env.PATH ?? '', ...env, SOUNDBITE_DATA_DIR: await tempDataDir() },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const out = { stdout: '', stderr: '' };
+    child.stdout.on('data', (b: Buffer) => (out.stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (out.stderr += b.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await poll(() => (stdout.includes('Soundbite is online') ? true : undefined), 15_000, `the online line (stderr: ${stderr})`);
+    await poll(() => (out.stdout.includes('Soundbite is online') ? true : undefined), 15_000, `the online line (stderr: ${out.stderr})`);
+    return { child, out, exited };
+  }
+
+  it('npm start exits non-zero, saying why, when Discord revokes the token while it runs', async () => {
+    const { out, exited } = await npmStart();
+    d.dropGatewayConnection(4004);
+    expect(await exited).toBe(1);
+    expect(out.stderr).toContain('soundbite: Discord closed the connection for good, so Soundbite stopped: the token was rejected (4004 Authentication failed)');
+  }, 20_000);
+
+  it('npm start with a token starts the bot (main dispatch), and SIGTERM stops it cleanly', async () => {
+    const { child, out, exited } = await npmStart();
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    const stderr = out.stderr;
     const events = stderr.trim().split('\n').map((l) => (JSON.parse(l) as { event: string }).event);
     expect(events).toEqual(['corpus_loaded', 'bot_ready', 'bot_stopped']);
     expect(stderr).not.toContain(d.token);

@@ -1,8 +1,8 @@
 // Threads and timing, with the real discord.js client against the double: an answer opens a
-// thread, plain messages in it are follow-ups, slash commands in it inherit its context, the
-// context survives a restart, mentions work without MessageContent, and slow answers defer.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+// thread, plain messages in it are follow-ups (typed the moment the thread appears, however slow
+// Discord's answer to the thread-creation call, and one after another without waiting), slash
+// commands in it inherit its context, the context survives a restart, mentions work without
+// MessageContent, and slow answers defer. No test waits for the bot's state before typing.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags, type APIMessage, type APIThreadChannel } from 'discord-api-types/v10';
@@ -10,7 +10,7 @@ import type { Invocation } from '../../src/core/ask/commands.ts';
 import type { CorpusIndex } from '../../src/core/search/CorpusIndex.ts';
 import { DiscordDouble } from './double/DiscordDouble.ts';
 import { makeUser, nextSnowflake } from './double/fixtures.ts';
-import { FERRY_19, buttonsOf, e2eCorpus, poll, embedOf, fieldText, register, runBot, tempDataDir, type Running } from './botHarness.ts';
+import { buttonsOf, e2eCorpus, embedOf, fieldText, register, runBot, tempDataDir, type Running } from './botHarness.ts';
 
 describe('threads and follow-ups', () => {
   let d: DiscordDouble;
@@ -23,22 +23,18 @@ describe('threads and follow-ups', () => {
   const start = (messageContent = true) =>
     runBot(d, { index, dataDir, messageContent, beforeCore: async (inv) => hook?.(inv) });
 
-  const savedThreads = (): Record<string, unknown> => {
-    try {
-      return JSON.parse(readFileSync(path.join(dataDir, 'threads.json'), 'utf8')) as Record<string, unknown>;
-    } catch {
-      return {};
-    }
-  };
-
   const botMessagesIn = (channelId: string) => d.messagesIn(channelId).filter((m) => m.author.id === d.world.botUser.id);
 
   /** Posts as a journalist and waits for the bot's next message in the thread. */
-  async function ask(content: string, opts: { mentionsBot?: boolean } = {}): Promise<APIMessage> {
-    const before = botMessagesIn(thread.id).length;
-    d.userMessage({ channelId: thread.id, content, ...opts });
-    return d.waitUntil(() => botMessagesIn(thread.id)[before], 5000, `the bot's answer to "${content}"`);
+  async function ask(content: string, opts: { mentionsBot?: boolean; in?: string } = {}): Promise<APIMessage> {
+    const channelId = opts.in ?? thread.id;
+    const before = botMessagesIn(channelId).length;
+    d.userMessage({ channelId, content, ...(opts.mentionsBot ? { mentionsBot: true } : {}) });
+    return d.waitUntil(() => botMessagesIn(channelId)[before], 5000, `the bot's answer to "${content}"`);
   }
+
+  /** The thread on message `id`, the moment Discord announces it, as a journalist would see it appear. */
+  const threadOn = (id: string) => d.waitUntil(() => d.threads().find((t) => t.id === id), 5000, `the thread on ${id}`);
 
   beforeAll(async () => {
     d = await DiscordDouble.start();
@@ -53,13 +49,55 @@ describe('threads and follow-ups', () => {
     await d?.stop();
   });
 
-  it('opens a thread on an answer in a channel, named after the question, and persists its context', async () => {
+  it('opens a thread on an answer in a channel, named after the question', async () => {
     const answer = await d.slashCommand({ name: 'who-said', options: { quote: 'the ferry will be back before the school holidays' } }).final();
-    thread = await d.waitUntil(() => d.threads().find((t) => t.id === answer.id), 2000, 'the thread');
+    thread = await threadOn(answer.id);
     expect(thread.name).toBe('Who said “the ferry will be back before the school holidays”?');
     expect(thread.parent_id).toBe(d.channelId);
-    const saved = await poll(() => savedThreads()[thread.id], 2000, 'threads.json');
-    expect(saved).toMatchObject({ command: 'who-said', focusId: FERRY_19, speaker: 'Mara Quell' });
+  });
+
+  it('answers a message typed the moment a thread appears, however late Discord answers the thread-creation call', async () => {
+    const answered: string[] = [];
+    for (const latencyMs of [3, 6, 10, 30, 30, 30, 30, 30]) {
+      d.holdResponseNext('POST /channels/:channel/messages/:message/threads', latencyMs);
+      const answer = await d.slashCommand({ name: 'who-said', options: { quote: 'we will not raise mooring fees this year' } }).final();
+      const t = await threadOn(answer.id);
+      const m = await ask('when was that?', { in: t.id });
+      answered.push(`${latencyMs} ms: ${embedOf(m).title}`);
+    }
+    expect(answered).toEqual([3, 6, 10, 30, 30, 30, 30, 30].map((ms) => `${ms} ms: When`));
+    // Each was answered while the bot still waited for Discord's answer to its thread-creation call.
+    await d.waitUntil(() => (d.requests('POST /channels/:channel/messages/:message/threads').filter((r) => r.fault === 'hold').length === 8 ? true : undefined), 2000, 'the held responses');
+  });
+
+  it('answers a message typed the moment a thread opened by a mention appears, with the same latency', async () => {
+    for (let round = 0; round < 3; round++) {
+      d.holdResponseNext('POST /channels/:channel/messages/:message/threads', 30);
+      const before = botMessagesIn(d.channelId).length;
+      d.userMessage({ content: 'who said the fishing fleet was ignored again', mentionsBot: true });
+      const m = await d.waitUntil(() => botMessagesIn(d.channelId)[before], 5000, 'the answer to the mention');
+      const t = await threadOn(m.id);
+      const when = await ask('when was that?', { in: t.id });
+      expect(embedOf(when).title).toBe('When');
+    }
+  });
+
+  it('two follow-ups typed without waiting: the second reads the context the first produced', async () => {
+    const answer = await d.slashCommand({ name: 'who-said', options: { quote: 'the ferry will be back before the school holidays' } }).final();
+    const t = await threadOn(answer.id);
+    // The first is slow to answer, so the second arrives while it runs.
+    hook = (inv) => (inv.command === 'quotes' ? sleep(150) : Promise.resolve());
+    const before = botMessagesIn(t.id).length;
+    d.userMessage({ channelId: t.id, content: 'what else did she say?' });
+    d.userMessage({ channelId: t.id, content: 'when was that?' });
+    const [first, second] = await d.waitUntil(() => (botMessagesIn(t.id).length >= before + 2 ? botMessagesIn(t.id).slice(before) : undefined), 5000, 'both answers');
+    hook = undefined;
+    expect(embedOf(first!).title).toBe('Quotes: Mara Quell (1)');
+    expect(fieldText(embedOf(first!))).toContain('`002_harbour_budget.txt, line 19`');
+    // "When was that?" is about the quote the first follow-up showed, not the ferry quote the thread began with.
+    expect(embedOf(second!).title).toBe('When');
+    expect(embedOf(second!).description).toBe('*Aired 2025-05-20.*');
+    expect(fieldText(embedOf(second!))).toContain('`002_harbour_budget.txt, line 19`');
   });
 
   it('names a thread within 100 characters for a long question', async () => {
@@ -83,9 +121,7 @@ describe('threads and follow-ups', () => {
 
   it('a slash command in a thread inherits its context, and follow-ups continue from it', async () => {
     const answer = await d.slashCommand({ name: 'who-said', options: { quote: 'we will not raise mooring fees this year' } }).final();
-    const t2 = await d.waitUntil(() => d.threads().find((x) => x.id === answer.id), 5000, 'the second thread');
-    // A person cannot type faster than the bot stores the thread's context; a test can, so it waits.
-    await poll(() => savedThreads()[t2.id], 2000, 'the second thread\'s context');
+    const t2 = await threadOn(answer.id);
     // /timeline with nothing typed, under an answer about Mara Quell: her timeline.
     const m = await d.slashCommand({ name: 'timeline', channelId: t2.id, options: {} }).final();
     expect(m.channel_id).toBe(t2.id);
@@ -119,9 +155,11 @@ describe('threads and follow-ups', () => {
     run = await start(false);
     expect(d.identifiedIntents! & (1 << 15)).toBe(0);
     const before = botMessagesIn(thread.id).length;
-    d.userMessage({ channelId: thread.id, content: 'when?' });
+    const unread = d.userMessage({ channelId: thread.id, content: 'when?' });
     await sleep(300);
     expect(botMessagesIn(thread.id).length).toBe(before);
+    // Not answered, but not silently: the log says why.
+    expect(run.logs.map((l) => JSON.parse(l) as Record<string, unknown>)).toContainEqual(expect.objectContaining({ event: 'follow_up_dropped', messageId: unread.id, reason: expect.stringMatching(/no MessageContent intent/) }));
     const m = await ask('when?', { mentionsBot: true });
     expect(embedOf(m).title).toBe('When');
     await run.bot.stop();

@@ -15,6 +15,8 @@ export interface Edit {
   kind: 'similar' | 'changed' | 'added' | 'dropped' | 'swapped';
   fragment: number | null;
   passage: CharSpan | null;
+  /** The last fragment word, where two of them match one passage word ("any time", "anytime"). */
+  fragmentTo?: number;
 }
 
 export interface Alignment {
@@ -27,6 +29,8 @@ export interface Alignment {
   missing: number;
   /** Passage words inside the matched stretch that the fragment left out. */
   extra: number;
+  /** Those words as differences: a run of up to CLAUSE_WORDS counts once. */
+  extraRuns: number;
   /** Adjacent fragment words found in the other order (counted once per pair). */
   swapped: number;
   /** Share of the fragment's weight (rare words weigh more) that was found. */
@@ -39,9 +43,13 @@ export interface Alignment {
   edits: Edit[];
 }
 
-const SCORE = { exact: 2, similar: 1.2, substitute: -1, gap: -1, swap: 3 } as const;
+// A word the fragment leaves out costs less the more of them stand in a row: people drop a
+// clause ("which also sparked on Thursday morning") more easily than they scatter words.
+const SCORE = { exact: 2, similar: 1.2, substitute: -1, gap: -1, extraOpen: -1, extraGo: -0.4, swap: 3, merge: 2.6 } as const;
 // Traceback moves, kept in a byte array.
-const Move = { Stop: 0, Diagonal: 1, Up: 2, Left: 3, Swap: 4 } as const;
+const Move = { Stop: 0, Diagonal: 1, Up: 2, Left: 3, Swap: 4, MergePassage: 5, MergeFragment: 6 } as const;
+/** Passage words left out in a row that count as one difference: about a clause. */
+export const CLAUSE_WORDS = 8;
 
 /**
  * @param fragment normalised words of the remembered fragment
@@ -59,6 +67,9 @@ export function alignFragment(
   if (n === 0 || m === 0) return null;
   const width = m + 1;
   const score = new Float64Array((n + 1) * width);
+  // Best score of a stretch ending in passage words the fragment left out (Gotoh's affine gaps).
+  const gapScore = new Float64Array((n + 1) * width).fill(-Infinity);
+  const gapExtends = new Uint8Array((n + 1) * width);
   const move = new Uint8Array((n + 1) * width);
   const kinds = new Uint8Array((n + 1) * width); // EXACT, SIMILAR or 0, for Diagonal
   let best = 0;
@@ -72,17 +83,29 @@ export function alignFragment(
       const cmp = matcher.kind(rows[j - 1]!, i - 1);
       const here = i * width + j;
       const diagGain = cmp === EXACT ? SCORE.exact : cmp === SIMILAR ? SCORE.similar : SCORE.substitute;
+      const open = score[here - 1]! + SCORE.extraOpen;
+      const extend = gapScore[here - 1]! + SCORE.extraGo;
+      gapScore[here] = extend > open ? extend : open;
+      gapExtends[here] = extend > open ? 1 : 0;
       let v = 0;
       let mv: number = Move.Stop;
       const diag = score[here - width - 1]! + diagGain;
       if (diag > v) { v = diag; mv = Move.Diagonal; }
       const up = score[here - width]! + SCORE.gap; // fragment word with no passage word
       if (up > v) { v = up; mv = Move.Up; }
-      const left = score[here - 1]! + SCORE.gap; // passage word the fragment left out
-      if (left > v) { v = left; mv = Move.Left; }
+      if (gapScore[here]! > v) { v = gapScore[here]!; mv = Move.Left; } // passage word the fragment left out
       if (i > 1 && j > 1 && f === passage[j - 2]!.word && fragment[i - 2] === passage[j - 1]!.word && f !== fragment[i - 2]) {
         const swap = score[here - 2 * width - 2]! + SCORE.swap;
         if (swap > v) { v = swap; mv = Move.Swap; }
+      }
+      // "anytime" for "any time", "healthcare" for "health care", and the other way round.
+      if (j > 1 && f.length > 3 && f === passage[j - 2]!.word + passage[j - 1]!.word) {
+        const merged = score[here - width - 2]! + SCORE.merge;
+        if (merged > v) { v = merged; mv = Move.MergePassage; }
+      }
+      if (i > 1 && passage[j - 1]!.word.length > 3 && passage[j - 1]!.word === fragment[i - 2]! + f) {
+        const merged = score[here - 2 * width - 1]! + SCORE.merge;
+        if (merged > v) { v = merged; mv = Move.MergeFragment; }
       }
       score[here] = v;
       move[here] = mv;
@@ -93,7 +116,7 @@ export function alignFragment(
   if (best <= 0) return null;
 
   // Walk back from the best cell, counting what kind of step each one was.
-  let exact = 0, similar = 0, missing = 0, extra = 0, swapped = 0;
+  let exact = 0, similar = 0, missing = 0, extra = 0, extraRuns = 0, swapped = 0;
   let found = 0;
   const marks: CharSpan[] = [];
   const edits: Edit[] = [];
@@ -102,8 +125,24 @@ export function alignFragment(
   let j = bestAt % width;
   const lastI = i;
   const lastJ = j;
-  while (i > 0 && j > 0 && move[i * width + j] !== Move.Stop) {
+  let inGap = false;
+  let run = 0;
+  const closeRun = () => {
+    if (run > 0) extraRuns += run <= CLAUSE_WORDS ? 1 : run;
+    run = 0;
+  };
+  while (i > 0 && j > 0 && (inGap || move[i * width + j] !== Move.Stop)) {
     const at = i * width + j;
+    if (inGap || move[at] === Move.Left) {
+      // In a run of left-out passage words: it continues while the gap was extended.
+      extra++;
+      run++;
+      edits.push({ kind: 'dropped', fragment: null, passage: spanAt(j - 1) });
+      inGap = gapExtends[at] === 1;
+      j--;
+      continue;
+    }
+    closeRun();
     switch (move[at]) {
       case Move.Diagonal: {
         const k = kinds[at]!;
@@ -124,7 +163,6 @@ export function alignFragment(
         break;
       }
       case Move.Up: missing++; edits.push({ kind: 'added', fragment: i - 1, passage: null }); i--; break;
-      case Move.Left: extra++; edits.push({ kind: 'dropped', fragment: null, passage: spanAt(j - 1) }); j--; break;
       case Move.Swap: {
         swapped++;
         edits.push({ kind: 'swapped', fragment: i - 2, passage: { start: passage[j - 2]!.start, end: passage[j - 1]!.end } });
@@ -135,9 +173,27 @@ export function alignFragment(
         i -= 2; j -= 2;
         break;
       }
+      case Move.MergePassage: {
+        similar++;
+        const stretch = { start: passage[j - 2]!.start, end: passage[j - 1]!.end };
+        edits.push({ kind: 'similar', fragment: i - 1, passage: stretch });
+        found += weights[i - 1] ?? 0;
+        marks.push(stretch);
+        i--; j -= 2;
+        break;
+      }
+      case Move.MergeFragment: {
+        similar++;
+        edits.push({ kind: 'similar', fragment: i - 2, passage: spanAt(j - 1), fragmentTo: i - 1 });
+        found += (weights[i - 1] ?? 0) + (weights[i - 2] ?? 0);
+        marks.push(spanAt(j - 1));
+        i -= 2; j--;
+        break;
+      }
       default: i = 0;
     }
   }
+  closeRun();
   // Fragment words before and after the aligned stretch were not found either.
   missing += i + (n - lastI);
   const head: Edit[] = Array.from({ length: i }, (_, k) => ({ kind: 'added', fragment: k, passage: null }));
@@ -155,6 +211,7 @@ export function alignFragment(
     similar,
     missing,
     extra,
+    extraRuns,
     swapped,
     weightFound: total > 0 ? found / total : 0,
     span: { start: firstWord.start, end: lastWord.end },
@@ -163,7 +220,8 @@ export function alignFragment(
   };
 }
 
-/** How many words differ between fragment and passage: what "Close match: 2 words differ" counts. */
+/** How many differences between fragment and passage: what "Close match: 2 differences"
+ * counts. Passage words left out in a row count once, up to a clause. */
 export function wordsDiffering(a: Alignment): number {
-  return a.similar + a.missing + a.extra + a.swapped;
+  return a.similar + a.missing + a.extraRuns + a.swapped;
 }

@@ -2,7 +2,7 @@
 // cached, and long passages are aligned only near the fragment's content words.
 import type { Passage } from '../model.ts';
 import { wordSpans, type WordSpan } from '../search/words.ts';
-import { alignFragment, type Alignment } from './alignFragment.ts';
+import { alignFragment, CLAUSE_WORDS, type Alignment } from './alignFragment.ts';
 import { FragmentWords } from './fragmentWords.ts';
 
 // Candidates recur across questions (the same speeches are asked about all day); keep the most
@@ -28,7 +28,7 @@ export function spansOf(p: Passage): WordSpan[] {
  * fragment lines up with at most its own length plus a few words, so the rest cannot matter.
  */
 export function alignNear(words: readonly string[], weights: readonly number[], spans: readonly WordSpan[], anchors: ReadonlySet<string>, matcher = new FragmentWords(words, weights)): Alignment | null {
-  const reach = words.length + 3;
+  const reach = words.length + 3 + CLAUSE_WORDS;
   if (spans.length <= reach * 3) return alignFragment(words, weights, spans, matcher);
   const windows: Array<[number, number]> = [];
   for (let j = 0; j < spans.length; j++) {

@@ -33,7 +33,7 @@ export function differencesOf(s: Aligned): Difference[] {
         : { kind: 'dropped', remembered: null, said: said(e.passage!, last.passage!) });
       k = end;
     } else {
-      out.push({ kind: e.kind, remembered: wrote(e.fragment!, e.fragment! + (e.kind === 'swapped' ? 1 : 0)), said: said(e.passage!, e.passage!) });
+      out.push({ kind: e.kind, remembered: wrote(e.fragment!, e.fragmentTo ?? e.fragment! + (e.kind === 'swapped' ? 1 : 0)), said: said(e.passage!, e.passage!) });
     }
   }
   return pairMoves(out);

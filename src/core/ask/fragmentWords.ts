@@ -1,6 +1,7 @@
 // A remembered fragment, prepared once per question. How each of its words compares with a
 // passage's word is worked out once per distinct word and reused across every candidate: the
 // same few thousand words recur in all of them, and the alignment asks for every pair.
+import { NO_SYNONYMS, type Lexicon } from '../search/lexicon.ts';
 import { comparePrepared, prepareWord, type PreparedWord } from '../search/similarWords.ts';
 import { grownTo } from '../search/growArray.ts';
 import { eachWord } from '../search/words.ts';
@@ -28,8 +29,8 @@ export class FragmentWords {
   private ring = new Int32Array(0);
   private readonly totalWeight: number;
 
-  constructor(readonly words: readonly string[], readonly weights: readonly number[]) {
-    this.prepared = words.map(prepareWord);
+  constructor(readonly words: readonly string[], readonly weights: readonly number[], lexicon: Lexicon = NO_SYNONYMS) {
+    this.prepared = words.map((w) => prepareWord(w, lexicon));
     this.count = new Int32Array(words.length);
     this.totalWeight = weights.reduce((a, b) => a + b, 0);
   }

@@ -25,8 +25,7 @@ export function searchPassages(index: CorpusIndex, q: SearchQuery, now: Date): O
   if (!resolved.ok) return resolved;
   const f = resolved.filters;
   const hits = index
-    .findTerms(words, { fields: ['text', 'speaker', 'headline'], boost: { speaker: 1.5 }, fuzzy: 0.2, prefix: true, filter: (p) => passesFilters(p, f) })
-    .slice(0, MAX_RESULTS);
+    .findTerms(words, { fields: ['text', 'speaker', 'headline'], boost: { speaker: 1.5 }, fuzzy: 0.2, prefix: true, filter: (p) => passesFilters(p, f), limit: MAX_RESULTS });
   const items = hits.flatMap((h) => {
     const p = index.passage(h.id);
     return p ? [itemFor(p)] : [];

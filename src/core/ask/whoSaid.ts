@@ -5,7 +5,7 @@ import type { Passage, Verdict } from '../model.ts';
 import type { CorpusIndex } from '../search/CorpusIndex.ts';
 import { typoBudget } from '../search/similarWords.ts';
 import { isStopword, wordSpans, wordsOf } from '../search/words.ts';
-import { wordsDiffering, type Alignment } from './alignFragment.ts';
+import { CLAUSE_WORDS, wordsDiffering, type Alignment } from './alignFragment.ts';
 import { alignNear, spansOf } from './alignNear.ts';
 import { FragmentWords } from './fragmentWords.ts';
 import { PhraseOverlap } from './phraseOverlap.ts';
@@ -63,7 +63,7 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
   const weights = words.map((w) => index.weightOf(w));
   const anchors = new Set(words.filter((w) => !isStopword(w)));
   const candidates = findCandidates(index, words, hasFilters(filters) ? (p) => passesFilters(p, filters) : undefined);
-  const matcher = new FragmentWords(words, weights);
+  const matcher = new FragmentWords(words, weights, index.lexicon);
   const scored: Scored[] = [];
   // Passages holding too few of the fragment's words for any verdict are not aligned; they are
   // kept, by how much they hold, in case nothing matches and the nearest must be shown.
@@ -74,7 +74,8 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
   };
   const align = (passages: readonly Passage[]) => {
     for (const passage of passages) {
-      const reach = matcher.reach(passage.text, words.length + allowedDiffering(words.length), (found, share) => mayBeAccepted(found, share, words.length));
+      // A close match spans the fragment, the words it may differ by, and a clause it left out.
+      const reach = matcher.reach(passage.text, words.length + allowedDiffering(words.length) + CLAUSE_WORDS, (found, share) => mayBeAccepted(found, share, words.length));
       if (mayBeAccepted(reach.found, reach.weightShare, words.length)) alignOne(passage);
       else hopeless.push({ passage, ...reach });
     }

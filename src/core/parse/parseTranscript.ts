@@ -3,6 +3,7 @@ import type { Transcript } from '../model.ts';
 import { formatParsers } from './formats.ts';
 import { applyAliases, type AliasList } from './aliasList.ts';
 import type { FormatParser } from './parser.ts';
+import { notTranscript } from './notTranscript.ts';
 import { sourceLines } from './sourceText.ts';
 
 export interface ParseOptions {
@@ -22,10 +23,11 @@ export function parseTranscript(file: string, text: string, opts: ParseOptions =
   if (text.includes('\u0000')) return empty('This is not a text file (it contains binary data); it was skipped.');
   const lines = sourceLines(text);
   if (lines.every((l) => l.text.trim() === '')) return empty('The file is empty; it was skipped.');
+  const refused = notTranscript(text);
+  if (refused) return empty(refused);
+  // Every text with words has a reader: the general one when no format parser claims it.
   const parser = pickParser(lines);
-  if (!parser) {
-    return empty('This file is in no transcript format Soundbite knows (broadcast scripts, press briefings, Otter, Rev, WebVTT, SRT, cable rush transcripts); it was skipped. See docs/FORMATS.md.');
-  }
+  if (!parser) return empty('The file has no words in it (only numbers or punctuation); it was skipped.');
   const aliases = opts.aliases ?? opts.aliasList?.names;
   try {
     const parsed = parser.parse({ file, lines, ...(aliases ? { aliases } : {}) });

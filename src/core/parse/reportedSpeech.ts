@@ -1,5 +1,6 @@
 // Narration that reports someone's words ("The White House said that …") is attributed to that
 // source as reported speech, never as a quote. Conservative: when unsure, it stays narration.
+import type { Speaker } from '../model.ts';
 import { splitOfficeTitle } from './broadcast/officeTitle.ts';
 
 /** Verbs that report speech whatever follows them. */
@@ -42,38 +43,82 @@ const GROUP_SOURCE = /^(?:(?:the|some|many|several|local|government|police|healt
 /** The source of reported speech in one narration sentence, as written there; null when the
  * sentence reports no nameable source. */
 export function reportedSource(sentence: string): string | null {
+  return reportedSpeech(sentence)?.source ?? null;
+}
+
+/** A sentence that reports speech, and the person or organisation it names as the source; null
+ * for the source when it names none (a document, a scrap of the sentence, a number). */
+export interface ReportedSpeech {
+  source: string | null;
+}
+
+/** Phrases that report what was said without saying who said it. */
+const NO_SPEAKER: ReportedSpeech = { source: null };
+
+export function reportedSpeech(sentence: string): ReportedSpeech | null {
   const s = sentence.trim();
+  let unnamed = false;
   const according = ACCORDING_TO.exec(s);
   if (according?.[1] !== undefined) {
     // "according to" is signal enough for any noun phrase: "according to port officials".
     const src = cleanSource(according[1], true);
-    if (src !== null) return src;
+    if (src !== null) return named(src) ?? NO_SPEAKER;
   }
   for (const m of s.matchAll(VERB_AFTER_SOURCE)) {
     const after = s.slice(m.index + m[0].length);
     if (!(m[1] !== undefined ? CONTENT_FOLLOWS : THAT_FOLLOWS).test(after)) continue;
     const before = s.slice(0, m.index);
     const src = sourceBefore(before);
-    if (src !== null) return src;
+    if (src === null) continue;
+    const ok = named(src);
+    if (ok) return ok;
+    unnamed = true;
   }
   const trailing = TRAILING.exec(s) ?? INVERTED.exec(s);
-  if (trailing?.[1] !== undefined) return cleanSource(trailing[1]);
-  return null;
+  if (trailing?.[1] !== undefined) {
+    const src = cleanSource(trailing[1]);
+    if (src !== null) return named(src) ?? NO_SPEAKER;
+  }
+  return unnamed ? NO_SPEAKER : null;
+}
+
+/** Heads that report without speaking: "a new report said", "said the statement". */
+const DOCUMENT = /\b(?:reports?|study|studies|survey|polls?|data|documents?|papers?|articles?|analysis|research|figures|records|estimates?|filings?|memos?|letters?|communiqu[eé]s?|statements?|issues|things|changes|numbers|results|findings|evidence|footage|videos?|images|photos|tests|laws?|bills?|rules|sources close)$/i;
+const DOCUMENT_FIRST = /^(?:(?:a|an|the|new|recent|latest|local|media|news|official|some|several|many|unconfirmed|initial|early|other)\s+)*(?:reports?|study|studies|surveys?|polls?|data|documents?|records|estimates|figures|research|analysis)\b/i;
+const SENTENCE_OPENERS = /^(?:the|a|an|other|this|these|those|some|many|most|all|several|both|each|in|on|at|for|it|its|but|and|so|then|now|yet)$/i;
+
+/** The source as a speaker, or null when it is no speaker: a document, a number, a scrap of
+ * the sentence (long, and no name in it). */
+function named(src: string): ReportedSpeech | null {
+  const words = src.split(' ');
+  if (/^\p{N}/u.test(src) || DOCUMENT.test(src) || DOCUMENT_FIRST.test(src)) return null;
+  const proper = words.some((w, i) => /^\p{Lu}/u.test(w) && (i > 0 || !SENTENCE_OPENERS.test(w)));
+  if (!proper && words.length > 4) return null;
+  return { source: src };
 }
 
 /** The subject in front of a speech verb: the text after the last comma ("However, Axios"),
- * or, for an appositive ("NK News, a news site, said"), the text before the first. */
+ * or, for an appositive, the name beside its description ("NK News, a news site, said",
+ * "India's foreign minister, Jane Roe, said"). */
 function sourceBefore(before: string): string | null {
-  const parts = before.split(/,\s*/);
+  const parts = before.split(/,\s*/).map((p) => p.trim());
   const last = parts[parts.length - 1] ?? '';
-  const candidate = last.trim() !== '' ? last : (parts[0] ?? '');
-  return cleanSource(candidate);
+  if (last !== '') return cleanSource(last);
+  const inner = parts.slice(0, -1);
+  const name = inner[inner.length - 1] ?? '';
+  const outer = inner[inner.length - 2] ?? '';
+  // An appositive is a name and its description; a name is capitalised past its first word.
+  const isName = (p: string) => p.split(' ').some((w, i) => i > 0 && /^\p{Lu}/u.test(w)) || /^\p{Lu}\S*$/u.test(p);
+  if (isName(name) || inner.length < 2) return cleanSource(name);
+  return cleanSource(outer);
 }
 
 function cleanSource(raw: string, anyNounPhrase = false): string | null {
   let src = raw.trim().replace(/\s+/g, ' ');
   while (LEADING_CONJUNCTION.test(src)) src = src.replace(LEADING_CONJUNCTION, '');
   src = src.replace(/^["“'‘(]+|["”'’)]+$/g, '').trim();
+  // "President Biden today", "officials on Monday": when is not who.
+  src = src.replace(/\s+(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|last (?:night|week|month|year)|earlier|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$/i, '').trim();
   if (src === '') return null;
   const words = src.split(' ');
   if (words.length > 10) return null;
@@ -104,4 +149,11 @@ export function canonicalSourceName(source: string): SourceName {
   const core = descriptorBefore && start < words.length ? words.slice(start).join(' ') : source;
   const { name, office } = splitOfficeTitle(core);
   return { name, title: office };
+}
+
+/** Who reported speech is credited to: the source the sentence names, or no one. */
+export function reportedSpeaker(reported: ReportedSpeech): Speaker {
+  if (reported.source === null) return { label: '', name: 'Unnamed source', title: null, anonymous: true };
+  const { name, title } = canonicalSourceName(reported.source);
+  return { label: reported.source, name, title, anonymous: false };
 }

@@ -126,13 +126,17 @@ const TITLE_JOINERS = new Set(['of', 'for', 'the', 'and', 'on', 'at', 'in', "i'm
  * One first name by default; a second ("Andrew Ross Sorkin") only when the word before it
  * is neither capitalised (a title running on) nor a joiner such as "of". The surname is
  * found with one case-blind search, and only the few words before each hit are read. */
-function fullNamesIn(text: string, surname: string, weight: number, tally: Map<string, number>): void {
+export function fullNamesIn(text: string, surname: string, weight: number, tally: Map<string, number>, mixedCaseOnly = false): void {
   const find = new RegExp(surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"), 'gi');
   for (let m = find.exec(text); m !== null; m = find.exec(text)) {
     const at = m.index;
     const after = text.slice(at + surname.length, at + surname.length + 1);
     if (!/^\p{Lu}/u.test(m[0]) || /^[\p{L}-]/u.test(after) || /[\p{L}-]/u.test(text.charAt(at - 1))) continue;
-    const before = straightenQuotes(text.slice(Math.max(0, at - 80), at)).split(/\s+/).filter((w) => w !== '');
+    // A label in capitals (`TONY:`) is not the name spelled out in the words.
+    if (mixedCaseOnly && m[0].length > 1 && m[0] === m[0].toUpperCase()) continue;
+    // A name never runs across a line break: `Transcript` ⏎ `TONY:` is a heading and a label.
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const before = straightenQuotes(text.slice(Math.max(0, at - 80, lineStart), at)).split(/\s+/).filter((w) => w !== '');
     let j = before.length - 1;
     const initial = /^\p{Lu}\.$/u.test(before[j] ?? '') ? before[j--] : null;
     const first = before[j] ?? '';
@@ -148,7 +152,7 @@ function fullNamesIn(text: string, surname: string, weight: number, tally: Map<s
   }
 }
 
-function mostCounted(tally: ReadonlyMap<string, number>): string | null {
+export function mostCounted(tally: ReadonlyMap<string, number>): string | null {
   let best: string | null = null;
   let count = 0;
   for (const [name, n] of tally) {

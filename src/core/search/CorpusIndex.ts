@@ -2,6 +2,7 @@
 // posting lists (wordPostings.ts) hold instead of its id; the index keeps what the lists do not:
 // the passages themselves, files in reading order, and how many passages use each word, which
 // decides which words are worth searching for.
+import { NO_SYNONYMS, type Lexicon } from './lexicon.ts';
 import { dayRange, effectiveDate } from '../ask/dates.ts';
 import type { Passage, ParseIssue, Transcript, TranscriptMeta, FormatId } from '../model.ts';
 import { grownTo } from './growArray.ts';
@@ -37,6 +38,8 @@ export interface TermSearch {
   combineWith?: 'AND' | 'OR';
   filter?: (passage: Passage) => boolean;
   boost?: Partial<Record<IndexField, number>>;
+  /** Only the best this many (ties by slot): the rest are never made into hits. */
+  limit?: number;
 }
 
 /** A passage and the summed weight of the asked-for words it holds. */
@@ -94,12 +97,14 @@ export interface IndexSnapshot {
 /** A snapshot whose parts disagree with each other: it was damaged and must not be used. */
 export class SnapshotMismatchError extends Error {}
 
-/** Removed passages leave dead slots in the lists; past this share of all slots they are swept. */
-const DEAD_SHARE_SWEPT = 0.25;
+/** Removed passages leave dead slots; past this share of all slots the index is compacted. */
+const DEAD_SHARE_COMPACTED = 0.25;
 
 export class CorpusIndex {
+  /** Synonyms for who-said's comparison of words; the app hands in WordNet. */
+  lexicon: Lexicon = NO_SYNONYMS;
   private postings = new WordPostings();
-  private readonly bySlot: Array<Passage | undefined> = [];
+  private bySlot: Array<Passage | undefined> = [];
   private slotOf = new IdSlots((slot) => this.bySlot[slot]?.id);
   private readonly files = new Map<string, FileEntry>();
   private readonly docFreq = new Map<string, number>();
@@ -180,11 +185,45 @@ export class CorpusIndex {
       this.dead++;
     }
     this.files.delete(file);
-    if (this.dead > DEAD_SHARE_SWEPT * this.bySlot.length) {
-      this.postings.sweep((slot) => this.bySlot[slot] !== undefined);
-      this.dead = 0;
-    }
+    if (this.dead > DEAD_SHARE_COMPACTED * this.bySlot.length) this.compact();
     return true;
+  }
+
+  /** Slots in use, live or dead: what the per-slot arrays are as long as (tests watch it stay bounded). */
+  get slotCount(): number {
+    return this.bySlot.length;
+  }
+
+  /** Renumbers the live passages 0..n-1 in their order (so every list stays ascending) and drops
+   * the dead slots everywhere: the lists, the per-slot arrays, the id table, the scratch arrays.
+   * Without it a file saved again every minute grew the index by its passages every minute. */
+  private compact(): void {
+    const renumber = new Int32Array(this.bySlot.length).fill(-1);
+    const live: Passage[] = [];
+    this.bySlot.forEach((p, slot) => {
+      if (p) renumber[slot] = live.push(p) - 1;
+    });
+    const days = (old: Int32Array) => {
+      const out = new Int32Array(Math.max(1024, live.length));
+      renumber.forEach((to, from) => {
+        if (to >= 0) out[to] = old[from]!;
+      });
+      return out;
+    };
+    this.firstDay = days(this.firstDay);
+    this.lastDay = days(this.lastDay);
+    this.fileOf = days(this.fileOf);
+    this.postings.compact(renumber, live.length);
+    this.bySlot = live;
+    this.slotOf = new IdSlots((slot) => this.bySlot[slot]?.id, live.length);
+    live.forEach((p, slot) => this.slotOf.add(p.id, slot));
+    const size = Math.max(1024, live.length);
+    this.weights = new Float64Array(size);
+    this.touched = new Uint32Array(1024);
+    this.sums = new Float64Array(1024);
+    this.masks = new Uint32Array(size);
+    this.mentionCounts = new Uint32Array(size);
+    this.dead = 0;
   }
 
   /** The index as plain data, cheap to restore: no passage is tokenised again on load. */
@@ -463,6 +502,7 @@ export class CorpusIndex {
       combineWith: opts.combineWith ?? 'OR',
       boost: opts.boost ?? {},
       passageCount: this.passageCount,
+      ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
       accept: (slot) => {
         const p = this.bySlot[slot];
         return p !== undefined && (!filter || filter(p));

@@ -1,7 +1,9 @@
 // The scored search behind /search and the typo paths: each query word, with its prefix and
 // fuzzy expansions, scored with BM25 in each field, summed per passage. Slower than counting
 // postings, so the hot paths (who-said candidates, timelines) count instead.
+import { grownTo } from './growArray.ts';
 import type { IndexField } from './indexOptions.ts';
+import { kthLargest } from './kthLargest.ts';
 import type { WordPostings } from './wordPostings.ts';
 
 export interface ScoreOptions {
@@ -37,10 +39,17 @@ export function bm25(tf: number, length: number, averageLength: number): number 
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY = 6;
+/** A short word begins thousands of others ("con"): each query word stands for at most this many
+ * (itself and its best-weighted expansions), so a question's work does not grow with the vocabulary. */
+export const MAX_EXPANSIONS = 48;
+/** Postings a question reads at most: the query words' own lists always, expansions while under it. */
+export const MAX_POSTINGS = 4_000_000;
 
-/** The indexed words a query word stands for, each with how much a match on it counts. */
-function expansions(postings: WordPostings, word: string, o: ScoreOptions): Map<string, number> {
-  const out = new Map<string, number>([[word, 1]]);
+/** The indexed words a query word stands for, each with how much a match on it counts: itself,
+ * then at most MAX_EXPANSIONS - 1 others, heaviest first (shorter prefixes, nearer spellings),
+ * ties to the more used word, then the alphabet. */
+function expansions(postings: WordPostings, word: string, o: ScoreOptions): Array<[string, number]> {
+  const out = new Map<string, number>();
   if (o.prefix(word)) {
     for (const w of postings.withPrefix(word)) {
       if (w !== word) out.set(w, (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * (w.length - word.length)));
@@ -50,44 +59,112 @@ function expansions(postings: WordPostings, word: string, o: ScoreOptions): Map<
     const distance = Math.min(MAX_FUZZY, Math.round(word.length * o.fuzzy));
     if (distance > 0) {
       for (const [w, d] of postings.similar(word, distance)) {
-        if (!out.has(w)) out.set(w, (FUZZY_WEIGHT * word.length) / (word.length + d));
+        if (w !== word && !out.has(w)) out.set(w, (FUZZY_WEIGHT * word.length) / (word.length + d));
       }
     }
   }
-  return out;
+  const others = [...out];
+  if (others.length > MAX_EXPANSIONS - 1) {
+    const used = (w: string) => o.fields.reduce((n, f) => n + (postings.list(w, f)?.length ?? 0), 0);
+    others.sort((a, b) => b[1] - a[1] || used(b[0]) - used(a[0]) || (a[0] < b[0] ? -1 : 1));
+    others.length = MAX_EXPANSIONS - 1;
+  }
+  return [[word, 1], ...others];
 }
 
-export function scoreTerms(postings: WordPostings, words: readonly string[], o: ScoreOptions): ScoredSlot[] {
+// What `accept` said of a slot: not asked yet, refused, or accepted (and listed among the touched).
+const UNASKED = 0;
+const REFUSED = 1;
+const COUNTED = 2;
+
+/**
+ * Every passage holding a query word (or an expansion), by summed BM25, best first; with
+ * `limit`, only the best that many (ties by slot). Per-passage sums live in typed arrays, and
+ * objects are made only for the passages returned: a frequent word touches half the archive.
+ */
+export function scoreTerms(postings: WordPostings, words: readonly string[], o: ScoreOptions & { limit?: number }): ScoredSlot[] {
   const query = [...new Set(words)];
-  const found = new Map<number, ScoredSlot>();
-  const verdicts = new Map<number, boolean>();
-  const accept = (slot: number) => {
-    let ok = verdicts.get(slot);
-    if (ok === undefined) verdicts.set(slot, (ok = o.accept(slot)));
-    return ok;
-  };
-  for (const q of query) {
+  const slotTotal = postings.slotTotal;
+  const stride = Math.ceil(query.length / 32) || 1;
+  const scores = new Float64Array(slotTotal);
+  const found = new Uint32Array(slotTotal * stride);
+  const verdicts = new Uint8Array(slotTotal);
+  let touched = new Uint32Array(1024);
+  let n = 0;
+  let read = 0;
+  query.forEach((q, qi) => {
+    const bit = 1 << (qi & 31);
+    const word = qi >> 5;
     for (const [w, weight] of expansions(postings, q, o)) {
-      for (const field of o.fields) {
-        const list = postings.list(w, field);
-        if (!list) continue;
+      const lists = o.fields.map((field) => postings.list(w, field));
+      const size = lists.reduce((t, l) => t + (l?.length ?? 0), 0);
+      if (w !== q && read + size > MAX_POSTINGS) continue;
+      read += size;
+      o.fields.forEach((field, k) => {
+        const list = lists[k];
+        if (!list) return;
         const boost = o.boost[field] ?? 1;
         const idf = Math.log(1 + (o.passageCount - list.length + 0.5) / (list.length + 0.5));
         const avg = postings.averageLength(field);
         for (let i = 0; i < list.length; i++) {
           const slot = list.slots[i]!;
-          if (!accept(slot)) continue;
-          const score = weight * boost * idf * bm25(list.counts[i]!, postings.lengthOf(field, slot), avg);
-          const hit = found.get(slot);
-          if (!hit) found.set(slot, { slot, score, queryTerms: [q] });
-          else {
-            hit.score += score;
-            if (!hit.queryTerms.includes(q)) hit.queryTerms.push(q);
+          const v = verdicts[slot]!;
+          if (v === REFUSED) continue;
+          if (v === UNASKED) {
+            if (!o.accept(slot)) {
+              verdicts[slot] = REFUSED;
+              continue;
+            }
+            verdicts[slot] = COUNTED;
+            touched = grownTo(touched, n + 1, (size) => new Uint32Array(size));
+            touched[n++] = slot;
           }
+          scores[slot] = scores[slot]! + weight * boost * idf * bm25(list.counts[i]!, postings.lengthOf(field, slot), avg);
+          found[slot * stride + word] = found[slot * stride + word]! | bit;
         }
-      }
+      });
+    }
+  });
+  // AND keeps passages that hold every query word.
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const slot = touched[i]!;
+    if (o.combineWith === 'AND' && countBits(found, slot * stride, stride) !== query.length) continue;
+    touched[kept++] = slot;
+  }
+  let chosen: Uint32Array = touched.subarray(0, kept);
+  if (o.limit !== undefined && kept > o.limit) chosen = best(chosen, scores, o.limit);
+  const hits: ScoredSlot[] = [];
+  for (const slot of chosen) {
+    const terms: string[] = [];
+    query.forEach((q, qi) => {
+      if (found[slot * stride + (qi >> 5)]! & (1 << (qi & 31))) terms.push(q);
+    });
+    hits.push({ slot, score: scores[slot]!, queryTerms: terms });
+  }
+  return hits.sort((a, b) => b.score - a.score || a.slot - b.slot);
+}
+
+/** The `limit` best slots: all above the cut, then those at it by ascending slot. */
+function best(slots: Uint32Array, scores: Float64Array, limit: number): Uint32Array {
+  const values = Float64Array.from(slots, (s) => scores[s]!);
+  const cut = kthLargest(values, values.length, limit);
+  const above = slots.filter((s) => scores[s]! > cut);
+  const at = slots.filter((s) => scores[s] === cut).sort();
+  const out = new Uint32Array(limit);
+  out.set(above);
+  out.set(at.subarray(0, limit - above.length), above.length);
+  return out;
+}
+
+function countBits(words: Uint32Array, from: number, count: number): number {
+  let n = 0;
+  for (let k = from; k < from + count; k++) {
+    let v = words[k]!;
+    while (v) {
+      v &= v - 1;
+      n++;
     }
   }
-  const hits = [...found.values()].filter((h) => o.combineWith === 'OR' || h.queryTerms.length === query.length);
-  return hits.sort((a, b) => b.score - a.score || a.slot - b.slot);
+  return n;
 }

@@ -1,5 +1,6 @@
 import { editDistance } from '../editDistance.ts';
-import { CONTRACTED_D } from './words.ts';
+import { lemmasOf, NO_SYNONYMS, type Lexicon } from './lexicon.ts';
+import { CONTRACTED_D, isStopword } from './words.ts';
 // When is a remembered word "the same word" as the transcript's? Equal, the same after a
 // light stemming (happier ~ happy, meetings ~ meeting), or one slip of the keyboard apart.
 
@@ -33,24 +34,58 @@ function isSwapOnly(a: string, b: string): boolean {
   return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 }
 
-/** A remembered word, prepared once per question rather than once per comparison. */
+/** A word prepared once per question rather than once per comparison: its light stem, its base
+ * forms, and (for a remembered word) the base forms of its synonyms. */
 export interface PreparedWord {
   word: string;
   stem: string;
+  lemmas: readonly string[];
+  synonyms: ReadonlySet<string> | null;
 }
 
-export function prepareWord(word: string): PreparedWord {
-  return { word, stem: stem(word) };
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** `lexicon` given: the word is a remembered one, and its synonyms count as the same word. */
+export function prepareWord(word: string, lexicon?: Lexicon): PreparedWord {
+  const lemmas = lemmasOf(word);
+  let synonyms: ReadonlySet<string> | null = null;
+  if (lexicon) {
+    const found = new Set<string>(EQUIVALENT.get(word) ?? NO_WORDS);
+    // Function words have no synonyms worth trusting: "the" is not "this".
+    if (!isStopword(word) && word.length >= 3) for (const l of lemmas) for (const s of lexicon.synonymsOf(l)) found.add(s);
+    synonyms = found;
+  }
+  return { word, stem: stem(word), lemmas, synonyms };
 }
 
-export function compareWords(remembered: string, actual: string): WordMatch {
-  return comparePrepared(prepareWord(remembered), prepareWord(actual));
+/** Closed-class words spelled more than one way, and the abbreviations transcripts use: what a
+ * person types for them is the same word. (Synonyms of open-class words come from WordNet.) */
+const EQUIVALENT: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const groups = [
+    ['anyone', 'anybody'], ['everyone', 'everybody'], ['someone', 'somebody'], ['noone', 'nobody'],
+    ['hon', 'honourable', 'honorable'], ['govt', 'government'], ['dept', 'department'], ['sen', 'senator'],
+    ['rep', 'representative'], ['gov', 'governor'], ['gen', 'general'], ['pres', 'president'], ['prof', 'professor'],
+    ['sec', 'secretary'], ['amb', 'ambassador'], ['mr', 'mister'], ['dr', 'doctor'], ['st', 'saint', 'street'],
+    ['mt', 'mount'], ['ft', 'fort'], ['lt', 'lieutenant'], ['col', 'colonel'], ['sgt', 'sergeant'], ['capt', 'captain'],
+    ['pm', 'prime'], ['okay', 'ok'], ['till', 'until'], ['toward', 'towards'], ['among', 'amongst'], ['while', 'whilst'],
+    ['percent', 'per', 'cent'],
+  ];
+  const map = new Map<string, Set<string>>();
+  for (const g of groups) for (const w of g) map.set(w, new Set(g.filter((x) => x !== w)));
+  return map;
+})();
+
+export function compareWords(remembered: string, actual: string, lexicon: Lexicon = NO_SYNONYMS): WordMatch {
+  return comparePrepared(prepareWord(remembered, lexicon), prepareWord(actual));
 }
 
 export function comparePrepared(r: PreparedWord, a: PreparedWord): WordMatch {
   const remembered = r.word;
   const actual = a.word;
   if (remembered === actual) return 'exact';
+  // Inflected (ran, run), or a synonym of one of its base forms (country, nation).
+  if (r.lemmas.some((l) => a.lemmas.includes(l))) return 'similar';
+  if (r.synonyms !== null && a.lemmas.some((l) => r.synonyms!.has(l))) return 'similar';
   // We'd is "we had" or "we would"; either reading of a remembered contraction is fair.
   if (remembered === CONTRACTED_D || actual === CONTRACTED_D) {
     return remembered === 'had' || remembered === 'would' || actual === 'had' || actual === 'would' ? 'similar' : 'none';

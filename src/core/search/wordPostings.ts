@@ -42,17 +42,22 @@ class GrowingList implements PostingList {
     this.length++;
   }
 
-  /** Keeps only the postings of slots still in use. */
-  keep(alive: (slot: number) => boolean): void {
+  /** Keeps the postings of slots still in use, renumbered (-1: dropped; the order is kept). A
+   * list left at under a quarter of its room moves to a smaller array, so room is given back. */
+  renumber(to: Int32Array): void {
     let w = 0;
     for (let r = 0; r < this.length; r++) {
-      const slot = this.slots[r]!;
-      if (!alive(slot)) continue;
+      const slot = to[this.slots[r]!]!;
+      if (slot < 0) continue;
       this.slots[w] = slot;
       this.counts[w] = this.counts[r]!;
       w++;
     }
     this.length = w;
+    if (w > 0 && w * 4 < this.slots.length) {
+      this.slots = this.slots.slice(0, w * 2);
+      this.counts = this.counts.slice(0, w * 2);
+    }
   }
 }
 
@@ -110,15 +115,16 @@ export class WordPostings {
     }
   }
 
-  /** Drops the postings of slots no longer in use. */
-  sweep(alive: (slot: number) => boolean): void {
+  /** Renumbers every slot by `to` (-1: no longer in use, dropped), keeping their order, so
+   * slots run 0..slotTotal-1 again; words left without postings leave the index. */
+  compact(to: Int32Array, slotTotal: number): void {
     const empty: string[] = [];
     for (const [word, lists] of this.words) {
       let left = 0;
       for (const f of INDEX_FIELDS) {
         const list = lists[f];
         if (!list) continue;
-        list.keep(alive);
+        list.renumber(to);
         if (list.length === 0) delete lists[f];
         else left++;
       }
@@ -128,6 +134,21 @@ export class WordPostings {
       this.words.delete(w);
       this.tree.delete(w);
     }
+    for (const f of INDEX_FIELDS) {
+      const l = this.lengths[f];
+      const lengths = new Uint16Array(Math.max(1024, slotTotal));
+      for (let from = 0; from < Math.min(to.length, l.lengths.length); from++) {
+        const slot = to[from]!;
+        if (slot >= 0) lengths[slot] = l.lengths[from]!;
+      }
+      l.lengths = lengths;
+    }
+    this.slotCount = slotTotal;
+  }
+
+  /** One past the highest slot any list may hold. */
+  get slotTotal(): number {
+    return this.slotCount;
   }
 
   list(word: string, field: IndexField): PostingList | undefined {

@@ -24,11 +24,94 @@ export function normaliseWord(raw: string): string {
 }
 
 export function wordSpans(text: string): WordSpan[] {
-  return ASCII_TYPESET.test(text) ? asciiWordSpans(text) : patternWordSpans(text);
+  const spans: WordSpan[] = [];
+  const visit = combining(text, (word, start, end) => spans.push({ word, start, end }));
+  if (ASCII_TYPESET.test(text)) scanAscii(text, visit);
+  else for (const s of rawPatternSpans(text)) visit(s.word, s.start, s.end);
+  visit.flush();
+  return spans;
 }
 
 /** The general path, by the WORD pattern; the ASCII one must agree with it (words.test.ts). */
 export function patternWordSpans(text: string): WordSpan[] {
+  const spans: WordSpan[] = [];
+  const visit = combining(text, (word, start, end) => spans.push({ word, start, end }));
+  for (const s of rawPatternSpans(text)) visit(s.word, s.start, s.end);
+  visit.flush();
+  return spans;
+}
+
+type Visit = (word: string, start: number, end: number) => void;
+
+/** Numbers written out (`forty-two`, `fifteen`) read as their digits, and dotted abbreviations
+ * (`U.S.`, `U.K.`) as the words they stand for, on every path: the index, the reach bound and the
+ * alignment all see "42 states" and "the United States" however the transcript wrote them. */
+function combining(text: string, out: Visit): Visit & { flush: () => void } {
+  let tens: { value: number; start: number; end: number } | null = null;
+  let letters = '';
+  let lettersStart = 0;
+  let lettersEnd = 0;
+  const flushTens = () => {
+    if (tens) out(String(tens.value), tens.start, tens.end);
+    tens = null;
+  };
+  const flushLetters = () => {
+    if (letters === '') return;
+    const expanded = DOTTED.get(letters);
+    if (expanded && text.charAt(lettersEnd) === '.') for (const w of expanded) out(w, lettersStart, lettersEnd + 1);
+    else if (letters.length === 1) plain(letters, lettersStart, lettersEnd);
+    else for (let k = 0; k < letters.length; k++) plain(letters.charAt(k), lettersStart + 2 * k, lettersStart + 2 * k + 1);
+    letters = '';
+  };
+  const plain = (word: string, start: number, end: number) => {
+    const n = NUMBER_WORDS.get(word);
+    if (n === undefined) {
+      flushTens();
+      out(word, start, end);
+      return;
+    }
+    const t: { value: number; start: number; end: number } | null = tens;
+    // `forty-two`, `forty two`: a ten then a unit, nothing but a hyphen or a space between.
+    if (t !== null && n < 10 && n > 0 && /^[\s‐‑-]$/.test(text.slice(t.end, start))) {
+      tens = null;
+      out(String(t.value + n), t.start, end);
+      return;
+    }
+    flushTens();
+    if (n >= 20 && n % 10 === 0) tens = { value: n, start, end };
+    else out(String(n), start, end);
+  };
+  const visit = ((word: string, start: number, end: number) => {
+    // `U.S.`: single letters, each followed by a full stop.
+    if (word.length === 1 && text.charAt(end) === '.' && (letters === '' || (start === lettersEnd + 1 && letters.length < 4))) {
+      if (letters === '') lettersStart = start;
+      letters += word;
+      lettersEnd = end;
+      return;
+    }
+    flushLetters();
+    plain(word, start, end);
+  }) as Visit & { flush: () => void };
+  visit.flush = () => {
+    flushLetters();
+    flushTens();
+  };
+  return visit;
+}
+
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
+  ...['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+    'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map((w, i): [string, number] => [w, i]),
+  ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i): [string, number] => [w, (i + 2) * 10]),
+]);
+
+/** Abbreviations written with full stops, and the words they stand for. */
+const DOTTED: ReadonlyMap<string, readonly string[]> = new Map([
+  ['us', ['united', 'states']], ['uk', ['united', 'kingdom']], ['un', ['united', 'nations']], ['eu', ['european', 'union']],
+  ['usa', ['united', 'states']], ['ussr', ['soviet', 'union']],
+]);
+
+function rawPatternSpans(text: string): WordSpan[] {
   const spans: WordSpan[] = [];
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
@@ -50,24 +133,20 @@ export function patternWordSpans(text: string): WordSpan[] {
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-/** WORD for ASCII text with typographic punctuation, by character codes: the same spans, several
- * times faster, and who-said cuts every candidate passage into words. */
-function asciiWordSpans(text: string): WordSpan[] {
-  const spans: WordSpan[] = [];
-  scanAscii(text, (word, start, end) => spans.push({ word, start, end }));
-  return spans;
-}
-
 /**
  * Each word of the text, in order, as wordSpans would give it, without building the spans:
  * who-said reads every candidate's words to bound what it could match, and keeping no object
  * per word keeps the garbage collector's pauses out of the answer time.
  */
 export function eachWord(text: string, visit: (word: string) => void): void {
-  if (ASCII_TYPESET.test(text)) scanAscii(text, visit);
-  else for (const span of patternWordSpans(text)) visit(span.word);
+  const v = combining(text, (word) => visit(word));
+  if (ASCII_TYPESET.test(text)) scanAscii(text, v);
+  else for (const s of rawPatternSpans(text)) v(s.word, s.start, s.end);
+  v.flush();
 }
 
+/** WORD for ASCII text with typographic punctuation, by character codes: the same spans as the
+ * pattern, several times faster, and who-said cuts every candidate passage into words. */
 function scanAscii(text: string, visit: (word: string, start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;

@@ -61,9 +61,13 @@ describe('who-said on the seed', () => {
     ]);
   });
 
-  it('says how a fragment differs: words added in a row as one phrase, a moved word as moved', () => {
-    const added = ask('who-said', { quote: 'The President remains receptive to correspondence with Kim Jong-un and the progress' });
-    expect(added.items[0]!.match!.differences).toEqual([{ kind: 'added', remembered: 'the progress', said: null }]);
+  it('says how a fragment differs: a clause left out as one difference, words added in a row as one phrase, a moved word as moved', () => {
+    const clause = ask('who-said', { quote: 'The President remains receptive to correspondence with Kim Jong-un and the progress' });
+    expect(clause.verdict).toBe('close');
+    expect(clause.items[0]!.match!.differing).toBe(1);
+    expect(clause.items[0]!.match!.differences).toEqual([{ kind: 'dropped', remembered: null, said: "he'd like to see" }]);
+    const added = ask('who-said', { quote: 'The President remains receptive to correspondence with Kim Jong-un and his sister' });
+    expect(added.items[0]!.match!.differences).toEqual([{ kind: 'added', remembered: 'his sister', said: null }]);
     const moved = ask('who-said', { quote: 'I walked the line across' });
     expect(moved.items[0]!.match!.differences).toEqual([{ kind: 'moved', remembered: 'across', said: 'across' }]);
   });

@@ -95,7 +95,8 @@ describe('sniffBriefing', () => {
     expect(sniffBriefing(lines("---\ndate: '2025-01-29'\ntitle: x\n---\nMS. ROE:  Hi."))).toBeGreaterThan(0.5);
   });
   it('recognises bare turns without front matter', () => {
-    expect(sniffBriefing(lines('MS. ROE:  Hi.\n\nQ    Question?\n\nMS. ROE:  Answer.'))).toBeGreaterThan(0);
+    // Turns without front matter are the general reader's.
+    expect(sniffBriefing(lines('MS. ROE:  Hi.\n\nQ    Question?\n\nMS. ROE:  Answer.'))).toBe(0);
   });
   it('says 0 for broadcast scripts', () => {
     expect(sniffBriefing(lines(' date 2025-06-12 [News Today] “Minister ‘open’ to new talks”\n[LEAD]\nNarration.'))).toBe(0);

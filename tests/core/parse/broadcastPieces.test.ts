@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bracketedParser } from '../../../src/core/parse/broadcast/parseBracketedScript.ts';
 import { soundbiteParser } from '../../../src/core/parse/broadcast/parseSoundbiteScript.ts';
 import { speakerLineParser } from '../../../src/core/parse/broadcast/parseSpeakerLineScript.ts';
-import { labelShape } from '../../../src/core/parse/broadcast/readSpeakerLineSoundbite.ts';
+import { labelShape, labelSlash } from '../../../src/core/parse/broadcast/readSpeakerLineSoundbite.ts';
 import { splitSpeakerLabel } from '../../../src/core/parse/broadcast/splitSpeakerLabel.ts';
 import { sourceLines } from '../../../src/core/parse/sourceText.ts';
 
@@ -55,6 +55,34 @@ describe('labelShape', () => {
     '%j is not a slash label',
     (text) => expect(labelShape(text)).not.toBe('slash'),
   );
+
+  it.each([
+    ['Room 24 / Night Nurse', true],
+    ['Room 24/ Night Nurse', false],
+    ['Jane Roe /7 Days Host', false],
+    ['Jane Roe / 7 Days Host', true],
+    ['Jane Roe / Host / Editor', false],
+    ['24 / 7', false],
+    ['Jane Roe /  ', true],
+  ])('%j at the edges of a slash label: %s', (text, slash) => expect(labelShape(text) === 'slash').toBe(slash));
+
+  // The same answers as the pattern the slash test replaced, on short lines of label characters.
+  it('agrees with the old label pattern on random short lines', () => {
+    const OLD = /^(?<name>[^/]*?\p{L}[^/]*?)(?<!\p{N})\s*\/(?!\p{N})\s*(?<title>[^/]*)$/u;
+    const chars = fc.constantFrom('A', 'b', 'R', '7', ' ', '/', '(', ')', 'É', '.', '-');
+    fc.assert(fc.property(fc.array(chars, { maxLength: 24 }).map((a) => a.join('')), (text) => {
+      const m = OLD.exec(text);
+      const old = m?.groups ? { name: m.groups['name']!.trim(), title: m.groups['title']!.trim() } : null;
+      const now = labelSlash(text);
+      expect(now ? { name: now.name.trim(), title: now.title.trim() } : null).toEqual(old);
+    }), { seed: 12, numRuns: 3000 });
+  });
+
+  it('reads a very long line without a slash at once (the old pattern took minutes)', () => {
+    for (const line of ['A' + 'a'.repeat(300_000), `A${' '.repeat(300_000)}b`, `A${'a'.repeat(300_000)}1/x`]) {
+      expect(labelShape(line)).not.toBe('slash');
+    }
+  }, 5000);
 });
 
 describe('sniff', () => {

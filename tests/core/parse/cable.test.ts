@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { goldenCases } from '../../helpers/goldenCases.ts';
 import { readCableLabel } from '../../../src/core/parse/cable/cableLabel.ts';
 import { cableParser } from '../../../src/core/parse/cable/parseCable.ts';
-import { dateInText } from '../../../src/core/parse/cable/readCableHeader.ts';
+import { fullDateIn } from '../../../src/core/parse/general/titleLines.ts';
 import { parseTranscript } from '../../../src/core/parse/parseTranscript.ts';
 
 goldenCases('cable', cableParser);
@@ -33,20 +33,21 @@ describe('cable transcripts', () => {
     '(END VIDEO CLIP)',
     'ROE: The president said on Tuesday (CROSSTALK) that he would.',
   ].join('\n');
-  it('resolves a later surname label to the earlier full name, and marks the clip', () => {
+  it('resolves a later surname label to the earlier full name, marks the clip, and reads the anchor as narration', () => {
     const t = parseTranscript('show.txt', text);
     expect(t.format).toBe('cable');
     expect(t.meta.aired).toBe('2025-03-04');
-    expect(t.passages.map((p) => [p.speaker.label, p.speaker.name, p.kind, p.source.section, p.source.line, p.text])).toEqual([
-      ['JANE ROE, CNN ANCHOR', 'Jane Roe', 'quote', null, 4, 'Good evening.'],
-      ['JOHN DOE, PRESIDENT OF THE UNITED STATES', 'John Doe', 'quote', 'clip', 6, 'We will do it.'],
-      ['ROE', 'Jane Roe', 'quote', null, 8, 'The president said on Tuesday that he would.'],
+    expect(t.passages.map((p) => [p.speaker.label, p.speaker.name, p.kind, p.speaker.role ?? null, p.source.section, p.source.line, p.text])).toEqual([
+      ['JANE ROE, CNN ANCHOR', 'Jane Roe', 'narration', 'anchor', null, 4, 'Good evening.'],
+      ['JOHN DOE, PRESIDENT OF THE UNITED STATES', 'John Doe', 'quote', null, 'clip', 6, 'We will do it.'],
+      // The anchor's words report the president's: reported speech, credited to the president.
+      ['The president', 'The president', 'reported', null, null, 8, 'The president said on Tuesday that he would.'],
     ]);
     expect(t.passages[1]?.source.spoken).toBeNull();
   });
   it('reads the aired date as written', () => {
-    expect(dateInText('AIRED: March 4, 2025 - 20:00 ET')).toBe('2025-03-04');
-    expect(dateInText('Aired Sept. 9, 2024')).toBe('2024-09-09');
-    expect(dateInText('No date here')).toBeNull();
+    expect(fullDateIn('AIRED: March 4, 2025 - 20:00 ET')).toBe('2025-03-04');
+    expect(fullDateIn('Aired Sept. 9, 2024')).toBe('2024-09-09');
+    expect(fullDateIn('No date here')).toBeNull();
   });
 });

@@ -18,10 +18,10 @@ describe('cable sniffing beside briefings', () => {
     expect(pickParser(lines)?.format).toBe('briefing');
   });
 
-  it('leaves a briefing without front matter to the briefing parser', () => {
+  it('leaves a briefing without front matter to the general reader', () => {
     const lines = sourceLines('MS. ROE:  Good afternoon.\n\nQ    Thank you.\n\nMS. ROE:  Go ahead.\n');
     expect(sniffCable(lines)).toBe(0);
-    expect(pickParser(lines)?.format).toBe('briefing');
+    expect(pickParser(lines)?.format).toBe('general');
   });
 
   it.skipIf(!corpus)('picks briefing for every file of the real briefings corpus', () => {

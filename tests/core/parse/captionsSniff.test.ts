@@ -39,16 +39,33 @@ describe('every format keeps its own files', () => {
   });
 });
 
-describe('a file in no known format', () => {
+describe('what is not a transcript', () => {
   it.each([
-    ['speakers.csv', 'name,title,date\nJane Roe,Trade Minister,2025-03-04\nJohn Doe,Mayor,2025-03-05\n'],
-    ['speakers.json', '{"speakers": [{"name": "Jane Roe", "labels": ["MS. ROE", "Roe"]}]}\n'],
-    ['README.md', '# Corpus\n\nPut transcripts here: one file per broadcast.\n\n## Formats\n\n- Otter: exports\n- Rev: exports\n'],
-    ['notes.txt', 'The meeting ran long. Note: the vote moved to Thursday.\nEveryone agreed: more coffee.\nJane said she would call back at 10:30.\n'],
-  ])('%s is refused with an issue and no passages', (file, text) => {
+    ['speakers.csv', 'name,title,date\nJane Roe,Trade Minister,2025-03-04\nJohn Doe,Mayor,2025-03-05\n', /table/],
+    ['rows.tsv', 'id\tspeaker\tline\n1\tRoe\t4\n2\tDoe\t9\n', /table/],
+    ['speakers.json', '{"speakers": [{"name": "Jane Roe", "labels": ["MS. ROE", "Roe"]}]}\n', /JSON/],
+    ['tool.ts', "import { readFile } from 'node:fs';\nconst x = 1;\nfunction go() {\n  return x;\n}\n", /source code/],
+  ])('%s is refused with the reason and no passages', (file, text, reason) => {
     const t = parseTranscript(file, text);
     expect(t.format).toBeNull();
     expect(t.passages).toEqual([]);
-    expect(t.issues).toEqual([expect.objectContaining({ file, line: 1, severity: 'error' })]);
+    expect(t.issues).toEqual([expect.objectContaining({ file, line: 1, severity: 'error', message: expect.stringMatching(reason) })]);
+  });
+});
+
+describe('any other text is read, by the general reader', () => {
+  it.each([
+    ['README.md', '# Corpus\n\nPut transcripts here: one file per broadcast.\n\n## Formats\n\n- Otter: exports\n- Rev: exports\n'],
+    ['notes.txt', 'The meeting ran long. Note: the vote moved to Thursday.\nEveryone agreed: more coffee.\nJane said she would call back at 10:30.\n'],
+  ])('%s is indexed as unattributed words, naming no speaker', (file, text) => {
+    const t = parseTranscript(file, text);
+    expect(t.format).toBe('general');
+    expect(t.passages.length).toBeGreaterThan(0);
+    // "Note:" and "Everyone agreed:" are sentences with a colon, not speakers; "Jane said …" is
+    // reported speech by Jane, the one name a sentence gives.
+    const names = new Set(t.passages.map((p) => p.speaker.name));
+    expect(names.has('Unidentified speaker')).toBe(true);
+    expect([...names].filter((n) => n !== 'Unidentified speaker' && n !== 'Jane')).toEqual([]);
+    expect(t.passages.filter((p) => p.speaker.name === 'Jane').map((p) => p.kind)).toEqual(t.passages.some((p) => p.speaker.name === 'Jane') ? ['reported'] : []);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalSourceName, reportedSource } from '../../../src/core/parse/reportedSpeech.ts';
+import { canonicalSourceName, reportedSource, reportedSpeech } from '../../../src/core/parse/reportedSpeech.ts';
 
 describe('reportedSource', () => {
   it.each([
@@ -34,6 +34,29 @@ describe('reportedSource', () => {
     'Police vowed to investigate the fire.',
   ])('leaves %j as narration', (sentence) => {
     expect(reportedSource(sentence)).toBeNull();
+  });
+});
+
+describe('reportedSpeech: a source is a person or organisation, or no one', () => {
+  it.each([
+    ["India's foreign minister, Jane Roe, said the talks were useful.", 'Jane Roe'],
+    ['Other issues, such as rain, were also discussed, but the mayor, John Doe, said they could wait.', 'John Doe'],
+    ['NK News, a news site, said talks resumed.', 'NK News'],
+  ])('%s is credited to %s', (sentence, source) => {
+    expect(reportedSpeech(sentence)).toEqual({ source });
+  });
+
+  it.each([
+    'A new report said the economy grew 3 percent.',
+    'In 2019, 14 people said they saw it.',
+    'According to reports coming from the capital, he was buried on Sunday.',
+    'The communique instead calls on all states to refrain from force, said the statement.',
+  ])('%s is reported speech by no named source', (sentence) => {
+    expect(reportedSpeech(sentence)).toEqual({ source: null });
+  });
+
+  it.each(['He said the plan was fine.', 'The team added two gold medals on Sunday.'])('%s is not reported speech', (sentence) => {
+    expect(reportedSpeech(sentence)).toBeNull();
   });
 });
 

@@ -29,6 +29,40 @@ describe('CorpusIndex', () => {
     expect(index.passageCount).toBe(2);
   });
 
+  it('compacts what removed files leave: a file saved again 300 times leaves the index as a fresh one would be', () => {
+    const index = new CorpusIndex();
+    index.addTranscript(transcript('a.txt', ['The harbour bridge opens on Thursday', 'Tolls stay the same this year', 'The ferry runs late']));
+    const version = (i: number) => transcript('b.txt', [`Minute ${i}: the harbour is quiet`, `Cranes moved ${i % 7} containers, word${i}`]);
+    for (let i = 0; i < 300; i++) index.addTranscript(version(i));
+    const fresh = new CorpusIndex();
+    fresh.addTranscript(transcript('a.txt', ['The harbour bridge opens on Thursday', 'Tolls stay the same this year', 'The ferry runs late']));
+    fresh.addTranscript(version(299));
+    // Dead slots are at most a quarter of all, however many times the file was saved.
+    expect(index.slotCount).toBeLessThanOrEqual(Math.ceil(index.passageCount / 0.75) + 2);
+    expect(index.toSnapshot()).toEqual(fresh.toSnapshot());
+    expect(index.similarWords('word29', 1)).toEqual(fresh.similarWords('word29', 1));
+    expect(index.findTerms(['harbour', 'cranes'], { prefix: true }).map((h) => h.id)).toEqual(fresh.findTerms(['harbour', 'cranes'], { prefix: true }).map((h) => h.id));
+    const seeds = [{ term: 'harbour', weight: 1 }, { term: 'cranes', weight: 2 }];
+    expect(index.passagesWithWords(seeds, 10).map((w) => w.passage.id)).toEqual(fresh.passagesWithWords(seeds, 10).map((w) => w.passage.id));
+    expect(index.docFrequency('harbour')).toBe(2);
+    expect(index.passage(passageId('b.txt', 1))?.text).toBe('Minute 299: the harbour is quiet');
+  });
+
+  it('compacts an index restored from a snapshot, whose lists are views on the loaded bytes', () => {
+    const a = transcript('a.txt', ['The harbour bridge opens on Thursday', 'Tolls stay the same this year']);
+    const version = (i: number) => transcript('b.txt', [`Minute ${i}: the harbour is quiet`, `Cranes moved word${i}`]);
+    const first = new CorpusIndex();
+    first.addTranscript(a);
+    first.addTranscript(version(0));
+    const index = CorpusIndex.fromSnapshot(first.toSnapshot());
+    for (let i = 1; i < 40; i++) index.addTranscript(version(i));
+    const fresh = new CorpusIndex();
+    fresh.addTranscript(a);
+    fresh.addTranscript(version(39));
+    expect(index.toSnapshot()).toEqual(fresh.toSnapshot());
+    expect(first.toSnapshot().files.map((f) => f.entry.passageIds)).toEqual([a.passages.map((p) => p.id), version(0).passages.map((p) => p.id)]);
+  });
+
   it('replaces a file that is added again instead of doubling it', () => {
     const index = new CorpusIndex();
     index.addTranscript(transcript('a.txt', ['first version']));

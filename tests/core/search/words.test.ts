@@ -40,3 +40,32 @@ describe('wordSpans', () => {
     );
   });
 });
+
+describe('numbers and abbreviations read as people mean them', () => {
+  it.each([
+    ['Forty-two states', ['42', 'states']],
+    ['forty two states', ['42', 'states']],
+    ['42 states', ['42', 'states']],
+    ['fifteen minutes', ['15', 'minutes']],
+    ['twenty', ['20']],
+    ['twenty-six-year-old', ['26', 'year', 'old']],
+    ['one hundred', ['1', 'hundred']],
+    // a ten and a unit only join when nothing but a hyphen or a space stands between them
+    ['forty, two', ['40', '2']],
+    ['the U.S. and the U.K.', ['the', 'united', 'states', 'and', 'the', 'united', 'kingdom']],
+    ['the United States', ['the', 'united', 'states']],
+    ['J. Roe at 9 a.m. today', ['j', 'roe', 'at', '9', 'a', 'm', 'today']],
+    ['us and them', ['us', 'and', 'them']],
+  ])('%j → %j', (text, words) => {
+    expect(wordsOf(text)).toEqual(words);
+  });
+
+  it('keeps offsets: the written-out number and the abbreviation are each one marked stretch', () => {
+    expect(wordSpans('Forty-two U.S. states')).toEqual([
+      { word: '42', start: 0, end: 9 },
+      { word: 'united', start: 10, end: 14 },
+      { word: 'states', start: 10, end: 14 },
+      { word: 'states', start: 15, end: 21 },
+    ]);
+  });
+});

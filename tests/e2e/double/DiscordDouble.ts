@@ -13,7 +13,7 @@
  * and members: the bot, `journalist` (no roles) and `editor` (Editors).
  *
  * Playing the journalists (each returns an InteractionHandle, except userMessage):
- *   d.slashCommand({ name, options?, subcommand?, channelId?, user?, memberPermissions? })
+ *   d.slashCommand({ name, options?, subcommand?, channelId?, user?, memberPermissions?, inDm? })
  *   d.autocomplete({ name, options, focused? })
  *   d.clickButton({ customId, message }) / d.selectMenu({ customId, message, values })
  *   d.messageContextMenu({ name, targetMessage })
@@ -26,7 +26,9 @@
  *   d.identifiedIntents, d.gatewayLog(), d.waitForGateway(predicate, ms).
  *
  * Faults: d.failNext(pattern, { status, body?, retryAfter? (seconds), global? }),
- *   d.delayNext(pattern, ms), d.dropGatewayConnection(closeCode = 4000).
+ *   d.delayNext(pattern, ms) (held before it is handled), d.holdResponseNext(pattern, ms)
+ *   (handled, its gateway events sent, and only then answered: the latency a client sees
+ *   after Discord has already announced the change), d.dropGatewayConnection(closeCode = 4000).
  *
  * Faithful on purpose: a wrong token gets REST 401 and gateway close 4004;
  * MessageContent without portal permission closes 4014; other people's
@@ -171,6 +173,11 @@ export interface SlashCommandInput {
   locale?: Locale;
   /** Objects the options refer to by id, e.g. an attachment from `uploadAttachment`. */
   resolved?: APIInteractionDataResolved;
+  /** Used in the bot's DM: no guild, no member, context BotDM. Refused, as Discord would not
+   * offer it, when the registered command's `contexts` leave DMs out, unless `ignoreContexts`
+   * (a command registered by an older version that set no contexts). */
+  inDm?: boolean;
+  ignoreContexts?: boolean;
 }
 
 export interface AutocompleteInput extends SlashCommandInput {
@@ -242,7 +249,7 @@ export class DiscordDouble {
 
   private readonly recorded: RecordedRequest[] = [];
   private readonly violations: LimitViolation[] = [];
-  private readonly faults: { pattern: RoutePattern; fail?: FailSpec; delayMs?: number }[] = [];
+  private readonly faults: { pattern: RoutePattern; fail?: FailSpec; delayMs?: number; holdMs?: number }[] = [];
   private readonly channels = new Map<string, APIChannel>();
   /** Every message ever sent, by id, in creation order (Map keeps insertion order). */
   private readonly messages = new Map<string, StoredMessage>();
@@ -432,15 +439,20 @@ export class DiscordDouble {
     this.faults.push({ pattern, delayMs: ms });
   }
 
+  /** The next request matching `pattern` is handled at once (state changed, events dispatched)
+   * but its response is held `ms`, as when Discord's answer is slower than its gateway. */
+  holdResponseNext(pattern: RoutePattern, ms: number): void {
+    this.faults.push({ pattern, holdMs: ms });
+  }
+
   /** Close the gateway socket with `closeCode` (4000 Unknown error: discord.js resumes). */
   dropGatewayConnection(closeCode = 4000): void {
     if (!this.gateway.drop(closeCode)) throw new Error('DiscordDouble: no gateway connection to drop');
   }
 
-  private takeFault(method: string, path: string, kind: 'fail' | 'delay'): { fail?: FailSpec; delayMs?: number } | undefined {
-    const i = this.faults.findIndex(
-      (f) => (kind === 'fail' ? f.fail !== undefined : f.delayMs !== undefined) && matchesPattern(f.pattern, method, path),
-    );
+  private takeFault(method: string, path: string, kind: 'fail' | 'delay' | 'hold'): { fail?: FailSpec; delayMs?: number; holdMs?: number } | undefined {
+    const has = { fail: 'fail', delay: 'delayMs', hold: 'holdMs' } as const;
+    const i = this.faults.findIndex((f) => f[has[kind]] !== undefined && matchesPattern(f.pattern, method, path));
     if (i < 0) return undefined;
     return this.faults.splice(i, 1)[0];
   }
@@ -553,7 +565,13 @@ export class DiscordDouble {
       files: record.files,
       record,
     };
-    return matched.route.handler(ctx);
+    const hold = this.takeFault(method, path, 'hold');
+    const response = await matched.route.handler(ctx);
+    if (hold?.holdMs !== undefined) {
+      record.fault = 'hold';
+      await sleep(hold.holdMs);
+    }
+    return response;
   }
 
   /** Record violations; answer 400 if any would make Discord refuse the body. */
@@ -944,6 +962,8 @@ export class DiscordDouble {
       if (starter) starter.message = { ...starter.message, thread };
     }
     this.gateway.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true });
+    // People see the thread now, whenever the response reaches the bot (see holdResponseNext).
+    this.notify();
     return { status: 201, body: thread };
   }
 
@@ -1159,6 +1179,28 @@ export class DiscordDouble {
     };
   }
 
+  /** The same interaction fields as basePayload, as Discord sends them from the bot's DM. */
+  private dmPayload(user: APIUser | undefined) {
+    const who = user ?? this.world.journalist;
+    const channel = { id: `9${who.id.slice(1)}`, type: ChannelType.DM as const, recipients: [who], last_message_id: null, flags: 0 };
+    return {
+      id: nextSnowflake(),
+      application_id: this.world.applicationId,
+      token: alphanumericToken(),
+      version: 1 as const,
+      channel_id: channel.id,
+      channel,
+      user: who,
+      app_permissions: BOT_PERMISSIONS.toString(),
+      locale: Locale.EnglishUS,
+      entitlements: [],
+      // Discord's documented value for a guild-installed app used in a DM with its bot.
+      authorizing_integration_owners: { '0': '0' },
+      context: InteractionContextType.BotDM,
+      attachment_size_limit: 10 * 1024 * 1024,
+    };
+  }
+
   private findCommand(name: string, type: ApplicationCommandType): RegisteredCommand | undefined {
     return [...this.commands(this.world.guildId), ...this.commands()].find((c) => c.name === name && c.type === type);
   }
@@ -1235,8 +1277,12 @@ export class DiscordDouble {
 
   /** A journalist runs a slash command (type 2, data.type 1). */
   slashCommand(input: SlashCommandInput): InteractionHandle<APIChatInputApplicationCommandInteraction> {
-    const base = this.basePayload(input.channelId, input.user, input.memberPermissions);
     const registered = this.findCommand(input.name, ApplicationCommandType.ChatInput);
+    const contexts = registered?.contexts;
+    if (input.inDm && !input.ignoreContexts && Array.isArray(contexts) && !contexts.includes(InteractionContextType.BotDM)) {
+      throw new Error(`DiscordDouble: Discord does not offer /${input.name} in DMs (its contexts are [${contexts.join(', ')}])`);
+    }
+    const base = input.inDm ? this.dmPayload(input.user) : this.basePayload(input.channelId, input.user, input.memberPermissions);
     const payload: APIChatInputApplicationCommandInteraction = {
       ...base,
       ...(input.locale ? { locale: input.locale } : {}),
@@ -1246,7 +1292,7 @@ export class DiscordDouble {
         name: input.name,
         type: ApplicationCommandType.ChatInput,
         options: this.buildOptions(input, undefined),
-        ...(this.world.guildId ? { guild_id: this.world.guildId } : {}),
+        ...(this.world.guildId && !input.inDm ? { guild_id: this.world.guildId } : {}),
         ...(input.resolved ? { resolved: input.resolved } : {}),
       },
     };

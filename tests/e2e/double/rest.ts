@@ -36,7 +36,7 @@ export interface RecordedRequest {
   status: number;
   responseBody: unknown;
   /** Set when a `failNext`/`delayNext` rule applied to this request. */
-  fault?: 'fail' | 'delay';
+  fault?: 'fail' | 'delay' | 'hold';
 }
 
 /**

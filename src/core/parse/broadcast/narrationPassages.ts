@@ -3,7 +3,7 @@
 // around it stay narration.
 import type { Passage, Source, Speaker } from '../../model.ts';
 import { passageId } from '../passageId.ts';
-import { canonicalSourceName, reportedSource } from '../reportedSpeech.ts';
+import { reportedSpeaker, reportedSpeech, type ReportedSpeech } from '../reportedSpeech.ts';
 import { squash } from '../sourceText.ts';
 import { splitSentences } from './splitSentences.ts';
 
@@ -31,13 +31,13 @@ export function narrationPassages(paragraph: ParagraphLine[], voice: Speaker, ba
     return n;
   };
 
-  type Run = { start: number; texts: string[]; source: string | null };
+  type Run = { start: number; texts: string[]; reported: ReportedSpeech | null };
   const runs: Run[] = [];
   for (const sentence of splitSentences(text)) {
-    const source = reportedSource(sentence.text);
+    const reported = reportedSpeech(sentence.text);
     const last = runs[runs.length - 1];
-    if (source === null && last && last.source === null) last.texts.push(sentence.text);
-    else runs.push({ start: sentence.start, texts: [sentence.text], source });
+    if (reported === null && last && last.reported === null) last.texts.push(sentence.text);
+    else runs.push({ start: sentence.start, texts: [sentence.text], reported });
   }
 
   const partsOnLine = new Map<number, number>();
@@ -45,18 +45,13 @@ export function narrationPassages(paragraph: ParagraphLine[], voice: Speaker, ba
     const line = lineAt(run.start);
     const part = partsOnLine.get(line) ?? 0;
     partsOnLine.set(line, part + 1);
-    const speaker = run.source === null ? voice : reportedSpeaker(run.source);
+    const speaker = run.reported === null ? voice : reportedSpeaker(run.reported);
     return {
       id: passageId(base.file, line, part),
       speaker,
-      kind: run.source === null ? 'narration' : 'reported',
+      kind: run.reported === null ? 'narration' : 'reported',
       text: squash(run.texts.join(' ')),
       source: { ...base, line },
     };
   });
-}
-
-function reportedSpeaker(source: string): Speaker {
-  const { name, title } = canonicalSourceName(source);
-  return { label: source, name, title, anonymous: false };
 }

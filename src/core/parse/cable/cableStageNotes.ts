@@ -7,10 +7,6 @@ export type StageLine = 'clip-begin' | 'clip-end' | 'break' | 'note';
 const STAGE = /^\(([A-Z][A-Z0-9 ,.'\-/]*)\)$/;
 const CLIP_BEGIN = /^BEGIN\b.*\b(?:CLIP|VIDEO|VIDEOTAPE|TAPE|AUDIO|SOUNDBITE|SOUND BITE)\b/;
 const CLIP_END = /^END\b.*\b(?:CLIP|VIDEO|VIDEOTAPE|TAPE|AUDIO|SOUNDBITE|SOUND BITE)\b/;
-/** Notes inside a turn's words. `(INAUDIBLE)` stays: it marks missing words, and dropping it
- * would join words that were never adjacent. Party tags like `(D)` are too short to match. */
-const INLINE = /\((?!INAUDIBLE\)|UNINTELLIGIBLE\)|SIC\)|PH\))[A-Z][A-Z \-]{3,40}\)/g;
-
 export function readStageLine(text: string): StageLine | null {
   const m = STAGE.exec(text.trim());
   if (!m) return null;
@@ -18,8 +14,4 @@ export function readStageLine(text: string): StageLine | null {
   if (CLIP_BEGIN.test(note)) return 'clip-begin';
   if (CLIP_END.test(note)) return 'clip-end';
   return /COMMERCIAL|BREAK/.test(note) ? 'break' : 'note';
-}
-
-export function removeInlineNotes(text: string): string {
-  return text.replace(INLINE, ' ');
 }

@@ -1,15 +1,11 @@
 // Format F, the cable-news rush transcript: a header (show, headlines, `Aired ...`), then
 // upper-case `NAME, TITLE:` turns, with `(BEGIN VIDEO CLIP)` ... `(END VIDEO CLIP)` around tape.
-import type { ParseIssue, Speaker, Transcript } from '../../model.ts';
-import { dateFromFileName } from '../dateFromFileName.ts';
+import type { Transcript } from '../../model.ts';
+import { parseGeneral } from '../general/parseGeneral.ts';
 import type { FormatParser, ParseInput } from '../parser.ts';
 import type { SourceLine } from '../sourceText.ts';
-import { createLabelSpeaker, UNKNOWN_SPEAKER } from '../services/labelSpeaker.ts';
-import { transcriptFromTurns, type Turn } from '../services/turnTranscript.ts';
 import { HEADER_KEYS, readCableLabel, type CableLabel } from './cableLabel.ts';
-import { createCableSpeaker } from './cableSpeakers.ts';
-import { readStageLine, removeInlineNotes } from './cableStageNotes.ts';
-import { readCableHeader } from './readCableHeader.ts';
+import { readStageLine } from './cableStageNotes.ts';
 
 const SNIFF_LINES = 80;
 /** Broadcast scripts (` date 2025-...`, `[Anchor]`) are formats A–C, never cable. */
@@ -36,65 +32,16 @@ export function sniffCable(lines: readonly SourceLine[]): number {
   return evidence === 0 ? 0 : 1 + Math.min(evidence, 5);
 }
 
+/** A rush transcript is read by the general reader, which knows its layouts and more (labels
+ * mid-line after a cue, initials, anchors' copy as narration); it keeps the name of its format. */
 export function parseCable(input: ParseInput): Transcript {
-  const { file, lines } = input;
-  const issues: ParseIssue[] = [];
-  const header = readCableHeader(lines);
-  const aired = header.aired ?? dateFromFileName(file);
-  if (aired === null) {
-    issues.push({ file, line: 1, message: 'The transcript has no "Aired" date and its name has none, so its passages are undated.', severity: 'warning' });
-  }
-  const meta = { aired, program: header.program, headline: header.headline, url: null };
-  const body = lines.slice(header.bodyStart);
-  const speakerOf = createLabelSpeaker({
-    date: aired,
-    title: header.headline,
-    text: body.map((l) => l.text).join('\n'),
-    ...(input.aliases ? { aliases: input.aliases } : {}),
-  });
-  const labels = body.map((l) => bodyLabel(l.text)).filter((l) => l !== null);
-  const cableSpeaker = createCableSpeaker(labels, speakerOf, file, issues);
-
-  const turns: Turn[] = [];
-  let current: Turn | null = null;
-  let inClip = false;
-  /** Who spoke before the tape rolled: unlabelled words after it are theirs again. */
-  let beforeClip: Speaker | null = null;
-  const open = (speaker: Speaker, line: SourceLine, words: string): void => {
-    current = { speaker, line: line.n, timecode: null, text: words, section: inClip ? 'clip' : null };
-    turns.push(current);
+  const read = parseGeneral(input);
+  return {
+    ...read,
+    format: 'cable',
+    passages: read.passages.map((p) => ({ ...p, source: { ...p.source, format: 'cable' } })),
+    ...(read.reading ? { reading: { ...read.reading, reader: 'cable' } } : {}),
   };
-
-  for (const line of body) {
-    const text = line.text.trim();
-    if (text === '') continue;
-    const stage = readStageLine(text);
-    if (stage === 'clip-begin' || stage === 'clip-end') {
-      if (stage === 'clip-begin') beforeClip = inClip ? beforeClip : (turns.at(-1)?.speaker ?? null);
-      inClip = stage === 'clip-begin';
-      current = null;
-      continue;
-    }
-    if (stage !== null) {
-      if (stage === 'break') current = null;
-      continue;
-    }
-    const label = bodyLabel(text);
-    const words = removeInlineNotes(label ? label.rest : text).trim();
-    if (label) {
-      if (!inClip) beforeClip = null;
-      open(cableSpeaker(label, line.n), line, words);
-    } else if (current !== null) {
-      const turn: Turn = current;
-      turn.text = turn.text === '' ? words : `${turn.text} ${words}`;
-      if (turn.text === words) turn.line = line.n;
-    } else if (words !== '') {
-      // Tape nobody labelled, or the anchor back after a clip or a break.
-      const speaker = inClip ? { ...UNKNOWN_SPEAKER, name: 'Unidentified voice' } : (beforeClip ?? turns.at(-1)?.speaker ?? UNKNOWN_SPEAKER);
-      open(speaker, line, words);
-    }
-  }
-  return transcriptFromTurns({ file, format: 'cable', meta, turns, issues });
 }
 
 export const cableParser: FormatParser = {

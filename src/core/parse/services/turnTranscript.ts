@@ -1,6 +1,7 @@
 // The last step shared by the timed formats (Otter, Rev, WebVTT, SRT) and cable: turns, each a
 // speaker's words with where they start, become passages with a full source.
 import type { FormatId, ParseIssue, Passage, Speaker, Transcript, TranscriptMeta } from '../../model.ts';
+import { introductionIn, selfIntroduction } from '../general/introductions.ts';
 import { passageId } from '../passageId.ts';
 import { squash } from '../sourceText.ts';
 
@@ -24,9 +25,10 @@ export interface TurnFile {
   issues: ParseIssue[];
 }
 
-export function transcriptFromTurns({ file, format, meta, turns, issues }: TurnFile): Transcript {
+export function transcriptFromTurns({ file, format, meta, turns: given, issues }: TurnFile): Transcript {
   const perLine = new Map<number, number>();
   const passages: Passage[] = [];
+  const turns = nameGenericSpeakers(given);
   for (const turn of turns) {
     const text = squash(turn.text);
     if (text === '') continue;
@@ -58,4 +60,44 @@ export function transcriptFromTurns({ file, format, meta, turns, issues }: TurnF
     issues.push({ file, line: 1, message: `The ${format} file has no spoken words in it, so nothing from it can be quoted.`, severity: 'error' });
   }
   return { file, format, meta, passages, issues };
+}
+
+/** `Speaker 2`, `Speaker 3`: labels that number voices rather than name them. */
+const NUMBERED = /^(?:speaker|spk|voice|participant)\s*#?\s*\d{1,3}$/i;
+
+/**
+ * A numbered voice is named where the transcript itself names it: introduced by the speaker
+ * before their first words ("… joining us now. Margaret Brennan …") or naming themselves ("I'm
+ * Margaret Brennan"). Each name is given to one voice only; a voice nobody names stays numbered.
+ */
+export function nameGenericSpeakers(turns: readonly Turn[]): Turn[] {
+  const named = new Map<string, Speaker>();
+  const used = new Set<string>();
+  turns.forEach((turn, t) => {
+    const label = turn.speaker.label;
+    if (!NUMBERED.test(label) || named.has(label)) return;
+    const self = turns.filter((x) => x.speaker.label === label).slice(0, 3).map((x) => selfIntroduction(x.text, false)).find((n) => n !== null);
+    let before = '';
+    for (let k = t - 1; k >= 0 && before.length < 1500; k--) {
+      const prev = turns[k];
+      if (!prev || prev.speaker.label === label) break;
+      before = `${prev.text} ${before}`;
+    }
+    const intro = self ? null : introductionIn(before, false);
+    const name = self ?? intro?.name ?? null;
+    if (name === null || used.has(name)) return;
+    used.add(name);
+    named.set(label, {
+      label,
+      name,
+      title: intro?.title ?? null,
+      anonymous: false,
+      ...(intro ? { introduced: { line: turns[t - 1]?.line ?? turn.line, text: intro.text } } : {}),
+    });
+  });
+  if (named.size === 0) return [...turns];
+  return turns.map((turn) => {
+    const speaker = named.get(turn.speaker.label);
+    return speaker ? { ...turn, speaker } : turn;
+  });
 }

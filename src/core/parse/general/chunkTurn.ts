@@ -1,0 +1,63 @@
+// A turn's words as passages: paragraphs grouped up to a word budget, and a paragraph longer
+// than the budget (a caption stream, a machine transcript) cut at sentence ends. Each chunk
+// keeps the line and time stamp where its words start.
+import { splitSentences } from '../broadcast/splitSentences.ts';
+import type { Paragraph } from './turns.ts';
+
+/** Words per passage: a thought, not a programme. */
+export const CHUNK_WORDS = 200;
+
+export interface Chunk {
+  line: number;
+  timecode: string | null;
+  text: string;
+}
+
+export interface Sentence {
+  line: number;
+  timecode: string | null;
+  text: string;
+  /** The sentence opens its paragraph. */
+  opensParagraph: boolean;
+}
+
+/** Every sentence of the paragraphs, with its line. */
+export function sentencesOf(paragraphs: readonly Paragraph[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const p of paragraphs) {
+    let first = true;
+    for (const s of splitSentences(p.text)) {
+      const part = partAt(p, s.start);
+      out.push({ line: part.n, timecode: part.timecode, text: s.text, opensParagraph: first });
+      first = false;
+    }
+  }
+  return out;
+}
+
+/** Sentences grouped into passages: a new passage at a paragraph break once the budget is half
+ * used, and anywhere at a sentence end once it is used up. */
+export function chunkSentences(sentences: readonly Sentence[], budget = CHUNK_WORDS): Chunk[] {
+  const chunks: Chunk[] = [];
+  let current: Chunk | null = null;
+  let words = 0;
+  for (const s of sentences) {
+    const n = s.text.split(/\s+/).length;
+    const full = current !== null && (words + n > budget || (s.opensParagraph && words >= budget / 2));
+    if (current === null || full) {
+      current = { line: s.line, timecode: s.timecode, text: s.text };
+      chunks.push(current);
+      words = n;
+    } else {
+      current.text += ` ${s.text}`;
+      words += n;
+    }
+  }
+  return chunks;
+}
+
+function partAt(p: Paragraph, offset: number): Paragraph['parts'][number] {
+  let found = p.parts[0] ?? { n: 1, offset: 0, timecode: null };
+  for (const part of p.parts) if (part.offset <= offset) found = part;
+  return found;
+}
