@@ -54,6 +54,16 @@ export function topicWords(topic: string): string[] {
  * `evacuate`, `announces` finds `announcement`, `tariffs` finds `tariff`. */
 const ENDINGS = ['ations', 'ation', 'ements', 'ement', 'ments', 'ings', 'ing', 'ies', 'ied', 'ers', 'sses', 'es', 'ed', 's'];
 const MIN_STEM = 5;
+/** A name used in at most this many passages (or this share of them) is rare enough to have
+ * misspellings looked for. */
+const RARE_NAME = 5;
+const RARE_NAME_SHARE = 0.0005;
+
+/** How telling a term is of a story: inverse story frequency (files using it), since a
+ * timeline keeps stories; a word in a few passages of every story of a programme tells little. */
+export function storyWeight(index: CorpusIndex, term: string, prefix = false, also: readonly string[] = []): number {
+  return Math.log(1 + (index.fileCount + 1) / (index.filesWith(term, prefix, also) + 1));
+}
 
 /** The prefix a topic word is looked up by (the word itself when no ending can go). */
 export function topicStem(word: string): string {
@@ -87,7 +97,7 @@ export function planTopic(index: CorpusIndex, raw: string, now: Date): TopicPlan
       // The text speaks of them by surname ("Leavitt defended…").
       term: found.nameWords[found.nameWords.length - 1]!,
       prefix: false,
-      weight: index.weightOf(found.nameWords[found.nameWords.length - 1]!),
+      weight: storyWeight(index, found.nameWords[found.nameWords.length - 1]!),
       names,
       bySpeaker: (p: Passage) => names.has(p.speaker.name),
     } });
@@ -95,14 +105,14 @@ export function planTopic(index: CorpusIndex, raw: string, now: Date): TopicPlan
   }
   for (const found of findProgrammes(index, tokens, used)) {
     const words = found.words.filter((w) => !isStopword(w));
-    take({ ...found, term: { kind: 'programme', label: found.label, term: rarest(index, words), prefix: false, weight: Math.max(...words.map((w) => index.weightOf(w))), names: found.names } });
+    take({ ...found, term: { kind: 'programme', label: found.label, term: rarest(index, words), prefix: false, weight: Math.max(...words.map((w) => storyWeight(index, w))), names: found.names } });
   }
   const names: Unit[] = [];
   for (const found of capitalisedRuns(tokens, used)) {
     const all = topicWords(label(tokens, found));
     const words = all.filter((w) => index.docFrequency(w) > 0);
     // A name the archive never uses still takes its place in a list, standing for nothing.
-    names.push({ ...found, term: { kind: 'word', label: label(tokens, found), term: words.length ? rarest(index, words) : all[0] ?? '', prefix: false, weight: words.length ? Math.max(...words.map((w) => index.weightOf(w))) : 0 } });
+    names.push({ ...found, term: { kind: 'word', label: label(tokens, found), term: words.length ? rarest(index, words) : all[0] ?? '', prefix: false, weight: words.length ? Math.max(...words.map((w) => storyWeight(index, w))) : 0 } });
   }
   const terms: PlannedTerm[] = [];
   const unknown: string[] = [];
@@ -171,9 +181,15 @@ function wordTerm(index: CorpusIndex, w: string, name: boolean): PlannedTerm {
   const known = index.docFrequency(w) > 0;
   const stem = w.length >= MIN_STEM ? topicStem(w) : w;
   const budget = w.length >= 8 ? 2 : w.length >= 5 ? 1 : 0;
-  const also = !known ? index.similarWords(w, w.length >= 4 ? Math.max(1, budget) : 0) : name ? index.similarWords(w, budget) : [];
-  const weight = index.weightOf(known || also.length === 0 ? w : also[0]!);
-  return { kind: 'word', label: w, term: stem, prefix: w.length >= MIN_STEM, weight, ...(also.length ? { also } : {}) };
+  // A rare name may be spelled several ways by those who transcribed it (Yevgeny, Yavgene); a
+  // common capitalised word ("Nation", "House") is no such name, and "notion" no spelling of it.
+  const rare = (x: string) => index.docFrequency(x) <= Math.max(RARE_NAME, index.passageCount * RARE_NAME_SHARE);
+  const also = !known
+    ? index.similarWords(w, w.length >= 4 ? Math.max(1, budget) : 0)
+    : name && rare(w) && w.length >= 6 ? index.similarWords(w, w.length >= 7 ? 2 : 1).filter((x) => rare(x) && x[0] === w[0]) : [];
+  const prefix = w.length >= MIN_STEM;
+  const weight = storyWeight(index, known ? stem : also[0] ?? w, known && prefix, known ? also : also.slice(1));
+  return { kind: 'word', label: w, term: stem, prefix, weight, ...(also.length ? { also } : {}) };
 }
 
 /** A name, programme or capitalised phrase of the topic, at token positions from..to. */

@@ -20,8 +20,10 @@ export const STORY_TERMS = 2;
 export const RELATIVE_TO_BEST = 0.4;
 /** Passages under this share are not looked at: cheap to drop inside the index. */
 const GATE = 0.3;
-/** What saying all the topic's phrases adds to a story's score (its coverage is at most 1). */
-const PHRASE_BONUS = 0.6;
+/** A story under the cut that says at least this share of the topic's phrases stays. */
+const PHRASE_RESCUE = 0.4;
+/** Passages of a story using a term in their own words for the term to stand alone. */
+const REPEATED = 3;
 /** Each doubling of the times a story uses the topic's words adds this share to its coverage. */
 const MENTION_BONUS = 0.1;
 /** Passages of a story read for phrases, at most: a story says its phrases early or not at all. */
@@ -75,11 +77,14 @@ export function findStories(index: CorpusIndex, plan: TopicPlan, limits: StoryLi
   for (const list of groups) {
     // The story's programme stands for a programme the topic names, in every passage of it.
     const programme = programmeBits ? programmeMask(plan, list[0]!.passage.source.program) : 0;
+    // A term the story's own words use again and again stands for the topic on its own: a
+    // story that says "Ukraine" in passage after passage is about the war in Ukraine in 2023.
+    const repeated = repeatedTerms(list, plan.terms.length, saidByNamed);
     let best = 0;
     let mentionCount = 0;
     for (const h of list) {
       const mask = h.nearMask | programme;
-      if (bitCount(mask) >= needTerms) best = Math.max(best, maskWeight(mask, weights));
+      if (bitCount(mask) >= needTerms || (mask & repeated) !== 0) best = Math.max(best, maskWeight(mask, weights));
       mentionCount += h.mentions;
     }
     const coverage = best / plan.total;
@@ -89,32 +94,28 @@ export function findStories(index: CorpusIndex, plan: TopicPlan, limits: StoryLi
     const score = coverage * (1 + MENTION_BONUS * Math.log2(1 + mentionCount));
     stories.push({ key: storyKey(list[0]!.passage), hits: list, mentions: own.length > 0 ? own : [list[0]!], coverage, score });
   }
-  addPhrases(plan, stories);
+  // A story far weaker than the best only brushes the topic, unless it says the topic's words
+  // together as typed ("California wildfires"): phrases are read only for the stories under the cut.
   const top = stories.reduce((m, s) => Math.max(m, s.score), 0);
-  return stories.filter((s) => s.score >= RELATIVE_TO_BEST * top);
+  const kept = stories.filter((s) => s.score >= RELATIVE_TO_BEST * top || phraseShare(plan, s.hits) >= PHRASE_RESCUE);
+  return kept;
 }
 
-/**
- * Saying the topic's words together as typed makes a story more about it. Reading texts for
- * phrases costs, so only the stories it can matter for are read: the best ones (to know the
- * best score) and those the phrases could lift over the cut or leave under it.
- */
-function addPhrases(plan: TopicPlan, stories: StoryMatch[]): void {
-  if (plan.pairs.length === 0 || stories.length === 0) return;
-  const byScore = [...stories].sort((a, b) => b.score - a.score);
-  let top = 0;
-  const read = new Set<StoryMatch>();
-  for (const s of byScore) {
-    if (s.score + PHRASE_BONUS <= top) break;
-    s.score += PHRASE_BONUS * phraseShare(plan, s.hits);
-    read.add(s);
-    top = Math.max(top, s.score);
+/** Terms the story's own words use at least REPEATED times (a passage holding one term alone
+ * counts its every use of it; one said by a person the topic names counts once). */
+function repeatedTerms(hits: readonly TopicHit[], terms: number, saidByNamed: (p: Passage) => boolean): number {
+  const counts = new Array<number>(terms).fill(0);
+  let mask = 0;
+  for (const h of hits) {
+    if (h.mentions === 0 && !saidByNamed(h.passage)) continue;
+    const alone = bitCount(h.mask) === 1;
+    for (let t = 0; t < terms; t++) {
+      if (!(h.mask & (1 << t))) continue;
+      counts[t]! += alone ? Math.max(1, h.mentions) : 1;
+      if (counts[t]! >= REPEATED) mask |= 1 << t;
+    }
   }
-  const cut = RELATIVE_TO_BEST * top;
-  for (const s of byScore) {
-    if (read.has(s) || s.score >= cut || s.score + PHRASE_BONUS < cut) continue;
-    s.score += PHRASE_BONUS * phraseShare(plan, s.hits);
-  }
+  return mask;
 }
 
 /** The share of the topic's pairs (by weight) the story says together, in its headline or text. */

@@ -116,6 +116,8 @@ export class CorpusIndex {
   // reading passages: a file's passages take consecutive slots.
   private fileOf = new Int32Array(1024);
   private fileCounter = 0;
+  private fileMarks = new Int32Array(1024);
+  private fileRound = 0;
   private dead = 0;
   private changes = 0;
   // Reused by every count, so a question over a million passages allocates no million-slot array.
@@ -310,6 +312,28 @@ export class CorpusIndex {
   /** How many passages contain the word (0 for a word the corpus never uses). */
   docFrequency(word: string): number {
     return this.docFreq.get(word) ?? 0;
+  }
+
+  /** How many files use the word (or, with `prefix`, any word it starts) in their text or
+   * headline: a timeline's stories are files, so this is how telling the word is of a story. */
+  filesWith(term: string, prefix = false, also: readonly string[] = []): number {
+    const seen = this.fileMarks = grownTo(this.fileMarks, this.fileCounter + 1, (n) => new Int32Array(n));
+    const round = ++this.fileRound;
+    let n = 0;
+    for (const form of new Set([...(prefix ? this.postings.withPrefix(term) : [term]), ...also])) {
+      for (const field of TOPIC_FIELDS) {
+        const list = this.postings.list(form, field);
+        if (!list) continue;
+        for (let i = 0; i < list.length; i++) {
+          const slot = list.slots[i]!;
+          const file = this.fileOf[slot]!;
+          if (seen[file] === round || !this.bySlot[slot]) continue;
+          seen[file] = round;
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   /** Inverse document frequency: how much finding this word tells us. */

@@ -43,19 +43,26 @@ describe('a story is about a topic when its terms come together', () => {
 });
 
 describe('a story far weaker than the best only brushes the topic', () => {
-  // "harbour" is everywhere in this archive; "moorings" and "fees" are rare.
-  const common: StoryFile[] = Array.from({ length: 30 }, (_, i) => ({ file: `common/${i}.txt`, lines: [`> The harbour ferry ran late again, day ${i}.`] }));
   const index = storyIndex([
-    ...common,
-    { file: 'best.txt', lines: ['> The harbour moorings fees will stay as they are.', '> Harbour moorings fees are safe, the council said.'] },
-    { file: 'also.txt', lines: ['> Moorings fees went up at the harbour.'] },
-    // Enough of the topic's weight (moorings and harbour), but far less than the best.
-    { file: 'weak.txt', lines: ['> Moorings at the harbour were repaired.'] },
+    // The best story says the whole topic again and again.
+    { file: 'best.txt', lines: Array.from({ length: 10 }, (_, i) => `> The moorings fees at the quay and the levy, day ${i}.`) },
+    { file: 'also.txt', lines: ['> The quay levy and moorings fees rose.'] },
+    // Half the topic's weight, said once: enough on its own, far weaker than the best.
+    { file: 'weak.txt', lines: ['> Moorings fees went up.'] },
   ]);
 
-  it('keeps the stories that hold the telling words together and drops one that only brushes them', () => {
-    const got = files(index, 'harbour moorings fees');
-    expect(got.sort()).toEqual(['also.txt', 'best.txt']);
+  it('keeps the stories that hold the topic and drops one that only brushes it', () => {
+    expect(files(index, 'moorings fees quay levy').sort()).toEqual(['also.txt', 'best.txt']);
+  });
+
+  it('keeps a story under the cut that says the topic\'s words together as typed', () => {
+    const phrased = storyIndex([
+      { file: 'best.txt', lines: Array.from({ length: 10 }, (_, i) => `> The moorings fees at the quay and the levy, day ${i}.`) },
+      { file: 'phrase.txt', lines: ['> Quay levy talks began.'] },
+    ]);
+    expect(files(phrased, 'moorings fees quay levy').sort()).toEqual(['best.txt']);
+    // Typed as two phrases, the story says one of them: half the topic's phrases.
+    expect(files(phrased, 'moorings fees and the quay levy').sort()).toEqual(['best.txt', 'phrase.txt']);
   });
 });
 
