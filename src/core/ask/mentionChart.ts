@@ -31,7 +31,7 @@ export function mentionChart(stories: readonly TimelineStory[], order: TimelineO
   let total = 0;
   const bySpeaker = new Map<string, number>();
   for (const s of all) {
-    const people = new Set(s.speakers);
+    const people = s.speakers;
     for (const item of s.passages) {
       total++;
       const day = dayFor(dateOf(item));
@@ -72,22 +72,31 @@ export function mentionChart(stories: readonly TimelineStory[], order: TimelineO
   const seriesOf = new Map(names.map((n, i) => [n, i]));
   // The story with the most mentions in each period names its peak.
   const leader = periods.map(() => ({ story: null as TimelineStory | null, count: 0 }));
+  const others = seriesOf.get(OTHERS);
   for (const s of all) {
-    const people = new Set(s.speakers);
-    const inPeriod = new Map<number, number>();
+    const people = s.speakers;
+    // A story's passages mostly fall in one period: count runs, not a map per story.
+    let at = -1;
+    let count = 0;
+    const lead = () => {
+      const l = leader[at]!;
+      if (count > l.count || (count === l.count && l.story && s.key < l.story.key)) leader[at] = { story: s, count };
+    };
     for (const item of s.passages) {
       const day = dayFor(dateOf(item));
       if (Number.isNaN(day)) continue;
-      const at = periodOf(day);
+      const period = periodOf(day);
+      if (period !== at) {
+        if (at >= 0) lead();
+        at = period;
+        count = 0;
+      }
+      count++;
       const name = speakerOf(item.passage, people);
-      if (name === NARRATION) narration[at]!++;
-      else series[seriesOf.get(name) ?? seriesOf.get(OTHERS)!]!.counts[at]!++;
-      inPeriod.set(at, (inPeriod.get(at) ?? 0) + 1);
+      if (name === NARRATION) narration[period]!++;
+      else series[seriesOf.get(name) ?? others!]!.counts[period]!++;
     }
-    for (const [at, count] of inPeriod) {
-      const l = leader[at]!;
-      if (count > l.count || (count === l.count && l.story && s.key < l.story.key)) leader[at] = { story: s, count };
-    }
+    if (at >= 0) lead();
   }
   if (narration.some((n) => n > 0)) series.push({ name: NARRATION, counts: narration });
 
@@ -107,8 +116,8 @@ export function mentionChart(stories: readonly TimelineStory[], order: TimelineO
 }
 
 /** Whose mention it is: a person of the story, else the newsroom's narration. */
-function speakerOf(p: Passage, people: ReadonlySet<string>): string {
-  return p.kind === 'narration' || p.speaker.anonymous || !people.has(p.speaker.name) ? NARRATION : p.speaker.name;
+function speakerOf(p: Passage, people: readonly string[]): string {
+  return p.kind === 'narration' || p.speaker.anonymous || !people.includes(p.speaker.name) ? NARRATION : p.speaker.name;
 }
 
 /** Periods small enough to show the shape, few enough to read: about 30 bars at most, years aside. */

@@ -8,7 +8,7 @@ import { defined, listAnswer } from './buildAnswer.ts';
 import { passesFilters, resolveFilters, type FilterInput } from './filters.ts';
 import { mentionChart } from './mentionChart.ts';
 import { DEFAULT_PAGE_SIZE, paginate } from './paginate.ts';
-import { buildStories, timelineItem, withMarks, type Marker, type TimelineOrder } from './timelineStories.ts';
+import { buildStories, readied, timelineItem, withMarks, type Marker, type TimelineOrder } from './timelineStories.ts';
 import { topicMarks } from './topicPhrases.ts';
 import { planTopic, type TopicPlan } from './topicPlan.ts';
 import { findStories, storyKey, type StoryMatch } from './topicStories.ts';
@@ -33,7 +33,8 @@ export function timeline(index: CorpusIndex, q: TimelineQuery, now: Date): Outco
   if (!found.ok) return found.problem;
   const { stories, topic, order } = found;
   const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
-  const page = paginate(stories, q.page ?? 1, pageSize);
+  const raw = paginate(stories, q.page ?? 1, pageSize);
+  const page = { ...raw, items: raw.items.map((s) => readied(s, found.mark)) };
   const passages = stories.reduce((n, s) => n + s.passages.length + s.reruns.reduce((m, r) => m + r.passages.length, 0), 0);
   const undated = stories.filter((s) => s.date === null).length;
   const notes = [
@@ -107,7 +108,7 @@ function findTimeline(index: CorpusIndex, q: TimelineQuery, now: Date): Found {
   const mark: Marker = (text) => topicMarks(text, plan);
   return {
     ok: true,
-    stories: buildStories(matches, order, mark),
+    stories: buildStories(matches, order),
     mark,
     topic: plan.topic,
     order,

@@ -31,13 +31,13 @@ export function timelineItem(p: Passage): AnswerItem {
 /** Where a passage's text says the topic, to mark and cut around (none for a speaker's timeline). */
 export type Marker = (text: string) => CharSpan[];
 
-export function buildStories(matches: readonly StoryMatch[], order: TimelineOrder, mark: Marker = () => []): TimelineStory[] {
-  const stories = matches.map((m) => storyOf(m, order, mark));
+export function buildStories(matches: readonly StoryMatch[], order: TimelineOrder): TimelineStory[] {
+  const stories = matches.map((m) => storyOf(m, order));
   stories.sort(compareStories);
   return foldReruns(stories);
 }
 
-function storyOf(m: StoryMatch, order: TimelineOrder, mark: Marker): TimelineStory {
+function storyOf(m: StoryMatch, order: TimelineOrder): TimelineStory {
   // Reading every passage for dates in its words costs; by airing, only the shown ones need it.
   const items = m.mentions.map((h) => (order === 'spoken' ? timelineItem(h.passage) : itemFor(h.passage)));
   const first = m.hits[0]!.passage.source;
@@ -51,7 +51,7 @@ function storyOf(m: StoryMatch, order: TimelineOrder, mark: Marker): TimelineSto
     program: first.program,
     aired: first.aired,
     date: order === 'spoken' ? earliest ?? first.aired : first.aired ?? earliest,
-    shown: pickShown(m.mentions, items).map((i) => withMarks(i, mark)),
+    shown: pickShown(m.mentions, items),
     passages: items,
     speakers: speakersOf(items),
     reruns: [],
@@ -64,6 +64,7 @@ function storyOf(m: StoryMatch, order: TimelineOrder, mark: Marker): TimelineSto
  * then the one holding the most; a second from someone else or of another kind where there is one.
  */
 function pickShown(hits: readonly TopicHit[], items: readonly AnswerItem[]): AnswerItem[] {
+  if (items.length === 1) return [items[0]!];
   const best = hits.reduce((m, h) => Math.max(m, h.own), 0);
   const ranked = hits
     .map((h, i) => ({ h, item: items[i]! }))
@@ -74,10 +75,17 @@ function pickShown(hits: readonly TopicHit[], items: readonly AnswerItem[]): Ans
       b.h.mentions - a.h.mentions ||
       a.item.passage.source.line - b.item.passage.source.line);
   const top = ranked[0];
-  if (!top) return [timelineItem(items[0]!.passage)];
+  if (!top) return items.slice(0, 1);
   const other = ranked.find(({ item }) => item !== top.item && (item.passage.speaker.name !== top.item.passage.speaker.name || item.passage.kind !== top.item.passage.kind))
     ?? ranked[1];
-  return (other ? [top.item, other.item] : [top.item]).map((i) => (i.spokenIn !== undefined ? i : timelineItem(i.passage)));
+  return other ? [top.item, other.item] : [top.item];
+}
+
+/** A story as a reader sees it: its shown passages dated by their own words where they say
+ * when, and marked where they say the topic. Done for the stories shown, not all of them. */
+export function readied(s: TimelineStory, mark: Marker): TimelineStory {
+  const ready = (i: AnswerItem) => withMarks(i.spokenIn !== undefined ? i : timelineItem(i.passage), mark);
+  return { ...s, shown: s.shown.map(ready), reruns: s.reruns.map((r) => ({ ...r, shown: r.shown.map(ready) })) };
 }
 
 export function withMarks(item: AnswerItem, mark: Marker): AnswerItem {
@@ -86,6 +94,10 @@ export function withMarks(item: AnswerItem, mark: Marker): AnswerItem {
 }
 
 function speakersOf(items: readonly AnswerItem[]): string[] {
+  if (items.length === 1) {
+    const p = items[0]!.passage;
+    return p.kind === 'narration' || VOICES.test(p.speaker.name) || p.speaker.anonymous ? [] : [p.speaker.name];
+  }
   const counts = new Map<string, number>();
   for (const { passage: p } of items) {
     if (p.kind === 'narration' || VOICES.test(p.speaker.name) || p.speaker.anonymous) continue;
@@ -96,10 +108,12 @@ function speakersOf(items: readonly AnswerItem[]): string[] {
 
 /** Oldest first, undated last; the same day by programme, file and story, so the order is stable. */
 export function compareStories(a: TimelineStory, b: TimelineStory): number {
-  return compareDates(a.date, b.date) ||
-    (a.program ?? '').localeCompare(b.program ?? '') ||
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return compareDates(a.date, b.date) || order(a.program ?? '', b.program ?? '') || order(a.file, b.file) || order(a.key, b.key);
+}
+
+/** Plain string order: stable and quick (a timeline of a common word sorts thousands of stories). */
+function order(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Stories whose best passage is word for word another's, by the same speaker, fold into the

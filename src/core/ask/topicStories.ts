@@ -89,7 +89,7 @@ export function findStories(index: CorpusIndex, plan: TopicPlan, limits: StoryLi
     }
     const coverage = best / plan.total;
     if (coverage < STORY_COVERAGE - 1e-9) continue;
-    const own = list.filter((h) => h.mentions > 0 || saidByNamed(h.passage));
+    const own = list.length === 1 ? (list[0]!.mentions > 0 || saidByNamed(list[0]!.passage) ? list : []) : list.filter((h) => h.mentions > 0 || saidByNamed(h.passage));
     // Repeated mentions make a story more about the topic, by less and less.
     const score = coverage * (1 + MENTION_BONUS * Math.log2(1 + mentionCount));
     stories.push({ key: storyKey(list[0]!.passage), hits: list, mentions: own.length > 0 ? own : [list[0]!], coverage, score });
@@ -104,6 +104,8 @@ export function findStories(index: CorpusIndex, plan: TopicPlan, limits: StoryLi
 /** Terms the story's own words use at least REPEATED times (a passage holding one term alone
  * counts its every use of it; one said by a person the topic names counts once). */
 function repeatedTerms(hits: readonly TopicHit[], terms: number, saidByNamed: (p: Passage) => boolean): number {
+  // One passage can repeat a term only by using it again and again.
+  if (hits.length === 1) return hits[0]!.mentions >= REPEATED && bitCount(hits[0]!.mask) === 1 ? hits[0]!.mask : 0;
   const counts = new Array<number>(terms).fill(0);
   let mask = 0;
   for (const h of hits) {
