@@ -26,7 +26,10 @@ export function fitDescription(text: string, max = DESCRIPTION_MAX): string {
   return `${(sp > max / 2 ? cut.slice(0, sp) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
+const ORDER_CHOICES = [{ name: 'when it aired', value: 'aired' }, { name: 'when the words were said', value: 'spoken' }];
+
 function optionPayload(o: OptionSpec): APIApplicationCommandBasicOption {
+  if (o.kind === 'order') return { type: ApplicationCommandOptionType.String, name: o.name, description: fitDescription(o.description), required: o.required, choices: ORDER_CHOICES };
   return {
     type: ApplicationCommandOptionType.String,
     name: o.name,

@@ -22,6 +22,11 @@ import { errorRef } from './errorRef.ts';
 import { recordVote } from './feedback.ts';
 import { helpText } from './helpText.ts';
 import { replyWithAnswer, updateWithAnswer } from './respond.ts';
+import { renderProblem } from './renderEmbeds.ts';
+import { exportAnswer } from '../app/export/exportAnswer.ts';
+
+/** Every result of an answer goes into its export, as for a script. */
+const EXPORT_PAGE_SIZE = 1000;
 import { openThread } from './threads.ts';
 
 export const EXPIRED = 'This button belongs to an answer Soundbite no longer remembers. Ask again with /who-said or /timeline.';
@@ -117,6 +122,23 @@ async function contextMenu(deps: BotDeps, i: MessageContextMenuCommandInteractio
   if (reply.kind === 'answer') await afterAnswer(deps, i, message, reply.answer.context);
 }
 
+/** Export: the whole answer (every page) as Markdown and CSV files, to the one who asked. */
+async function exportAnswerFiles(deps: BotDeps, i: ButtonInteraction, ctx: AnswerContext): Promise<void> {
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  const outcome = await deps.engine.run({ command: ctx.command, args: argsOf(ctx) }, deps.now(), EXPORT_PAGE_SIZE);
+  if (!outcome.ok) {
+    await i.editReply({ content: renderProblem(outcome.problem), allowedMentions: NO_PINGS });
+    return;
+  }
+  const now = deps.now();
+  const files = (['md', 'csv'] as const).map((format) => {
+    const f = exportAnswer(outcome.answer, format, now);
+    return { attachment: Buffer.from(f.body, 'utf8'), name: f.name };
+  });
+  deps.log.info('answer_exported', { interactionId: i.id, command: ctx.command, passages: outcome.answer.total });
+  await i.editReply({ content: `The whole answer (${outcome.answer.total} ${outcome.answer.command === 'timeline' ? 'stories' : 'results'}) as Markdown, ready to paste into a script, and as CSV, one row per passage with every source field.`, files, allowedMentions: NO_PINGS });
+}
+
 async function buttonClick(deps: BotDeps, i: ButtonInteraction): Promise<void> {
   const action = parseCustomId(i.customId);
   const ref = action ? await deps.answers.get(action.key) : undefined;
@@ -147,6 +169,19 @@ async function buttonClick(deps: BotDeps, i: ButtonInteraction): Promise<void> {
       if (reply.kind === 'answer') await afterAnswer(deps, i, message, reply.answer.context);
       return;
     }
+    case 'story': {
+      // "All of [2]": every passage of that story of the timeline, as a new answer with its thread.
+      const story = ref.context.stories?.[(action.page ?? 1) - 1];
+      if (!story) {
+        await i.reply({ content: EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+        return;
+      }
+      const { reply, message } = await replyWithAnswer(deps, i, { command: 'story', args: { ...argsOf(ref.context), story, stories: ref.context.stories!.join('\n') } }, keepThreadContext(deps, i));
+      if (reply.kind === 'answer') await afterAnswer(deps, i, message, reply.answer.context);
+      return;
+    }
+    case 'export':
+      return exportAnswerFiles(deps, i, ref.context);
     case 'right':
     case 'wrong': {
       const kept = await recordVote(deps.votes, {

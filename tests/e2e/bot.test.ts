@@ -65,7 +65,7 @@ describe('Soundbite bot against the Discord double', () => {
     expect(text).toContain('spoken 2025-04-02 (April 2) · aired 2025-04-03');
     expect(text).toContain('Evening Desk: “Ferry service ‘back by summer’, says council”');
     expect(text).toContain(`\`001_harbour_ferry.txt, line 19\` · id \`${FERRY_19}\``);
-    expect([...buttonsOf(m).keys()]).toEqual(['More context', 'Timeline of this speaker', 'Right', 'Wrong speaker']);
+    expect([...buttonsOf(m).keys()]).toEqual(['More context', 'Timeline of this speaker', 'Right', 'Wrong speaker', 'Export']);
   });
 
   it('words the close, reported and not-found verdicts', async () => {

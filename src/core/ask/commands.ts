@@ -72,9 +72,13 @@ export const COMMANDS = [
   {
     name: 'story',
     description: 'Every passage of one story on a timeline.',
-    options: [...timelineOptions, { name: 'story', description: 'The story, as the timeline gave it', kind: 'text', required: true }],
+    options: [
+      ...timelineOptions,
+      { name: 'story', description: 'The story, as the timeline gave it', kind: 'text', required: true },
+      { name: 'stories', description: 'The timeline page\'s stories, one per line, so "expand 2" still works after', kind: 'text', required: false },
+    ],
     slash: false,
-    run: (index, a, env) => timelineStory(index, { topic: a.topic ?? '', speaker: a.speaker, since: a.since, until: a.until, program: a.program, order: a.order, story: a.story ?? '', ...pageOf(env) }, env.now),
+    run: (index, a, env) => timelineStory(index, { topic: a.topic ?? '', speaker: a.speaker, since: a.since, until: a.until, program: a.program, order: a.order, story: a.story ?? '', ...(a.stories ? { stories: a.stories.split('\n') } : {}), ...pageOf(env) }, env.now),
   },
   {
     name: 'quotes',

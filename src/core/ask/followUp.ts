@@ -27,7 +27,7 @@ export function interpretFollowUp(raw: string, ctx: AnswerContext): FollowUp {
     const n = Number(expand[1] ?? 1);
     const key = ctx.stories[n - 1];
     if (!key) return problem('unknown_story', `This page of the timeline has ${ctx.stories.length} stor${ctx.stories.length === 1 ? 'y' : 'ies'}; "${text}" asks for number ${n}.`);
-    return ok('story', { ...argsOf(ctx), story: key });
+    return ok('story', { ...timelineArgs(ctx), story: key, stories: ctx.stories.join('\n') });
   }
   if (ctx.command === 'story' && /^(back|timeline|(back to )?the timeline)$/.test(lower)) return ok('timeline', timelineArgs(ctx));
 
@@ -113,7 +113,7 @@ export function argsOf(ctx: AnswerContext): Args {
   switch (ctx.command) {
     case 'who-said': return clean({ quote: ctx.query, speaker: undefined, since: ctx.since, until: ctx.until });
     case 'timeline': return timelineArgs(ctx);
-    case 'story': return clean({ ...timelineArgs(ctx), story: ctx.story });
+    case 'story': return clean({ ...timelineArgs(ctx), story: ctx.story, stories: ctx.stories?.join('\n') });
     case 'quotes': return clean({ speaker: ctx.speaker ?? ctx.query, topic: ctx.topic, since: ctx.since, until: ctx.until });
     case 'search': return clean({ query: ctx.query, speaker: ctx.speaker, since: ctx.since, until: ctx.until });
     case 'context': case 'when': return clean({ id: ctx.focusId ?? ctx.query });

@@ -24,6 +24,8 @@ export interface TimelineQuery extends FilterInput {
 export interface StoryQuery extends TimelineQuery {
   /** The story's key, as the timeline gave it. */
   story: string;
+  /** The keys of the timeline page it came from, kept so "expand 2" still works after "expand 1". */
+  stories?: string[];
 }
 
 type Found = { ok: true; stories: TimelineStory[]; topic: string; order: TimelineOrder; unknown: string[]; mark: Marker; context: Record<string, string | undefined> } | { ok: false; problem: Outcome & { ok: false } };
@@ -76,7 +78,7 @@ export function timelineStory(index: CorpusIndex, q: StoryQuery, now: Date): Out
     page: q.page ?? 1,
     pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE,
     notes: [`${story.program ? `${story.program}: ` : ''}${story.headline ? `“${story.headline}”` : story.file}${story.aired ? `, aired ${story.aired}` : ''}: ${story.passages.length} passage${story.passages.length === 1 ? '' : 's'} about it.`],
-    context: { ...found.context, story: story.key },
+    context: { ...found.context, story: story.key, ...(q.stories?.length ? { stories: q.stories } : {}) },
   }));
 }
 
