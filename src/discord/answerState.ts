@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Answer, AnswerContext } from '../core/ask/answer.ts';
 
-const commandName = z.enum(['who-said', 'timeline', 'story', 'quotes', 'search', 'context', 'speakers', 'when']);
+const commandName = z.enum(['who-said', 'timeline', 'story', 'followed', 'quotes', 'search', 'context', 'speakers', 'when']);
 
 const contextSchema = z.object({
   command: commandName,

@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import { COMMANDS, type CommandSpec, type OptionSpec } from '../core/ask/commands.ts';
 import { adminPayloads } from './adminCommands.ts';
+import { followPayloads } from './follows.ts';
 import { QUESTION_SCOPE } from './commandScopes.ts';
 
 export const HELP_COMMAND = 'help';
@@ -54,5 +55,6 @@ export function commandPayloads(): RESTPostAPIApplicationCommandsJSONBody[] {
     { type: ApplicationCommandType.ChatInput, name: HELP_COMMAND, description: 'How to ask Soundbite: the commands, and follow-ups in threads.', ...QUESTION_SCOPE },
     { type: ApplicationCommandType.Message, name: WHO_SAID_THIS, ...QUESTION_SCOPE },
     ...adminPayloads(),
+    ...followPayloads(),
   ];
 }

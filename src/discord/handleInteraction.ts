@@ -20,6 +20,7 @@ import { HELP_COMMAND, WHO_SAID_THIS } from './commandPayloads.ts';
 import { parseCustomId } from './components.ts';
 import { errorRef } from './errorRef.ts';
 import { recordVote } from './feedback.ts';
+import { FOLLOW_COMMAND, followCommand, isFollowCommand } from './follows.ts';
 import { helpText } from './helpText.ts';
 import { replyWithAnswer, updateWithAnswer } from './respond.ts';
 import { renderProblem } from './renderEmbeds.ts';
@@ -69,7 +70,8 @@ function kindOf(i: Interaction): string {
 
 async function autocomplete(deps: BotDeps, i: AutocompleteInteraction): Promise<void> {
   const focused = i.options.getFocused(true);
-  const kind = findCommand(i.commandName)?.options.find((o) => o.name === focused.name)?.kind;
+  // /follow's speaker is a speaker too, though /follow is Discord's own command.
+  const kind = i.commandName === FOLLOW_COMMAND && focused.name === 'speaker' ? 'speaker' : findCommand(i.commandName)?.options.find((o) => o.name === focused.name)?.kind;
   const typed = String(focused.value);
   const choices = kind === 'speaker'
     ? speakerChoices(await deps.engine.suggestSpeakers(typed, MAX_CHOICES))
@@ -100,6 +102,7 @@ async function slashCommand(deps: BotDeps, i: ChatInputCommandInteraction): Prom
     return;
   }
   if (deps.engine.live && isAdminCommand(i.commandName)) return adminCommand(deps, i);
+  if (isFollowCommand(i.commandName)) return followCommand(deps, i);
   const spec = findCommand(i.commandName);
   if (!spec) {
     await i.reply({ content: `Soundbite has no /${i.commandName} any more. Try /help.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });

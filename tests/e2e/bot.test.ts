@@ -38,7 +38,7 @@ describe('Soundbite bot against the Discord double', () => {
   it('registers the registry commands, /help and the "Who said this?" context menu in the guild', () => {
     const cmds = d.commands(d.guildId);
     expect(cmds.map((c) => `${c.type}:${c.name}`)).toEqual([
-      '1:who-said', '1:timeline', '1:quotes', '1:search', '1:context', '1:speakers', '1:help', '3:Who said this?', '1:ingest', '1:reload', '1:stats',
+      '1:who-said', '1:timeline', '1:quotes', '1:search', '1:context', '1:speakers', '1:help', '3:Who said this?', '1:ingest', '1:reload', '1:stats', '1:follow', '1:following', '1:unfollow',
     ]);
     const whoSaid = cmds.find((c) => c.name === 'who-said')!;
     expect(whoSaid.options).toEqual([

@@ -80,7 +80,7 @@ function titleOf(a: Answer): string {
   const verdict = verdictLine(a);
   switch (a.command) {
     case 'who-said': return `Who said “${a.query}”${verdict ? `: ${verdict}` : ''}`;
-    case 'timeline': return `Timeline: ${a.query}`;
+    case 'timeline': case 'followed': return `Timeline: ${a.query}`;
     case 'story': return `Story: ${a.query}`;
     case 'quotes': return `Quotes: ${a.query}`;
     case 'search': return `Search: ${a.query}`;

@@ -2,7 +2,7 @@
 import type { PartialDate, Passage, Source, Verdict } from '../model.ts';
 import type { CharSpan } from './alignFragment.ts';
 
-export type CommandName = 'who-said' | 'timeline' | 'story' | 'quotes' | 'search' | 'context' | 'speakers' | 'when';
+export type CommandName = 'who-said' | 'timeline' | 'story' | 'followed' | 'quotes' | 'search' | 'context' | 'speakers' | 'when';
 
 export interface Match {
   verdict: Exclude<Verdict, 'not_found'> | 'nearest';

@@ -81,6 +81,18 @@ export const COMMANDS = [
     run: (index, a, env) => timelineStory(index, { topic: a.topic ?? '', speaker: a.speaker, since: a.since, until: a.until, program: a.program, order: a.order, story: a.story ?? '', ...(a.stories ? { stories: a.stories.split('\n') } : {}), ...pageOf(env) }, env.now),
   },
   {
+    name: 'followed',
+    description: 'What new or changed files say about a followed topic.',
+    options: [
+      { name: 'topic', description: 'The topic followed', kind: 'text', required: false },
+      speakerOpt(),
+      { name: 'files', description: 'The files added or changed, one per line', kind: 'text', required: true },
+    ],
+    slash: false,
+    // The answer is a timeline of those files' stories, and follow-ups treat it as one.
+    run: (index, a, env) => timeline(index, { topic: a.topic ?? '', speaker: a.speaker, files: (a.files ?? '').split('\n').filter(Boolean), ...pageOf(env) }, env.now),
+  },
+  {
     name: 'quotes',
     description: 'What one person said, newest first.',
     options: [

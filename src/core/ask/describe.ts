@@ -1,7 +1,7 @@
 // Words both adapters use for the same facts, so Discord and the terminal say the same thing.
 import type { Passage, PassageKind, Source } from '../model.ts';
 import type { CharSpan } from './alignFragment.ts';
-import type { Answer, AnswerItem } from './answer.ts';
+import type { Answer, AnswerItem, TimelineStory } from './answer.ts';
 
 export function verdictLine(a: Answer): string | null {
   if (a.command !== 'who-said') return null;
@@ -64,6 +64,11 @@ export function datesLine(src: Source): string {
 export function programmeLine(src: Pick<Source, 'program' | 'headline'>): string | null {
   if (src.program && src.headline) return `${src.program}: “${src.headline}”`;
   return src.program ?? (src.headline ? `“${src.headline}”` : null);
+}
+
+/** `2025-04-03 · Evening Desk: “Ferry service back”`: a timeline story's heading. */
+export function describeStory(s: Pick<TimelineStory, 'date' | 'program' | 'headline' | 'file'>): string {
+  return `${s.date ?? 'undated'} · ${programmeLine(s) ?? s.file}`;
 }
 
 /** `corpus-relative/file.txt, line 14`, with `at 03:04` where the recording has timecodes. */

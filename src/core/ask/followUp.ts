@@ -103,7 +103,7 @@ export function inheritContext(inv: Invocation, ctx: AnswerContext): Invocation 
     case 'who-said': fill('since', ctx.since); fill('until', ctx.until); break;
     case 'search': fill('speaker', ctx.speaker); fill('query', ctx.topic); break;
     case 'context': case 'when': fill('id', ctx.focusId); break;
-    case 'story': case 'speakers': break;
+    case 'story': case 'followed': case 'speakers': break;
   }
   return { ...inv, args: clean(args) };
 }
@@ -112,7 +112,7 @@ export function inheritContext(inv: Invocation, ctx: AnswerContext): Invocation 
 export function argsOf(ctx: AnswerContext): Args {
   switch (ctx.command) {
     case 'who-said': return clean({ quote: ctx.query, speaker: undefined, since: ctx.since, until: ctx.until });
-    case 'timeline': return timelineArgs(ctx);
+    case 'timeline': case 'followed': return timelineArgs(ctx);
     case 'story': return clean({ ...timelineArgs(ctx), story: ctx.story, stories: ctx.stories?.join('\n') });
     case 'quotes': return clean({ speaker: ctx.speaker ?? ctx.query, topic: ctx.topic, since: ctx.since, until: ctx.until });
     case 'search': return clean({ query: ctx.query, speaker: ctx.speaker, since: ctx.since, until: ctx.until });

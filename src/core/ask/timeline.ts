@@ -15,6 +15,8 @@ import { findStories, storyKey, type StoryMatch } from './topicStories.ts';
 
 export interface TimelineQuery extends FilterInput {
   topic: string;
+  /** Only stories of these files (a follow, when they are added or change). */
+  files?: readonly string[];
   /** `aired` (the default) or `spoken`. */
   order?: string | undefined;
   page?: number;
@@ -103,7 +105,8 @@ function findTimeline(index: CorpusIndex, q: TimelineQuery, now: Date): Found {
       ? `"${raw}" has only common words; name the topic, e.g. "tariffs" or "Kim Jong-un".`
       : 'Give a topic (or a speaker), e.g. /timeline Kim Jong-un since:2025-01-01.'));
   }
-  const filter = (p: Passage) => passesFilters(p, f);
+  const only = q.files ? new Set(q.files) : null;
+  const filter = only ? (p: Passage) => only.has(p.source.file) && passesFilters(p, f) : (p: Passage) => passesFilters(p, f);
   const matches = plan.terms.length > 0
     ? findStories(index, plan, { ...defined({ since: f.since, until: f.until }), filter })
     : speakerStories(index, filter);
