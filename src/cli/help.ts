@@ -26,6 +26,7 @@ export const USAGE = `Usage:
   soundbite speakers [name]         [--unresolved: labels that resolve to no one]
   soundbite stats                   files, passages, speakers, date range, problems
   soundbite ingest FILE             check a transcript and add it to the corpus
+  soundbite follow "<topic>"        [--speaker NAME] [--json]: print what new or changed transcripts say about it, until Ctrl+C
   soundbite validate                list every problem in the corpus; exit 1 when there are any
 
 Options for all: --corpus DIR (default: SOUNDBITE_CORPUS or ./corpus), --json, --page N, --no-color,

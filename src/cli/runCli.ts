@@ -16,6 +16,7 @@ import { paintFor } from './paint.ts';
 import { answerJson, problemJson } from '../app/export/answerJson.ts';
 import { renderAnswer } from './renderText.ts';
 import { JSON_PAGE_SIZE, runBatch } from './runBatch.ts';
+import { runFollow } from './runFollow.ts';
 import { runIngest } from './runIngest.ts';
 import { runRepl } from './runRepl.ts';
 import { runStats, runUnresolved } from './runStats.ts';
@@ -60,7 +61,7 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
   }
   const [verb = 'start', ...rest] = positionals;
   const spec = findCommand(verb);
-  if (!spec && !['start', 'validate', 'ingest', 'stats'].includes(verb)) {
+  if (!spec && !['start', 'validate', 'ingest', 'stats', 'follow'].includes(verb)) {
     io.err(`soundbite: unknown command "${verb}". Run soundbite --help.`);
     return EXIT.usage;
   }
@@ -82,6 +83,7 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
     io.err(`soundbite: the index could not be saved for the next start (${corpus.load.saveError}); answering anyway. Set SOUNDBITE_DATA_DIR to a writable folder.`);
   }
   if (verb === 'validate') return runValidate(corpus, io, Boolean(values.json));
+  if (verb === 'follow') return runFollow(corpus, dir, { topic: rest.join(' '), speaker: values.speaker, json: Boolean(values.json) }, io);
   if (verb === 'stats') return runStats(corpus, io, Boolean(values.json));
   if (verb === 'speakers' && values.unresolved) return runUnresolved(corpus, io, Boolean(values.json));
   // The terminal asks in this thread: no deadline to keep, and no worker to wait for at start.
