@@ -1,7 +1,8 @@
 // Answers as terminal text: the verdict first, then each passage with its speaker, dates and source.
 import type { Answer, AnswerItem, SpeakerSummary, TimelineStory } from '../core/ask/answer.ts';
-import { datesLine, differencesLine, excerpt, kindWord, markedSegments, marksOf, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
+import { attributionLine, datesLine, describeStory, differencesLine, excerpt, kindWord, markedSegments, marksOf, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
 import type { Paint } from './paint.ts';
+import { shownText, shownWords } from './shownText.ts';
 
 /** Long passages are cut around the match; `context` shows them whole. */
 const EXCERPT_CHARS = 600;
@@ -49,41 +50,42 @@ function headingOf(a: Answer): string {
 
 /** `[2] 2025-06-12 · News Today: “headline”`, its shown passages, and how many more. */
 function renderStory(s: TimelineStory, n: number, paint: Paint): string {
-  const heading = [s.date ?? 'undated', programmeLine(s) ?? s.file].join(' · ');
-  const lines = [`${paint.accent(paint.bold(`[${n}] ${heading}`))}`];
+  const lines = [`${paint.accent(paint.bold(`[${n}] ${shownText(describeStory(s))}`))}`];
   for (const item of s.shown) {
     const p = item.passage;
     const cut = excerpt(item, EXCERPT_CHARS);
-    const text = markedSegments(cut.text, cut.marks).map((seg) => (seg.marked ? paint.mark(seg.text) : seg.text)).join('');
-    lines.push(`    ${paint.bold(speakerLine(p))}${p.speaker.anonymous ? paint.dim(' (not named)') : ''} ${paint.dim(`· ${kindWord(p.kind)}`)}`);
+    const text = markedSegments(cut.text, cut.marks).map((seg) => (seg.marked ? paint.mark(shownWords(seg.text)) : shownWords(seg.text))).join('');
+    lines.push(`    ${paint.bold(shownText(speakerLine(p)))}${p.speaker.anonymous ? paint.dim(' (not named)') : ''} ${paint.dim(`· ${kindWord(p.kind)}`)}`);
     lines.push(`      “${text}”`);
-    const said = item.spokenIn ? `said ${item.spokenIn} (${item.date}) · ` : '';
-    lines.push(paint.dim(`      ${said}${sourceLine(p.source)} · id ${p.id}`));
+    const said = item.spokenIn ? `said ${shownText(item.spokenIn)} (${item.date}) · ` : '';
+    lines.push(paint.dim(`      ${said}${shownText(sourceLine(p.source))} · id ${p.id}`));
   }
   const rest = s.passages.length - s.shown.length;
   if (rest > 0) lines.push(paint.dim(`    + ${rest} more passage${rest === 1 ? '' : 's'} about it ("expand ${n}")`));
-  if (s.reruns.length) lines.push(paint.dim(`    also aired: ${s.reruns.map((r) => `${r.aired ?? 'undated'}${r.program && r.program !== s.program ? ` on ${r.program}` : ''} (${r.file})`).join('; ')}`));
+  if (s.reruns.length) lines.push(paint.dim(`    also aired: ${shownText(s.reruns.map((r) => `${r.aired ?? 'undated'}${r.program && r.program !== s.program ? ` on ${r.program}` : ''} (${r.file})`).join('; '))}`));
   return lines.join('\n');
 }
 
 function renderItem(item: AnswerItem, paint: Paint, focus: boolean, max: number, _i: number): string {
   const p = item.passage;
   const cut = max === Infinity ? { text: p.text, marks: marksOf(item) } : excerpt(item, max);
-  const text = markedSegments(cut.text, cut.marks).map((s) => (s.marked ? paint.mark(s.text) : s.text)).join('');
-  const who = `${paint.bold(speakerLine(p))}${p.speaker.anonymous ? paint.dim(' (not named)') : ''} ${paint.dim(`· ${kindWord(p.kind)}`)}`;
+  const text = markedSegments(cut.text, cut.marks).map((s) => (s.marked ? paint.mark(shownWords(s.text)) : shownWords(s.text))).join('');
+  const who = `${paint.bold(shownText(speakerLine(p)))}${p.speaker.anonymous ? paint.dim(' (not named)') : ''} ${paint.dim(`· ${kindWord(p.kind)}`)}`;
+  const attribution = attributionLine(p);
   const lines = [
     (focus ? paint.accent('▶ ') : '') + who,
+    ...(attribution ? [paint.dim(`  ${shownText(attribution)}`)] : []),
     `  “${text}”`,
-    paint.dim(`  ${item.spokenIn ? `said ${item.spokenIn} (${item.date}) · ` : ''}${datesLine(p.source)}${programmeLine(p.source) ? ` · ${programmeLine(p.source)}` : ''}`),
-    paint.dim(`  ${sourceLine(p.source)} · id ${p.id}`),
+    paint.dim(`  ${item.spokenIn ? `said ${shownText(item.spokenIn)} (${item.date}) · ` : ''}${datesLine(p.source)}${programmeLine(p.source) ? ` · ${shownText(programmeLine(p.source)!)}` : ''}`),
+    paint.dim(`  ${shownText(sourceLine(p.source))} · id ${p.id}`),
   ];
   const diff = differencesLine(item);
   if (diff) lines.push(paint.warn(`  ${diff}`));
-  if (item.airings?.length) lines.push(paint.dim(`  also aired: ${item.airings.map((s) => `${s.aired ?? 'undated'} (${sourceLine(s)})`).join('; ')}`));
+  if (item.airings?.length) lines.push(paint.dim(`  also aired: ${item.airings.map((s) => `${s.aired ?? 'undated'} (${shownText(sourceLine(s))})`).join('; ')}`));
   return lines.join('\n');
 }
 
 function renderSpeaker(s: SpeakerSummary, paint: Paint): string {
   const span = s.first && s.last ? (s.first === s.last ? s.first : `${s.first} – ${s.last}`) : 'undated';
-  return `${paint.bold(s.name)}${s.titles.length ? `, ${s.titles[0]}` : ''} ${paint.dim(`· ${s.quotes} quotes, ${s.passages} passages · ${span}`)}`;
+  return `${paint.bold(shownText(s.name))}${s.titles.length ? `, ${shownText(s.titles[0]!)}` : ''} ${paint.dim(`· ${s.quotes} quotes, ${s.passages} passages · ${span}`)}`;
 }

@@ -10,10 +10,12 @@ import { openCorpus, type OpenedCorpus } from '../app/openCorpus.ts';
 import { watchCorpus } from '../app/watchCorpus.ts';
 import { LocalEngine } from '../app/engine/LocalEngine.ts';
 import { findCommand } from '../core/ask/commands.ts';
+import type { ParseIssue } from '../core/model.ts';
 import { renderCommandHelp, USAGE } from './help.ts';
 import { EXIT, type Io } from './io.ts';
 import { paintFor } from './paint.ts';
-import { answerJson, problemJson } from '../app/export/answerJson.ts';
+import { answerJson } from '../app/export/answerJson.ts';
+import { problemJson } from './problemJson.ts';
 import { renderAnswer } from './renderText.ts';
 import { JSON_PAGE_SIZE, runBatch } from './runBatch.ts';
 import { runFollow } from './runFollow.ts';
@@ -21,6 +23,7 @@ import { runIngest } from './runIngest.ts';
 import { runRepl } from './runRepl.ts';
 import { runStats, runUnresolved } from './runStats.ts';
 import { runValidate } from './runValidate.ts';
+import { clipped, issueLine, MESSAGE_CHARS, shownText } from './shownText.ts';
 
 const OPTIONS = {
   corpus: { type: 'string' },
@@ -37,6 +40,7 @@ const OPTIONS = {
   chart: { type: 'string' },
   'no-color': { type: 'boolean' },
   unresolved: { type: 'boolean' },
+  files: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -82,7 +86,9 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
   if (corpus.load.saveError) {
     io.err(`soundbite: the index could not be saved for the next start (${corpus.load.saveError}); answering anyway. Set SOUNDBITE_DATA_DIR to a writable folder.`);
   }
-  if (verb === 'validate') return runValidate(corpus, io, Boolean(values.json));
+  // A broken alias list changes every answer's names: said at once, not only by validate.
+  let aliasesSaid = sayAliasProblems(corpus.live.aliasIssues, '', io);
+  if (verb === 'validate') return runValidate(corpus, io, Boolean(values.json), Boolean(values.files));
   if (verb === 'follow') return runFollow(corpus, dir, { topic: rest.join(' '), speaker: values.speaker, json: Boolean(values.json) }, io);
   if (verb === 'stats') return runStats(corpus, io, Boolean(values.json));
   if (verb === 'speakers' && values.unresolved) return runUnresolved(corpus, io, Boolean(values.json));
@@ -92,7 +98,12 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
     if (!io.stdin.isTTY) return runBatch(engine, io, Boolean(values.json));
     // The REPL lives long enough for the corpus to change under it: follow the folder.
     const live = corpus.live;
-    const watcher = watchCorpus(live, { onError: (err) => io.err(`soundbite: watching ${dir} failed: ${err instanceof Error ? err.message : String(err)}`) });
+    const watcher = watchCorpus(live, {
+      onSync: () => {
+        aliasesSaid = sayAliasProblems(live.aliasIssues, aliasesSaid, io);
+      },
+      onError: (err) => io.err(`soundbite: watching ${dir} failed: ${err instanceof Error ? err.message : String(err)}`),
+    });
     try {
       return await runRepl(() => ({ ...live.view(), ms: corpus.ms }), engine, io, reason, describeLoad(corpus.load));
     } finally {
@@ -127,7 +138,7 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
   const outcome = await engine.run({ command: spec!.name, args, ...(page ? { page } : {}) }, io.now(), whole ? JSON_PAGE_SIZE : undefined);
   if (!outcome.ok) {
     if (format === 'json') io.out(JSON.stringify(problemJson(spec!.name, rest.join(' '), outcome.problem)));
-    io.err(`soundbite ${spec!.name}: ${outcome.problem.message}`);
+    io.err(`soundbite ${spec!.name}: ${shownText(clipped(outcome.problem.message, MESSAGE_CHARS))}`);
     return EXIT.usage;
   }
   const answer = outcome.answer;
@@ -171,6 +182,13 @@ async function writeChart(answer: Answer, file: string, io: Io): Promise<number>
   }
   io.err(`soundbite: chart written to ${file}`);
   return EXIT.ok;
+}
+
+/** Prints the alias list's errors unless they are the ones already said; returns what was said. */
+function sayAliasProblems(issues: readonly ParseIssue[], said: string, io: Io): string {
+  const now = issues.filter((i) => i.severity === 'error').map((i) => `soundbite: ${issueLine(i)}`).join('\n');
+  if (now && now !== said) io.err(now);
+  return now;
 }
 
 function describeLoad(load: OpenedCorpus['load']): string {

@@ -7,6 +7,7 @@ import { EXIT, type Io } from './io.ts';
 import { paintFor } from './paint.ts';
 import { renderAnswer } from './renderText.ts';
 import { Session } from './Session.ts';
+import { clipped, MESSAGE_CHARS, shownText } from './shownText.ts';
 
 export async function runRepl(corpus: () => LoadedCorpus, engine: Pick<Engine, 'run'>, io: Io, reason: string, loadedHow = ''): Promise<number> {
   const paint = paintFor({ isTTY: io.stdoutIsTTY }, io.env);
@@ -24,7 +25,7 @@ export async function runRepl(corpus: () => LoadedCorpus, engine: Pick<Engine, '
     if (line === '/help' || line === 'help') io.out(renderCommandHelp());
     else if (line) {
       const turn = await session.ask(line);
-      io.out(turn.outcome.ok ? renderAnswer(turn.outcome.answer, paint) : paint.bad(turn.outcome.problem.message));
+      io.out(turn.outcome.ok ? renderAnswer(turn.outcome.answer, paint) : paint.bad(shownText(clipped(turn.outcome.problem.message, MESSAGE_CHARS))));
     }
     rl.prompt();
   }

@@ -61,6 +61,7 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
     opened = await WorkerEngine.open({ corpusDir: settings.corpusDir, dataDir: settings.dataDir, ...opts.engine }, {
       onSync: (r) => {
         log.info('corpus_updated', { reread: r.reread, removed: r.removed, passages: r.passages });
+        for (const message of r.aliasProblems) log.warn('aliases_broken', { file: 'speakers.json', message });
         // Followed topics the new or changed files mention are posted (once the bot is up).
         void bot?.corpusChanged(r.reread).catch((err: unknown) => log.error('follows_failed', { err }));
       },
@@ -76,6 +77,7 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
   const { engine, loaded: corpus } = opened;
   log.info('corpus_loaded', { dir: corpus.dir, files: corpus.files, passages: corpus.passages, issues: corpus.issues, ms: Math.round(corpus.ms), load: corpus.load.mode, reread: corpus.load.reread.length, snapshotReason: corpus.load.reason });
   if (corpus.load.saveError) log.error('snapshot_save_failed', { reason: corpus.load.saveError, dataDir: settings.dataDir });
+  for (const message of corpus.aliasProblems) log.warn('aliases_broken', { file: 'speakers.json', message });
   try {
     bot = await startBot({ settings, engine, log, ...opts.bot });
   } catch (err) {

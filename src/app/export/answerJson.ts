@@ -1,5 +1,5 @@
 // Answers as JSON, one object per answer, for scripts and exports (the shape is documented in the README).
-import type { Answer, AnswerItem, Problem, TimelineStory } from '../../core/ask/answer.ts';
+import type { Answer, AnswerItem, TimelineStory } from '../../core/ask/answer.ts';
 import type { Source } from '../../core/model.ts';
 import { compareStories } from '../../core/ask/timelineStories.ts';
 
@@ -25,7 +25,11 @@ function itemJson(item: AnswerItem, story?: string) {
   const p = item.passage;
   return {
     id: p.id,
-    speaker: { name: p.speaker.name, title: p.speaker.title, label: p.speaker.label, anonymous: p.speaker.anonymous },
+    speaker: {
+      name: p.speaker.name, title: p.speaker.title, label: p.speaker.label, anonymous: p.speaker.anonymous,
+      ...(p.speaker.role ? { role: p.speaker.role } : {}),
+      ...(p.speaker.introduced ? { introduced: p.speaker.introduced } : {}),
+    },
     kind: p.kind,
     text: p.text,
     date: item.date,
@@ -77,8 +81,4 @@ export function answerJson(a: Answer) {
     notes: a.notes,
     context: a.context,
   };
-}
-
-export function problemJson(command: string, query: string, p: Problem) {
-  return { command, query, verdict: null, results: [], error: { code: p.code, message: p.message } };
 }
