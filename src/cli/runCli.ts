@@ -70,6 +70,16 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
     return EXIT.usage;
   }
 
+  // Options that cannot work are refused before the corpus is opened.
+  const format = values.format ?? (values.json ? 'json' : undefined);
+  if (format !== undefined && !isExportFormat(format)) {
+    io.err(`soundbite: --format is md, csv or json; got "${format}".`);
+    return EXIT.usage;
+  }
+  if (values.chart !== undefined && (verb !== 'timeline' || !/\.(png|svg)$/i.test(values.chart))) {
+    io.err(verb !== 'timeline' ? `soundbite: --chart draws a timeline; ${verb} has no chart.` : `soundbite: --chart writes a .png or .svg file; got "${values.chart}".`);
+    return EXIT.usage;
+  }
   const dir = values.corpus ?? env.SOUNDBITE_CORPUS ?? 'corpus';
   if (verb === 'ingest') return runIngest(rest, dir, io, Boolean(values.json));
   let corpus: OpenedCorpus;
@@ -123,15 +133,6 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
       io.err(`soundbite: ${spec!.name} has no --${flag} option; it takes ${spec!.options.map((o) => o.name).join(', ')}.`);
       return EXIT.usage;
     }
-  }
-  const format = values.format ?? (values.json ? 'json' : undefined);
-  if (format !== undefined && !isExportFormat(format)) {
-    io.err(`soundbite: --format is md, csv or json; got "${format}".`);
-    return EXIT.usage;
-  }
-  if (values.chart !== undefined && (spec!.name !== 'timeline' || !/\.(png|svg)$/i.test(values.chart))) {
-    io.err(spec!.name !== 'timeline' ? `soundbite: --chart draws a timeline; ${spec!.name} has no chart.` : `soundbite: --chart writes a .png or .svg file; got "${values.chart}".`);
-    return EXIT.usage;
   }
   // An export or a script wants the whole answer, not a page of it.
   const whole = format !== undefined || values.out !== undefined;

@@ -53,7 +53,7 @@ describe('exports from the terminal', () => {
     expect(a.pageCount).toBe(1);
   });
 
-  it('--chart FILE writes the timeline\'s chart as PNG or SVG; other names and commands are refused', () => {
+  it('--chart FILE writes the timeline\'s chart as PNG or SVG; other names and commands are refused', { timeout: 90_000 }, () => {
     const png = path.join(OUT, 'ferry.png');
     expect(run(['timeline', 'ferry', '--chart', png]).code).toBe(0);
     const { width, height } = pngSize(readFileSync(png));
