@@ -245,8 +245,9 @@ interface ChartFigures {
   pngBytes: number;
 }
 
-/** The word whose timeline is nearest 5,000 passages, drawn as a PNG a few times. */
-async function measureChart(index: CorpusIndex, passages: readonly Passage[], rng: Rng): Promise<ChartFigures | null> {
+/** A word of some sampled passages whose document frequency is nearest 5,000 (at least 1,000):
+ * its timeline is about 5,000 passages. Picked while the passages are at hand. */
+function pickChartWord(index: CorpusIndex, passages: readonly Passage[], rng: Rng): string | null {
   const words = new Set<string>();
   for (let i = 0; i < 400 && passages.length > 0; i++) for (const w of wordsOf(passages[rng.int(passages.length)]!.text)) if (w.length >= 3 && !isStopword(w)) words.add(w);
   let best: { word: string; df: number } | null = null;
@@ -254,9 +255,13 @@ async function measureChart(index: CorpusIndex, passages: readonly Passage[], rn
     const df = index.docFrequency(word);
     if (df >= 1000 && (!best || Math.abs(df - 5000) < Math.abs(best.df - 5000))) best = { word, df };
   }
-  if (!best) return null;
+  return best?.word ?? null;
+}
+
+/** The word's timeline, its chart drawn as a PNG eleven times. */
+async function measureChart(index: CorpusIndex, word: string): Promise<ChartFigures | null> {
   const t0 = performance.now();
-  const out = timeline(index, { topic: best.word, pageSize: 1_000_000_000 }, NOW);
+  const out = timeline(index, { topic: word, pageSize: 1_000_000_000 }, NOW);
   const timelineMs = performance.now() - t0;
   if (!out.ok || !out.answer.chart) return null;
   const a = out.answer;
@@ -271,7 +276,7 @@ async function measureChart(index: CorpusIndex, passages: readonly Passage[], rn
     ms.push(performance.now() - r0);
   }
   return {
-    topic: best.word,
+    topic: word,
     passages: a.stories!.reduce((n, s) => n + s.passages.length + s.reruns.reduce((m, r) => m + r.passages.length, 0), 0),
     stories: a.total,
     periods: a.chart!.periods.length,
@@ -295,6 +300,7 @@ async function measureCase(built: Built, args: Args, tmp: string): Promise<CaseR
     count: args.fragments, absent: args.absent, ...(built.eligible ? { eligible: built.eligible } : {}),
   });
   const topics = makeTopics(passages, args.topics, rng);
+  const chartWord = pickChartWord(index, passages, rng);
   scan = null;
   const probe = frags.byVariant.exact.slice(0, 20).concat(frags.byVariant.misspelled.slice(0, 20));
   const before = probe.map((f) => JSON.stringify(topIds(index!, f.text)));
@@ -332,7 +338,7 @@ async function measureCase(built: Built, args: Args, tmp: string): Promise<CaseR
   log(`${built.name}: timeline on ${topics.length} topics`);
   const tl = askTimeline(idx, topics);
   log(`${built.name}: drawing the chart of a timeline of about 5,000 passages`);
-  const chart = await measureChart(idx, passages, rng);
+  const chart = chartWord ? await measureChart(idx, chartWord) : null;
 
   // Baselines on the same fragments.
   const baselines: BaselineFigures[] = [];
