@@ -14,7 +14,7 @@ import type { MentionChart } from '../../core/ask/answer.ts';
 /** Pixels of the SVG; the PNG is drawn at `PNG_SCALE` times this, sharp on high-density screens. */
 export const CHART_WIDTH = 760;
 export const CHART_HEIGHT = 300;
-export const PNG_SCALE = 1.5;
+export const PNG_SCALE = 1.25;
 
 const FONT = 'DejaVu Sans';
 /** Main speakers first, then others and narration, in colours that tell apart on a light card. */
