@@ -134,6 +134,9 @@ export class CorpusIndex {
   private touched = new Uint32Array(1024);
   private sums = new Float64Array(1024);
   private masks = new Uint32Array(1024);
+  // Per-slot round stamps: a passage counted once per round (one word group) without clearing.
+  private marks = new Int32Array(1024);
+  private markRound = 0;
   private mentionCounts = new Uint32Array(1024);
 
   /** Goes up with every change, so derived views (the speaker list) know when to rebuild. */
@@ -233,6 +236,8 @@ export class CorpusIndex {
     this.touched = new Uint32Array(1024);
     this.sums = new Float64Array(1024);
     this.masks = new Uint32Array(size);
+    this.marks = new Int32Array(size);
+    this.markRound = 0;
     this.mentionCounts = new Uint32Array(size);
     this.dead = 0;
   }
@@ -585,6 +590,7 @@ export class CorpusIndex {
     const n = this.bySlot.length;
     this.weights = grownTo(this.weights, n, (size) => new Float64Array(size));
     this.masks = grownTo(this.masks, n, (size) => new Uint32Array(size));
+    this.marks = grownTo(this.marks, n, (size) => new Int32Array(size));
     this.mentionCounts = grownTo(this.mentionCounts, n, (size) => new Uint32Array(size));
     return this.weights;
   }
