@@ -13,9 +13,9 @@ function tsFiles(dir: string): string[] {
 describe('architecture', () => {
   const core = tsFiles(path.join(root, 'core'));
   it('finds the core', () => expect(core.length).toBeGreaterThan(10));
-  it.each(core.map((f) => [path.relative(root, f), f]))('%s imports no adapter, node:fs, process.env or Date.now()', (_name, file) => {
+  it.each(core.map((f) => [path.relative(root, f), f]))('%s imports no adapter, node:fs, pg, process.env or Date.now()', (_name, file) => {
     const src = readFileSync(file, 'utf8');
-    expect(src).not.toMatch(/from ['"](discord\.js|node:fs|fs|node:fs\/promises|dotenv)['"]/);
+    expect(src).not.toMatch(/from ['"](discord\.js|node:fs|fs|node:fs\/promises|dotenv|pg|pg-copy-streams)['"]/);
     expect(src).not.toMatch(/from ['"]\.\.\/(\.\.\/)?(discord|cli|app)\//);
     expect(src).not.toMatch(/process\.env|Date\.now\(\)|new Date\(\)/);
   });
