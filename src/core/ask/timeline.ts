@@ -1,6 +1,6 @@
 // timeline: everything said about a topic, oldest first, by the date the words were spoken
 // where the transcript says so; undated passages go last and are marked.
-import type { CorpusIndex } from '../search/CorpusIndex.ts';
+import type { QuestionIndex } from '../search/questionIndex.ts';
 import { answered, problem, type AnswerItem, type Outcome } from './answer.ts';
 import { defined, itemFor, listAnswer } from './buildAnswer.ts';
 import { passesFilters, resolveFilters, type FilterInput } from './filters.ts';
@@ -13,7 +13,7 @@ export interface TimelineQuery extends FilterInput {
   pageSize?: number;
 }
 
-export function timeline(index: CorpusIndex, q: TimelineQuery, now: Date): Outcome {
+export function timeline(index: QuestionIndex, q: TimelineQuery, now: Date): Outcome {
   // A year in the topic narrows the dates, unless the journalist gave dates of their own.
   const split = q.since || q.until ? { topic: q.topic.trim() } : splitTopicDates(q.topic.trim());
   const topic = split.topic;
@@ -30,7 +30,7 @@ export function timeline(index: CorpusIndex, q: TimelineQuery, now: Date): Outco
   }
   const matching = words.length > 0
     ? findTopic(index, words, (p) => passesFilters(p, f), defined({ since: f.since, until: f.until })).map((h) => h.passage)
-    : [...index.passages()].filter((p) => passesFilters(p, f) && p.kind !== 'narration');
+    : index.passagesBy(f.speakers ?? new Set(), (p) => passesFilters(p, f) && p.kind !== 'narration');
   const items = byDate(matching.map(itemFor));
   const undated = items.filter((i) => i.date === null).length;
   const notes = undated > 0 ? [`${undated} undated passage${undated === 1 ? ' is' : 's are'} listed last.`] : [];

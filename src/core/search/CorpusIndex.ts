@@ -12,6 +12,9 @@ import { indexedWords, type IndexField } from './indexOptions.ts';
 import { bm25, scoreTerms } from './scoreTerms.ts';
 import { WordPostings, type PackedPostings, type PostingList } from './wordPostings.ts';
 import { isStopword } from './words.ts';
+import type { QuestionIndex } from './questionIndex.ts';
+import type { SpeakerSummary } from '../ask/answer.ts';
+import { directoryOf } from './speakerDirectory.ts';
 
 export interface FileEntry {
   file: string;
@@ -77,7 +80,7 @@ export class SnapshotMismatchError extends Error {}
 /** Removed passages leave dead slots; past this share of all slots the index is compacted. */
 const DEAD_SHARE_COMPACTED = 0.25;
 
-export class CorpusIndex {
+export class CorpusIndex implements QuestionIndex {
   /** Synonyms for who-said's comparison of words; the app hands in WordNet. */
   lexicon: Lexicon = NO_SYNONYMS;
   private postings = new WordPostings();
@@ -97,6 +100,7 @@ export class CorpusIndex {
   private sums = new Float64Array(1024);
   private marks = new Int32Array(1024);
   private markRound = 0;
+  private directory: { version: number; list: SpeakerSummary[] } | null = null;
 
   /** Goes up with every change, so derived views (the speaker list) know when to rebuild. */
   get version(): number {
@@ -265,6 +269,18 @@ export class CorpusIndex {
 
   *passages(): IterableIterator<Passage> {
     for (const p of this.bySlot) if (p) yield p;
+  }
+
+  /** Rebuilt only after a change. */
+  speakerDirectory(): SpeakerSummary[] {
+    if (this.directory?.version !== this.changes) this.directory = { version: this.changes, list: directoryOf(this.passages()) };
+    return this.directory.list;
+  }
+
+  passagesBy(speakers: ReadonlySet<string>, filter: (p: Passage) => boolean): Passage[] {
+    const out: Passage[] = [];
+    for (const p of this.bySlot) if (p && speakers.has(p.speaker.name) && filter(p)) out.push(p);
+    return out;
   }
 
   file(file: string): FileEntry | undefined {

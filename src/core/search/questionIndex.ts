@@ -1,0 +1,42 @@
+// What the questions read of an archive, and nothing more: the in-memory CorpusIndex satisfies it
+// directly, and the database backend (app/postgres) with a view loaded for one question at a time.
+// Synchronous on purpose: the core decides answers without I/O; a backend that must fetch fills
+// its view first (see app/postgres/questionView.ts).
+import type { SpeakerSummary } from '../ask/answer.ts';
+import type { Passage } from '../model.ts';
+import type { FileEntry, Hit, TermSearch, TopicLimits, TopicTerm, Weighed } from './CorpusIndex.ts';
+import type { Lexicon } from './lexicon.ts';
+
+/** A word and how much finding it counts. */
+export interface WeighedWord {
+  term: string;
+  weight: number;
+}
+
+export interface QuestionIndex {
+  /** Synonyms and base forms for who-said's comparison of words. */
+  readonly lexicon: Lexicon;
+  readonly passageCount: number;
+  passage(id: string): Passage | undefined;
+  /** A file's entry: its passages in reading order (for /context). */
+  file(file: string): FileEntry | undefined;
+  /** How many passages contain the word (0 for a word the archive never uses). */
+  docFrequency(word: string): number;
+  /** Inverse document frequency: how much finding this word tells us. */
+  weightOf(word: string): number;
+  /** Indexed words within `maxDistance` edits of `word`, not the word itself. */
+  similarWords(word: string, maxDistance: number): string[];
+  /** Passages whose text holds any of the words, heaviest summed weight first, at most `limit`;
+   * equal sums in the order the words are listed, then in archive order. */
+  passagesWithWords(words: readonly WeighedWord[], limit: number, filter?: (p: Passage) => boolean): Weighed[];
+  /** BM25 of each passage's text over the words, for breaking ties among a few hundred. */
+  densities(passages: readonly Passage[], words: readonly WeighedWord[]): number[];
+  /** Every passage holding topic words (text or headline) worth at least `atLeast`, unordered. */
+  weighTopic(terms: readonly TopicTerm[], atLeast: number, limits?: TopicLimits): Weighed[];
+  /** Scored search, best first: BM25 with prefix and fuzzy expansion. */
+  findTerms(terms: readonly string[], opts?: TermSearch): Hit[];
+  /** Every speaker with passages, most quoted first (speakerDirectory.ts builds it). */
+  speakerDirectory(): SpeakerSummary[];
+  /** Every passage by one of these speakers (canonical names) that passes `filter`, unordered. */
+  passagesBy(speakers: ReadonlySet<string>, filter: (p: Passage) => boolean): Passage[];
+}
