@@ -298,8 +298,7 @@ export class CorpusIndex implements QuestionIndex {
 
   /** Inverse document frequency: how much finding this word tells us. */
   weightOf(word: string): number {
-    if (isStopword(word)) return 0.2;
-    return Math.log(1 + (this.passageCount + 1) / (this.docFrequency(word) + 1));
+    return wordWeight(word, this.docFrequency(word), this.passageCount);
   }
 
   /** Indexed words within `maxDistance` edits of `word`, not the word itself. */
@@ -450,19 +449,9 @@ export class CorpusIndex implements QuestionIndex {
   private noteDays(slot: number, p: Passage): void {
     this.firstDay = grownTo(this.firstDay, slot + 1, (n) => new Int32Array(n));
     this.lastDay = grownTo(this.lastDay, slot + 1, (n) => new Int32Array(n));
-    const d = effectiveDate(p);
-    if (!d) {
-      this.firstDay[slot] = UNDATED_FIRST;
-      this.lastDay[slot] = UNDATED_LAST;
-      return;
-    }
-    const [first, last] = dayRange(d);
-    const a = dayNumber(first);
-    const b = dayNumber(last);
-    // A date these numbers cannot hold is left for the full filter to judge: never rejected here.
-    const odd = Number.isNaN(a) || Number.isNaN(b);
-    this.firstDay[slot] = odd ? 0 : a;
-    this.lastDay[slot] = odd ? 99_999_999 : b;
+    const [first, last] = passageDays(p);
+    this.firstDay[slot] = first;
+    this.lastDay[slot] = last;
   }
 
   /** The zeroed weight array, as long as there are slots (its marks array too). */
@@ -492,8 +481,26 @@ function indexOfSlot(list: PostingList, slot: number): number {
 const UNDATED_FIRST = 2 ** 31 - 1;
 const UNDATED_LAST = -1;
 
+/** How much finding a word tells: its inverse document frequency; little for a stopword. */
+export function wordWeight(word: string, docFrequency: number, passages: number): number {
+  if (isStopword(word)) return 0.2;
+  return Math.log(1 + (passages + 1) / (docFrequency + 1));
+}
+
+/** A passage's first and last possible day as yyyymmdd, for rejecting it by a date range unread:
+ * an undated passage is in no range, a date these numbers cannot hold in every one (the full
+ * filter judges it). The database backend keeps the same two numbers per passage. */
+export function passageDays(p: Passage): [number, number] {
+  const d = effectiveDate(p);
+  if (!d) return [UNDATED_FIRST, UNDATED_LAST];
+  const [first, last] = dayRange(d);
+  const a = dayNumber(first);
+  const b = dayNumber(last);
+  return Number.isNaN(a) || Number.isNaN(b) ? [0, 99_999_999] : [a, b];
+}
+
 /** YYYY-MM-DD as the number yyyymmdd, which orders as the string does; NaN for anything else. */
-function dayNumber(day: string): number {
+export function dayNumber(day: string): number {
   if (day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return NaN;
   let n = 0;
   for (const i of DIGIT_AT) {
@@ -505,6 +512,7 @@ function dayNumber(day: string): number {
 }
 const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9];
 
-function speakerField(p: Passage): string {
+/** The words a passage's `speaker` field is searched by: name, label and title. */
+export function speakerField(p: Passage): string {
   return [p.speaker.name, p.speaker.label, p.speaker.title ?? ''].join(' ');
 }

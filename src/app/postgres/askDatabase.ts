@@ -1,0 +1,81 @@
+// One question over the database: runs the core's runCommand on a QuestionView, loading what it
+// asks for and running it again, inside one read-only REPEATABLE READ transaction, so every round
+// of a question sees the archive as of one moment: never half of a file being written.
+import type pg from 'pg';
+import type { Outcome, SpeakerSummary } from '../../core/ask/answer.ts';
+import { runCommand, type Invocation } from '../../core/ask/commands.ts';
+import type { Lexicon } from '../../core/search/lexicon.ts';
+import { wordsOf } from '../../core/search/words.ts';
+import { load, loadWords } from './loadView.ts';
+import { NeedsLoading, QuestionView, type ArchiveTotals } from './questionView.ts';
+
+/** More rounds than any question needs; past it something loads nothing new, and that is a bug. */
+const MAX_ROUNDS = 16;
+
+export interface ArchiveState {
+  totals: ArchiveTotals;
+  directory: SpeakerSummary[];
+}
+
+/** What every question starts from; `cached` gives the directory when its version still holds. */
+export async function readState(db: pg.ClientBase, cached: ArchiveState | null): Promise<ArchiveState> {
+  const s = (await db.query<{ passages: string; files: string; text_len: string; speaker_len: string; headline_len: string; version: string }>(
+    `SELECT passages, (SELECT count(*) FROM sb_file WHERE format IS NOT NULL) AS files, text_len, speaker_len, headline_len, version FROM sb_stats`,
+  )).rows[0]!;
+  const totals: ArchiveTotals = {
+    passages: Number(s.passages), files: Number(s.files), textLength: Number(s.text_len), speakerLength: Number(s.speaker_len),
+    headlineLength: Number(s.headline_len), version: Number(s.version),
+  };
+  if (cached && cached.totals.version === totals.version) return { totals, directory: cached.directory };
+  return { totals, directory: await readDirectory(db) };
+}
+
+/** The speaker directory from sb_speaker, shaped and ordered as speakerDirectory.ts makes it. */
+async function readDirectory(db: pg.ClientBase): Promise<SpeakerSummary[]> {
+  const rows = await db.query<{ name: string; title: string; first_seq: string; passages: number; quotes: number; first_date: string | null; last_date: string | null }>(
+    'SELECT name, title, first_seq, passages, quotes, first_date, last_date FROM sb_speaker ORDER BY name, first_seq');
+  const byName = new Map<string, SpeakerSummary & { titled: Array<[number, string]> }>();
+  for (const r of rows.rows) {
+    let s = byName.get(r.name);
+    if (!s) byName.set(r.name, (s = { name: r.name, titles: [], titled: [], passages: 0, quotes: 0, first: null, last: null }));
+    s.passages += r.passages;
+    s.quotes += r.quotes;
+    if (r.title) s.titled.push([Number(r.first_seq), r.title]);
+    if (r.first_date && (!s.first || r.first_date < s.first)) s.first = r.first_date;
+    if (r.last_date && (!s.last || r.last_date > s.last)) s.last = r.last_date;
+  }
+  return [...byName.values()]
+    .map(({ titled, ...s }) => ({ ...s, titles: titled.sort((a, b) => a[0] - b[0]).slice(0, 5).map(([, t]) => t) }))
+    .sort((a, b) => b.quotes - a.quotes || b.passages - a.passages || a.name.localeCompare(b.name));
+}
+
+/** Runs `work` in a read-only snapshot of the archive. */
+export async function inSnapshot<T>(pool: pg.Pool, work: (db: pg.ClientBase) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const out = await work(client);
+    await client.query('COMMIT');
+    return out;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+export async function askDatabase(db: pg.ClientBase, state: ArchiveState, lexicon: Lexicon, inv: Invocation, now: Date, pageSize?: number): Promise<Outcome> {
+  const view = new QuestionView(lexicon, state.totals, () => state.directory);
+  // Every word the question gives is counted in one round, before the first run.
+  await loadWords(db, view, Object.values(inv.args).flatMap((v) => (v ? wordsOf(v) : [])));
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    try {
+      return runCommand(view, inv, now, pageSize);
+    } catch (err) {
+      if (!(err instanceof NeedsLoading)) throw err;
+      await load(db, view, err.request);
+    }
+  }
+  throw new Error(`a ${inv.command} question needed more than ${MAX_ROUNDS} rounds of loading`);
+}

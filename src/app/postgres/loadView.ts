@@ -1,0 +1,364 @@
+// What a QuestionView asks for, fetched from PostgreSQL: word counts, near spellings (pg_trgm for
+// candidates, exact edit distance by fuzzystrmatch), candidate passages from the GIN indexes over
+// the words, files, topics and speakers. Each result is exactly what the in-memory index gives
+// for the same archive, except where a who-said's words are so common that counting them all
+// would read more than OR_BUDGET postings: then the passages holding most of the words are found
+// by intersections (see heaviestBySubsets), as docs/SCALING.md explains.
+import type pg from 'pg';
+import type { FormatId, ParseIssue, Passage, TranscriptMeta } from '../../core/model.ts';
+import { dayNumber, type Hit, type TermSearch, type Weighed } from '../../core/search/CorpusIndex.ts';
+import type { IndexField } from '../../core/search/indexOptions.ts';
+import { indexedWords } from '../../core/search/indexOptions.ts';
+import type { WeighedWord } from '../../core/search/questionIndex.ts';
+import { bm25, MAX_EXPANSIONS, MAX_POSTINGS } from '../../core/search/scoreTerms.ts';
+import { speakerField } from '../../core/search/CorpusIndex.ts';
+import { PASSAGE_COLUMNS, passageOf, tsqueryOf, type PassageRow } from './passageRow.ts';
+import { termCounts, type QuestionView, type ViewRequest } from './questionView.ts';
+
+/** Postings a who-said may count by reading every passage that holds any of its words. */
+export const OR_BUDGET = 20_000;
+/** Over the budget: at most this many intersections are asked, each reading at most SUBSET_BUDGET. */
+const MAX_SUBSETS = 40;
+const SUBSET_BUDGET = 400_000;
+
+type Db = pg.ClientBase;
+
+export async function load(db: Db, view: QuestionView, r: ViewRequest): Promise<void> {
+  switch (r.kind) {
+    case 'words':
+      return loadWords(db, view, r.words);
+    case 'similar': {
+      const near = await nearWords(db, r.word, r.maxDistance);
+      // Their weights are asked next: known now, without another round.
+      for (const [w, , df] of near) view.df.set(w, df);
+      view.near.set(`${r.maxDistance}:${r.word}`, near.map(([w, d]) => [w, d]));
+      return;
+    }
+    case 'passages':
+      return loadPassages(db, view, r.ids);
+    case 'file':
+      return loadFile(db, view, r.file);
+    case 'withWords':
+      view.results.set(r.key, await passagesWithWords(db, view, r.words, r.limit, r.filter));
+      return;
+    case 'topic':
+      view.results.set(r.key, await weighTopic(db, view, r));
+      return;
+    case 'terms':
+      view.results.set(r.key, await findTerms(db, view, r.terms, r.opts));
+      return;
+    case 'by': {
+      const rows = await db.query<PassageRow>(`SELECT ${PASSAGE_COLUMNS} FROM sb_passage WHERE speaker_name = ANY($1) ORDER BY seq`, [[...r.speakers]]);
+      const passages = rows.rows.map(passageOf);
+      view.hold(passages);
+      view.results.set(r.key, passages.filter(r.filter));
+      return;
+    }
+  }
+}
+
+/** Document frequencies of the words (0 for words the archive does not use). */
+export async function loadWords(db: Db, view: QuestionView, words: readonly string[]): Promise<void> {
+  const wanted = [...new Set(words)].filter((w) => !view.df.has(w));
+  if (wanted.length === 0) return;
+  const rows = await db.query<{ word: string; text_df: number }>('SELECT word, text_df FROM sb_word WHERE word = ANY($1)', [wanted]);
+  for (const w of wanted) view.df.set(w, 0);
+  for (const r of rows.rows) view.df.set(r.word, r.text_df);
+}
+
+async function loadPassages(db: Db, view: QuestionView, ids: readonly string[]): Promise<void> {
+  const rows = await db.query<PassageRow>(`SELECT ${PASSAGE_COLUMNS} FROM sb_passage WHERE id = ANY($1)`, [ids]);
+  view.hold(rows.rows.map(passageOf));
+  for (const id of ids) if (!view.byId.has(id)) view.results.set(`missing:${id}`, true);
+}
+
+async function loadFile(db: Db, view: QuestionView, file: string): Promise<void> {
+  const f = await db.query<{ file: string; format: FormatId | null; meta: TranscriptMeta; issues: ParseIssue[] }>('SELECT file, format, meta, issues FROM sb_file WHERE file = $1', [file]);
+  const row = f.rows[0];
+  if (!row) {
+    view.files.set(file, null);
+    return;
+  }
+  const rows = await db.query<PassageRow>(`SELECT ${PASSAGE_COLUMNS} FROM sb_passage WHERE file = $1 ORDER BY seq`, [file]);
+  const passages = rows.rows.map(passageOf);
+  view.hold(passages);
+  view.files.set(file, { file: row.file, format: row.format, meta: row.meta, passageIds: passages.map((p) => p.id), issues: row.issues });
+}
+
+/**
+ * Indexed words within `maxDistance` edits (Levenshtein, as minisearch's fuzzy look-up counts
+ * them) of `word`, itself included when indexed. pg_trgm finds candidates: a word within d edits
+ * shares at least (trigrams − 3d) of its trigrams, which gives a similarity floor; where that
+ * floor is nothing (short words, many edits), words of a near length are checked one by one.
+ */
+export async function nearWords(db: Db, word: string, maxDistance: number): Promise<Array<[string, number, number]>> {
+  const d = maxDistance;
+  const trigrams = trigramCount(word);
+  const shared = trigrams - 3 * d;
+  const floor = shared > 0 ? (0.95 * shared) / (trigrams + (word.length + d + 1) + 3 * d) : 0;
+  const sql = floor > 0
+    ? `SELECT word, levenshtein_less_equal(word, $1, $2) AS d, text_df FROM sb_word
+       WHERE word % $1 AND levenshtein_less_equal(word, $1, $2) <= $2`
+    : `SELECT word, levenshtein_less_equal(word, $1, $2) AS d, text_df FROM sb_word
+       WHERE length(word) BETWEEN $3 AND $4 AND levenshtein_less_equal(word, $1, $2) <= $2`;
+  if (floor > 0) await db.query(`SELECT set_limit($1)`, [floor]);
+  const rows = await db.query<{ word: string; d: number; text_df: number }>(sql, floor > 0 ? [word, d] : [word, d, word.length - d, word.length + d]);
+  return rows.rows.map((r) => [r.word, r.d, r.text_df] as [string, number, number]).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+/** Distinct trigrams pg_trgm makes of one word: two spaces before, one after. */
+function trigramCount(word: string): number {
+  const padded = `  ${word} `;
+  const set = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) set.add(padded.slice(i, i + 3));
+  return set.size;
+}
+
+interface Candidate {
+  seq: number;
+  held: boolean[];
+  weight: number;
+  first: number;
+}
+
+/** SQL for which of the queries a passage's words hold, one boolean each. */
+function heldColumn(queries: readonly string[], column: string, firstParam: number): string {
+  return `ARRAY[${queries.map((_, i) => `${column} @@ $${firstParam + i}::tsquery`).join(', ')}]::boolean[] AS held`;
+}
+
+function candidateOf(seq: string, held: boolean[], words: readonly WeighedWord[]): Candidate {
+  let weight = 0;
+  let first = -1;
+  held.forEach((h, i) => {
+    if (!h) return;
+    weight += words[i]!.weight;
+    if (first < 0) first = i;
+  });
+  return { seq: Number(seq), held, weight, first };
+}
+
+/**
+ * The in-memory index's passagesWithWords: passages holding any of the words by summed weight,
+ * heaviest first, equal sums in the order their first word is listed and then in archive order,
+ * at most `limit` of those passing `filter`.
+ */
+async function passagesWithWords(db: Db, view: QuestionView, words: readonly WeighedWord[], limit: number, filter?: (p: Passage) => boolean): Promise<Weighed[]> {
+  const counted = words.filter((w) => w.weight > 0 && (view.df.get(w.term) ?? 0) > 0);
+  if (counted.length === 0) return [];
+  const postings = counted.reduce((n, w) => n + view.df.get(w.term)!, 0);
+  const candidates = postings <= OR_BUDGET ? await everyHolder(db, counted) : await heaviestBySubsets(db, view, counted, limit);
+  candidates.sort((a, b) => b.weight - a.weight || a.first - b.first || a.seq - b.seq);
+  const out: Weighed[] = [];
+  for (let at = 0; at < candidates.length && out.length < limit; ) {
+    const chunk = candidates.slice(at, at + (filter ? Math.max(2 * limit, 200) : limit));
+    at += chunk.length;
+    const bySeq = await passagesBySeq(db, chunk.map((c) => c.seq));
+    for (const c of chunk) {
+      const passage = bySeq.get(c.seq);
+      if (!passage || (filter && !filter(passage))) continue;
+      out.push({ passage, weight: c.weight });
+      if (out.length >= limit) break;
+    }
+  }
+  view.hold(out.map((w) => w.passage));
+  return out;
+}
+
+async function everyHolder(db: Db, words: readonly WeighedWord[]): Promise<Candidate[]> {
+  const queries = words.map((w) => tsqueryOf([w.term], '|'));
+  const any = tsqueryOf(words.map((w) => w.term), '|');
+  const rows = await db.query<{ seq: string; held: boolean[] }>(`SELECT seq, ${heldColumn(queries, 'words', 2)} FROM sb_passage WHERE words @@ $1::tsquery`, [any, ...queries]);
+  return rows.rows.map((r) => candidateOf(r.seq, r.held, words));
+}
+
+/**
+ * For words too common to count every holder: intersections of the words, heaviest first (all of
+ * them, then all but the lightest, …), each one cheap for GIN since it is read from its rarest
+ * word, until `limit` passages are found or MAX_SUBSETS intersections have been asked. The
+ * passage a remembered fragment came from holds all or nearly all of its words, so it is among
+ * the first intersections.
+ */
+async function heaviestBySubsets(db: Db, view: QuestionView, words: readonly WeighedWord[], limit: number): Promise<Candidate[]> {
+  const n = words.length;
+  const df = (i: number) => view.df.get(words[i]!.term)!;
+  const found = new Map<number, Candidate>();
+  const queries = words.map((w) => tsqueryOf([w.term], '|'));
+  let asked = 0;
+  // Level k: every subset that leaves out k words, the lightest left out first.
+  for (let k = 0; k < n && asked < MAX_SUBSETS && found.size < limit; k++) {
+    const subsets = subsetsLeavingOut(n, k, words).filter((s) => s.length > 0 && Math.min(...s.map(df)) <= SUBSET_BUDGET);
+    const level = subsets.slice(0, MAX_SUBSETS - asked);
+    asked += level.length;
+    if (level.length === 0) continue;
+    const params: unknown[] = [...queries];
+    const parts = level.map((s) => {
+      params.push(tsqueryOf(s.map((i) => words[i]!.term), '&'));
+      return `(SELECT seq, ${heldColumn(queries, 'words', 1)} FROM sb_passage WHERE words @@ $${params.length}::tsquery LIMIT ${limit})`;
+    });
+    const rows = await db.query<{ seq: string; held: boolean[] }>(parts.join(' UNION ALL '), params);
+    for (const r of rows.rows) {
+      const c = candidateOf(r.seq, r.held, words);
+      found.set(c.seq, c);
+    }
+  }
+  return [...found.values()];
+}
+
+/** Index subsets of 0..n-1 with k members left out, those leaving out the lightest words first. */
+function subsetsLeavingOut(n: number, k: number, words: readonly WeighedWord[]): number[][] {
+  const byLightness = [...Array(n).keys()].sort((a, b) => words[a]!.weight - words[b]!.weight);
+  const out: number[][] = [];
+  const choose = (from: number, left: number[]): void => {
+    if (left.length === k) {
+      const gone = new Set(left);
+      out.push([...Array(n).keys()].filter((i) => !gone.has(i)));
+      return;
+    }
+    for (let j = from; j < n && out.length < MAX_SUBSETS; j++) choose(j + 1, [...left, byLightness[j]!]);
+  };
+  choose(0, []);
+  return out;
+}
+
+async function passagesBySeq(db: Db, seqs: readonly number[]): Promise<Map<number, Passage>> {
+  const out = new Map<number, Passage>();
+  if (seqs.length === 0) return out;
+  const rows = await db.query<PassageRow>(`SELECT ${PASSAGE_COLUMNS} FROM sb_passage WHERE seq = ANY($1::bigint[])`, [seqs]);
+  for (const r of rows.rows) out.set(Number(r.seq), passageOf(r));
+  return out;
+}
+
+/** The in-memory weighTopic: each term counted once whether in text or headline, the date range
+ * checked on the day columns, the rest by `filter`. */
+async function weighTopic(db: Db, view: QuestionView, r: Extract<ViewRequest, { kind: 'topic' }>): Promise<Weighed[]> {
+  if (r.terms.length === 0) return [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const each = r.terms.map((t) => {
+    const q = p(tsqueryOf([t.term], '|', () => t.prefix));
+    return { q, w: p(t.weight) };
+  });
+  const anyQ = p(tsqueryOf(r.terms.map((t) => t.term), '|', (w) => r.terms.some((t) => t.term === w && t.prefix)));
+  const weight = each.map(({ q, w }) => `((words @@ ${q}::tsquery OR hwords @@ ${q}::tsquery)::int * ${w}::float8)`).join(' + ');
+  const where = [`(words @@ ${anyQ}::tsquery OR hwords @@ ${anyQ}::tsquery)`, `(${weight}) >= ${p(r.atLeast)}::float8`];
+  const since = r.limits.since ? dayNumber(r.limits.since) : NaN;
+  const until = r.limits.until ? dayNumber(r.limits.until) : NaN;
+  if (!Number.isNaN(since)) where.push(`last_day >= ${p(since)}`);
+  if (!Number.isNaN(until)) where.push(`first_day <= ${p(until)}`);
+  const rows = await db.query<PassageRow & { weight: number }>(`SELECT ${PASSAGE_COLUMNS}, (${weight}) AS weight FROM sb_passage WHERE ${where.join(' AND ')} ORDER BY seq`, params);
+  const out: Weighed[] = [];
+  for (const row of rows.rows) {
+    const passage = passageOf(row);
+    if (r.limits.filter && !r.limits.filter(passage)) continue;
+    out.push({ passage, weight: row.weight });
+  }
+  view.hold(out.map((w) => w.passage));
+  return out;
+}
+
+// scoreTerms.ts's weights for a match by prefix and by near spelling.
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+const MAX_FUZZY = 6;
+const FIELD_COLUMN: Record<IndexField, string> = { text: 'words', speaker: 'swords', headline: 'hwords' };
+const FIELD_DF: Record<IndexField, 'text_df' | 'speaker_df' | 'headline_df'> = { text: 'text_df', speaker: 'speaker_df', headline: 'headline_df' };
+
+interface WordDf {
+  text_df: number;
+  speaker_df: number;
+  headline_df: number;
+}
+
+/**
+ * The scored search (scoreTerms.ts) over the database: the same expansions (prefix, near
+ * spellings, at most MAX_EXPANSIONS per query word), candidates from the GIN indexes of the
+ * asked fields, and BM25 computed here from each candidate's words and the archive's totals.
+ */
+async function findTerms(db: Db, view: QuestionView, terms: readonly string[], opts: TermSearch): Promise<Hit[]> {
+  const query = [...new Set(terms)];
+  if (query.length === 0) return [];
+  const fields = opts.fields ?? ['text'];
+  const prefixOf = typeof opts.prefix === 'function' ? opts.prefix : () => Boolean(opts.prefix);
+  const fuzzy = opts.fuzzy ?? false;
+  const dfs = new Map<string, WordDf>();
+  const expansions: Array<Array<[string, number]>> = [];
+  for (const q of query) {
+    const out = new Map<string, number>();
+    if (prefixOf(q)) {
+      const rows = await db.query<WordDf & { word: string }>(`SELECT word, text_df, speaker_df, headline_df FROM sb_word WHERE word LIKE $1`, [`${q.replace(/[\\%_]/g, '\\$&')}%`]);
+      for (const r of rows.rows) {
+        dfs.set(r.word, r);
+        if (r.word !== q) out.set(r.word, (PREFIX_WEIGHT * q.length) / (q.length + 0.3 * (r.word.length - q.length)));
+      }
+    }
+    if (fuzzy !== false) {
+      const distance = Math.min(MAX_FUZZY, Math.round(q.length * fuzzy));
+      if (distance > 0) for (const [w, d] of await nearWords(db, q, distance)) if (w !== q && !out.has(w)) out.set(w, (FUZZY_WEIGHT * q.length) / (q.length + d));
+    }
+    expansions.push([[q, 1], ...out]);
+  }
+  const allWords = [...new Set(expansions.flat().map(([w]) => w))].filter((w) => !dfs.has(w));
+  if (allWords.length > 0) {
+    const rows = await db.query<WordDf & { word: string }>('SELECT word, text_df, speaker_df, headline_df FROM sb_word WHERE word = ANY($1)', [allWords]);
+    for (const r of rows.rows) dfs.set(r.word, r);
+  }
+  const used = (w: string) => fields.reduce((n, f) => n + (dfs.get(w)?.[FIELD_DF[f]] ?? 0), 0);
+  for (const list of expansions) {
+    const [self, ...others] = list;
+    if (others.length > MAX_EXPANSIONS - 1) {
+      others.sort((a, b) => b[1] - a[1] || used(b[0]) - used(a[0]) || (a[0] < b[0] ? -1 : 1));
+      others.length = MAX_EXPANSIONS - 1;
+    }
+    list.length = 0;
+    list.push(self!, ...others);
+  }
+  // The postings budget, as scoreTerms reads it: a query word's own lists always, expansions while under it.
+  let read = 0;
+  const chosen = expansions.map((list, qi) => list.filter(([w]) => {
+    const size = used(w);
+    if (w !== query[qi] && read + size > MAX_POSTINGS) return false;
+    read += size;
+    return true;
+  }));
+  const wanted = [...new Set(chosen.flat().map(([w]) => w))].filter((w) => used(w) > 0);
+  if (wanted.length === 0) return [];
+  const tsq = tsqueryOf(wanted, '|');
+  const rows = await db.query<PassageRow & { seq: string }>(
+    `SELECT ${PASSAGE_COLUMNS} FROM sb_passage WHERE ${fields.map((f) => `${FIELD_COLUMN[f]} @@ $1::tsquery`).join(' OR ')}`, [tsq]);
+  const n = view.totals.passages;
+  const average: Record<IndexField, number> = {
+    text: n > 0 ? view.totals.textLength / n : 0,
+    speaker: n > 0 ? view.totals.speakerLength / n : 0,
+    headline: n > 0 ? view.totals.headlineLength / n : 0,
+  };
+  const scored: Array<{ seq: number; passage: Passage; score: number; terms: string[] }> = [];
+  for (const row of rows.rows) {
+    const passage = passageOf(row);
+    if (opts.filter && !opts.filter(passage)) continue;
+    const fieldWords: Record<IndexField, string[]> = { text: indexedWords(passage.text), speaker: indexedWords(speakerField(passage)), headline: indexedWords(passage.source.headline ?? '') };
+    const counts = Object.fromEntries(fields.map((f) => [f, termCounts(fieldWords[f])])) as Record<IndexField, Map<string, number>>;
+    let score = 0;
+    const matched: string[] = [];
+    chosen.forEach((list, qi) => {
+      let hit = false;
+      for (const [w, weight] of list) {
+        for (const f of fields) {
+          const tf = counts[f]!.get(w);
+          if (!tf) continue;
+          hit = true;
+          const df = dfs.get(w)?.[FIELD_DF[f]] ?? 0;
+          const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+          score += weight * (opts.boost?.[f] ?? 1) * idf * bm25(Math.min(tf, 255), fieldWords[f].length, average[f]);
+        }
+      }
+      if (hit) matched.push(query[qi]!);
+    });
+    if (matched.length === 0) continue;
+    if ((opts.combineWith ?? 'OR') === 'AND' && matched.length !== query.length) continue;
+    scored.push({ seq: Number(row.seq), passage, score, terms: matched });
+  }
+  scored.sort((a, b) => b.score - a.score || a.seq - b.seq);
+  if (opts.limit !== undefined && scored.length > opts.limit) scored.length = opts.limit;
+  view.hold(scored.map((s) => s.passage));
+  return scored.map((s) => ({ id: s.passage.id, score: s.score, queryTerms: s.terms }));
+}
