@@ -19,14 +19,17 @@ export interface ArchiveState {
 
 /** What every question starts from; `cached` gives the directory when its version still holds. */
 export async function readState(db: pg.ClientBase, cached: ArchiveState | null): Promise<ArchiveState> {
-  const s = (await db.query<{ passages: string; files: string; text_len: string; speaker_len: string; headline_len: string; version: string }>(
-    `SELECT passages, (SELECT count(*) FROM sb_file WHERE format IS NOT NULL) AS files, text_len, speaker_len, headline_len, version FROM sb_stats`,
+  const s = (await db.query<{ passages: string; text_len: string; speaker_len: string; headline_len: string; version: string }>(
+    'SELECT passages, text_len, speaker_len, headline_len, version FROM sb_stats',
   )).rows[0]!;
+  const version = Number(s.version);
+  // The file count and the directory change only with the version: read again only then.
+  if (cached && cached.totals.version === version) return cached;
+  const files = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM sb_file WHERE format IS NOT NULL')).rows[0]!.n);
   const totals: ArchiveTotals = {
-    passages: Number(s.passages), files: Number(s.files), textLength: Number(s.text_len), speakerLength: Number(s.speaker_len),
-    headlineLength: Number(s.headline_len), version: Number(s.version),
+    passages: Number(s.passages), files, textLength: Number(s.text_len), speakerLength: Number(s.speaker_len),
+    headlineLength: Number(s.headline_len), version,
   };
-  if (cached && cached.totals.version === totals.version) return { totals, directory: cached.directory };
   return { totals, directory: await readDirectory(db) };
 }
 
