@@ -22,7 +22,8 @@ export interface CorpusWatcher {
   readonly recursive: boolean;
 }
 
-export function watchCorpus(live: LiveCorpus, opts: WatchOptions = {}): CorpusWatcher {
+/** Follows anything that can sync itself with a folder: a LiveCorpus, or the database import. */
+export function watchCorpus(live: Pick<LiveCorpus, 'dir' | 'sync' | 'save'>, opts: WatchOptions = {}): CorpusWatcher {
   const debounceMs = opts.debounceMs ?? 300;
   const saveAfterMs = opts.saveAfterMs ?? 2000;
   const onError = opts.onError ?? (() => undefined);

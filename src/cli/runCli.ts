@@ -5,7 +5,8 @@ import { CorpusFolderError } from '../app/corpusFolder.ts';
 import { openCorpus, type OpenedCorpus } from '../app/openCorpus.ts';
 import { watchCorpus } from '../app/watchCorpus.ts';
 import { LocalEngine } from '../app/engine/LocalEngine.ts';
-import { findCommand } from '../core/ask/commands.ts';
+import { findCommand, type CommandSpec } from '../core/ask/commands.ts';
+import type { Engine } from '../app/engine/Engine.ts';
 import { renderCommandHelp, USAGE } from './help.ts';
 import { EXIT, type Io } from './io.ts';
 import { paintFor } from './paint.ts';
@@ -16,8 +17,9 @@ import { runIngest } from './runIngest.ts';
 import { runRepl } from './runRepl.ts';
 import { runStats, runUnresolved } from './runStats.ts';
 import { runValidate } from './runValidate.ts';
+import { runOnDatabase } from './runDatabase.ts';
 
-const OPTIONS = {
+export const OPTIONS = {
   corpus: { type: 'string' },
   json: { type: 'boolean' },
   page: { type: 'string' },
@@ -52,12 +54,18 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
   }
   const [verb = 'start', ...rest] = positionals;
   const spec = findCommand(verb);
-  if (!spec && !['start', 'validate', 'ingest', 'stats'].includes(verb)) {
+  if (!spec && !['start', 'validate', 'ingest', 'stats', 'import'].includes(verb)) {
     io.err(`soundbite: unknown command "${verb}". Run soundbite --help.`);
     return EXIT.usage;
   }
 
   const dir = values.corpus ?? env.SOUNDBITE_CORPUS ?? 'corpus';
+  // With a database the archive is there, whatever the folder holds now (import loads the folder).
+  if (env.SOUNDBITE_DATABASE_URL) return runOnDatabase({ verb, rest, dir, json: Boolean(values.json), page, values, env }, io, reason);
+  if (verb === 'import') {
+    io.err('soundbite import: set SOUNDBITE_DATABASE_URL to the PostgreSQL database to import into (see README, "Running on PostgreSQL").');
+    return EXIT.usage;
+  }
   if (verb === 'ingest') return runIngest(rest, dir, io, Boolean(values.json));
   let corpus: OpenedCorpus;
   try {
@@ -84,29 +92,36 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
     const live = corpus.live;
     const watcher = watchCorpus(live, { onError: (err) => io.err(`soundbite: watching ${dir} failed: ${err instanceof Error ? err.message : String(err)}`) });
     try {
-      return await runRepl(() => ({ ...live.view(), ms: corpus.ms }), engine, io, reason, describeLoad(corpus.load));
+      const header = () => ({ files: live.index.fileCount, passages: live.index.passageCount, from: live.dir, ms: corpus.ms, problems: live.issues.length });
+      return await runRepl(header, engine, io, reason, describeLoad(corpus.load));
     } finally {
       await watcher.close();
     }
   }
 
-  // One-shot: the first positional words fill the command's first option, flags the others.
-  const first = spec!.options[0]!.name;
+  return runOneShot(engine, spec!, rest, values, page, io, env);
+}
+
+type CliValues = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
+
+/** One command from argv: the first positional words fill the command's first option, flags the others. */
+export async function runOneShot(engine: Pick<Engine, 'run'>, spec: CommandSpec, rest: readonly string[], values: CliValues, page: number | undefined, io: Io, env: Io['env']): Promise<number> {
+  const first = spec.options[0]!.name;
   const args: Record<string, string | undefined> = { [first]: rest.join(' ') || undefined };
-  for (const o of spec!.options.slice(1)) {
+  for (const o of spec.options.slice(1)) {
     const v = values[o.name as keyof typeof values];
     if (typeof v === 'string') args[o.name] = v;
   }
   for (const flag of ['speaker', 'since', 'until', 'program', 'topic'] as const) {
-    if (values[flag] !== undefined && !spec!.options.some((o) => o.name === flag)) {
-      io.err(`soundbite: ${spec!.name} has no --${flag} option; it takes ${spec!.options.map((o) => o.name).join(', ')}.`);
+    if (values[flag] !== undefined && !spec.options.some((o) => o.name === flag)) {
+      io.err(`soundbite: ${spec.name} has no --${flag} option; it takes ${spec.options.map((o) => o.name).join(', ')}.`);
       return EXIT.usage;
     }
   }
-  const outcome = await engine.run({ command: spec!.name, args, ...(page ? { page } : {}) }, io.now(), values.json ? JSON_PAGE_SIZE : undefined);
+  const outcome = await engine.run({ command: spec.name, args, ...(page ? { page } : {}) }, io.now(), values.json ? JSON_PAGE_SIZE : undefined);
   if (!outcome.ok) {
-    if (values.json) io.out(JSON.stringify(problemJson(spec!.name, rest.join(' '), outcome.problem)));
-    io.err(`soundbite ${spec!.name}: ${outcome.problem.message}`);
+    if (values.json) io.out(JSON.stringify(problemJson(spec.name, rest.join(' '), outcome.problem)));
+    io.err(`soundbite ${spec.name}: ${outcome.problem.message}`);
     return EXIT.usage;
   }
   io.out(values.json ? JSON.stringify(answerJson(outcome.answer)) : renderAnswer(outcome.answer, paintFor({ isTTY: io.stdoutIsTTY }, env)));

@@ -46,7 +46,8 @@ export class PostgresEngine implements Engine {
     return this.current;
   }
 
-  private async refresh(): Promise<ArchiveState> {
+  /** Reads the totals and the speaker directory again (after a write this process made). */
+  async refresh(): Promise<ArchiveState> {
     const state = await inSnapshot(this.db.primary, (c) => readState(c, this.state));
     this.keep(state);
     return state;
