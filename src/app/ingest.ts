@@ -3,14 +3,16 @@
 // temporary name in the corpus folder and linked into place, so a crash mid-write leaves no
 // partial transcript and an existing file is never overwritten. The same bytes uploaded
 // twice are recognised by their hash and not written again.
-import { link, open, readFile, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, lstat, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { FormatId, ParseIssue, Transcript } from '../core/model.ts';
 import type { AliasList } from '../core/parse/aliasList.ts';
 import { decodeText } from '../core/parse/decodeText.ts';
 import { parseTranscript } from '../core/parse/parseTranscript.ts';
 import { hashBytes } from './fingerprint.ts';
-import { listCorpusFiles } from './corpusFolder.ts';
+import { isSettingsFile, listCorpusFiles } from './corpusFolder.ts';
+import { readNoFollow } from './readNoFollow.ts';
 
 export const MAX_INGEST_BYTES = 5 * 1024 * 1024;
 /** Endings of the formats Soundbite reads (docs/FORMATS.md); anything else is refused by name. */
@@ -27,7 +29,7 @@ export interface IngestSummary {
   warnings: ParseIssue[];
 }
 
-export type IngestRefusal = 'too_big' | 'wrong_type' | 'not_text' | 'unknown_format' | 'has_errors' | 'empty';
+export type IngestRefusal = 'too_big' | 'wrong_type' | 'reserved_name' | 'not_text' | 'unknown_format' | 'has_errors' | 'empty' | 'not_written';
 
 export type IngestResult =
   | { ok: true; status: 'written' | 'duplicate'; file: string; summary: IngestSummary }
@@ -40,11 +42,19 @@ export interface IngestOptions {
 
 const refuse = (code: IngestRefusal, message: string, issues: ParseIssue[] = []): IngestResult => ({ ok: false, code, message, issues });
 
-/** `../Report (final).TXT` → `Report-final-.txt`: a plain name, no folders, no leading dot. */
+/** Longest name an upload keeps (its ending included): file systems allow 255 bytes, and a
+ * numbered copy (`-2`) must still fit. */
+export const MAX_NAME_CHARS = 120;
+
+/** `../Report (final).TXT` → `Report-final-.txt`: a plain name, no folders, no leading dot, at
+ * most MAX_NAME_CHARS (the start of the name is cut, the ending kept). */
 export function safeFileName(name: string): string {
   const base = path.basename(name.replace(/\\/g, '/')).replace(/^\.+/, '');
   const clean = base.replace(/[^\w.\- ]+/g, '-').replace(/\s+/g, '-').replace(/-{2,}/g, '-');
-  return clean === '' ? 'upload.txt' : clean;
+  if (clean === '') return 'upload.txt';
+  if (clean.length <= MAX_NAME_CHARS) return clean;
+  const ext = path.extname(clean).slice(0, 16);
+  return `${clean.slice(0, MAX_NAME_CHARS - ext.length)}${ext}`;
 }
 
 function extensionOf(name: string): string {
@@ -58,6 +68,11 @@ export function checkUpload(name: string, size: number, maxBytes = MAX_INGEST_BY
   }
   if (!INGEST_EXTENSIONS.includes(extensionOf(name))) {
     return refuse('wrong_type', `${name} is not a transcript file: Soundbite takes ${INGEST_EXTENSIONS.join(', ')} files (broadcast scripts, briefings, Otter, Rev, WebVTT, SRT, cable transcripts).`);
+  }
+  // The corpus keeps READMEs for notes about the folder and never reads them as transcripts:
+  // added under that name, the file would be "searchable now" and never searched.
+  if (isSettingsFile(safeFileName(name))) {
+    return refuse('reserved_name', `${name} is a name the corpus keeps for notes about the folder, never read as a transcript. Rename the file (e.g. ${safeFileName(name).replace(/^readme/i, 'transcript')}) and upload it again. Nothing was added.`);
   }
   return null;
 }
@@ -84,13 +99,14 @@ export function summarise(t: Transcript & { format: FormatId }): IngestSummary {
   };
 }
 
-/** A corpus file with exactly these bytes, if there is one (only same-size files are read). */
+/** A corpus file with exactly these bytes, if there is one (only same-size files are read,
+ * never through a link). */
 async function findSameContent(corpusDir: string, bytes: Uint8Array, hash: string): Promise<string | null> {
   for (const rel of await listCorpusFiles(corpusDir)) {
-    const info = await stat(path.join(corpusDir, rel)).catch(() => null);
+    const info = await lstat(path.join(corpusDir, rel)).catch(() => null);
     if (!info || info.size !== bytes.length) continue;
-    const other = await readFile(path.join(corpusDir, rel)).catch(() => null);
-    if (other && hashBytes(other) === hash) return rel;
+    const other = await readNoFollow(corpusDir, rel, bytes.length).catch(() => null);
+    if (other?.ok && hashBytes(other.bytes) === hash) return rel;
   }
   return null;
 }
@@ -103,8 +119,9 @@ function numbered(name: string, n: number): string {
   return dot <= 0 ? `${name}-${n}` : `${name.slice(0, dot)}-${n}${name.slice(dot)}`;
 }
 
+/** Whether the name is taken by anything, a dangling link included. */
 async function exists(file: string): Promise<boolean> {
-  return stat(file).then(() => true, () => false);
+  return lstat(file).then(() => true, () => false);
 }
 
 /** The first free name in the corpus root for an upload called `name`. */
@@ -115,18 +132,19 @@ async function freeName(corpusDir: string, name: string): Promise<string> {
   }
 }
 
-/** Writes the bytes under a hidden temporary name, then links them to the first free name
- * (link fails rather than overwrite if another upload took the name meanwhile). */
+/** Writes the bytes under a short hidden temporary name, then links them to the first free name
+ * (link fails rather than overwrite if another upload took the name meanwhile). Whatever
+ * fails (a full disk, a read-only folder), the temporary file is removed before the error goes on. */
 async function writeNew(corpusDir: string, name: string, bytes: Uint8Array): Promise<string> {
-  const tmp = path.join(corpusDir, `.${name}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  const handle = await open(tmp, 'wx');
+  const tmp = path.join(corpusDir, `.ingest-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    const handle = await open(tmp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     for (let n = 1; ; n++) {
       const candidate = numbered(name, n);
       try {
@@ -162,6 +180,31 @@ export async function ingestBytes(corpusDir: string, uploadName: string, bytes: 
   }
   const summary = summarise({ ...parsed, format: parsed.format });
   if (same) return { ok: true, status: 'duplicate', file: same, summary };
-  const written = await writeNew(corpusDir, target, bytes);
-  return { ok: true, status: 'written', file: written, summary };
+  try {
+    const written = await writeNew(corpusDir, target, bytes);
+    return { ok: true, status: 'written', file: written, summary };
+  } catch (err) {
+    return refuse('not_written', `Nothing was added: ${name} could not be written into the corpus folder (${whyNotWritten(err)}).`);
+  }
+}
+
+/** A write error in words an admin acts on. */
+function whyNotWritten(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full';
+    case 'EFBIG':
+      return 'the file is larger than this system lets Soundbite write';
+    case 'EACCES':
+    case 'EPERM':
+      return 'Soundbite may not write there';
+    case 'EROFS':
+      return 'the folder is on a read-only disk';
+    case 'ENAMETOOLONG':
+      return 'the name is too long for the file system';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
 }

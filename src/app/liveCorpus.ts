@@ -3,19 +3,19 @@
 // as it was or as it is, never half of it. A change to many files (or to the alias list)
 // builds a fresh index beside the old one and swaps it in; queries keep using the old one
 // meanwhile. Syncs run one at a time.
-import { withLexicon } from './wordNet.ts';
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseIssue, Transcript } from '../core/model.ts';
 import type { AliasList } from '../core/parse/aliasList.ts';
 import { PARSER_VERSION } from '../core/parse/parserVersion.ts';
 import { CorpusIndex } from '../core/search/CorpusIndex.ts';
 import { sameStat, type Fingerprint } from './fingerprint.ts';
-import { listCorpusFiles, type LoadedCorpus } from './corpusFolder.ts';
+import { listCorpus, type LoadedCorpus } from './corpusFolder.ts';
 import { readAliases, type AliasRead } from './readAliases.ts';
 import { readCorpusFile, type ReadFile } from './readCorpusFile.ts';
 import { SNAPSHOT_FORMAT, snapshotPath, writeSnapshot, type SnapshotHeader } from './snapshot.ts';
 import { INDEX_VERSION } from '../core/search/indexOptions.ts';
+import { withLexicon } from './wordNet.ts';
 
 export interface SyncResult {
   /** Files read and parsed again (added or changed), relative paths. */
@@ -36,6 +36,8 @@ export class LiveCorpus {
   private fingerprints: Map<string, Fingerprint>;
   private unindexed: Map<string, ParseIssue[]>;
   private aliases: AliasRead;
+  /** What the last listing passed over (links, pipes, unreadable folders), as warnings. */
+  private skippedEntries: ParseIssue[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private lastMs = 0;
   private changedSinceSave = false;
@@ -57,12 +59,12 @@ export class LiveCorpus {
   }
 
   static empty(dir: string, dataDir: string): LiveCorpus {
-    return new LiveCorpus({ dir, dataDir, index: withLexicon(new CorpusIndex()), fingerprints: new Map(), unindexed: new Map(), aliases: { list: { names: new Map(), offices: new Map() }, issues: [], hash: '' } });
+    return new LiveCorpus({ dir, dataDir, index: withLexicon(new CorpusIndex()), fingerprints: new Map(), unindexed: new Map(), aliases: { list: { names: new Map(), offices: new Map() }, issues: [], hash: '', broken: null } });
   }
 
-  /** Every current problem: the alias list's, then each file's. */
+  /** Every current problem: the alias list's, what the listing skipped, then each file's. */
   get issues(): ParseIssue[] {
-    const out = [...this.aliases.issues];
+    const out = [...this.aliases.issues, ...this.skippedEntries];
     for (const e of this.index.fileEntries()) out.push(...e.issues);
     for (const list of this.unindexed.values()) out.push(...list);
     return out;
@@ -74,7 +76,7 @@ export class LiveCorpus {
 
   /** The corpus as the adapters use it (LoadedCorpus in corpusFolder.ts). */
   view(): LoadedCorpus {
-    return { dir: this.dir, index: this.index, issues: this.issues, files: this.fingerprints.size, skipped: this.unindexed.size, ms: this.lastMs };
+    return { dir: this.dir, index: this.index, issues: this.issues, files: this.fingerprints.size, skipped: this.unindexed.size + this.skippedEntries.length, ms: this.lastMs };
   }
 
   /** The alias list the current index was parsed with; ingest checks uploads against it. */
@@ -96,11 +98,20 @@ export class LiveCorpus {
     return this.serialised(() => this.doSync(true));
   }
 
-  /** Saves the snapshot if anything changed since the last save. */
+  /** The alias list's problems alone (start-up says them out loud). */
+  get aliasIssues(): ParseIssue[] {
+    return this.aliases.issues;
+  }
+
+  /** Whether changes wait to be saved (a failed save leaves them waiting, to be retried). */
+  get unsaved(): boolean {
+    return this.changedSinceSave;
+  }
+
+  /** Saves the snapshot if anything changed since the last save; a failed save stays due. */
   save(force = false): Promise<void> {
     return this.serialised(async () => {
       if (!force && !this.changedSinceSave) return;
-      this.changedSinceSave = false;
       const header: SnapshotHeader = {
         magic: 'soundbite-index',
         format: SNAPSHOT_FORMAT,
@@ -111,7 +122,14 @@ export class LiveCorpus {
         files: Object.fromEntries(this.fingerprints),
         unindexed: Object.fromEntries(this.unindexed),
       };
-      await writeSnapshot(snapshotPath(this.dataDir, this.dir), header, this.index);
+      // Marked clean before writing: a change applied while the file is written stays due.
+      this.changedSinceSave = false;
+      try {
+        await writeSnapshot(snapshotPath(this.dataDir, this.dir), header, this.index);
+      } catch (err) {
+        this.changedSinceSave = true;
+        throw err;
+      }
     });
   }
 
@@ -129,7 +147,8 @@ export class LiveCorpus {
     const started = performance.now();
     const aliases = await readAliases(this.dir);
     const aliasesChanged = aliases.hash !== this.aliases.hash;
-    const onDisk = await listCorpusFiles(this.dir);
+    const listing = await listCorpus(this.dir);
+    const onDisk = listing.files;
     const present = new Set(onDisk);
     const removed = [...this.fingerprints.keys()].filter((f) => !present.has(f));
     const rereadAll = everything || aliasesChanged;
@@ -139,7 +158,7 @@ export class LiveCorpus {
     else {
       for (let i = 0; i < onDisk.length; i += READ_BATCH * 4) {
         const batch = onDisk.slice(i, i + READ_BATCH * 4);
-        const stats = await Promise.all(batch.map((f) => stat(path.join(this.dir, f)).catch(() => null)));
+        const stats = await Promise.all(batch.map((f) => lstat(path.join(this.dir, f)).catch(() => null)));
         batch.forEach((f, j) => {
           const s = stats[j];
           const known = this.fingerprints.get(f);
@@ -170,6 +189,7 @@ export class LiveCorpus {
       this.aliases = aliases;
     }
     for (const [f, fp] of touched) this.fingerprints.set(f, fp);
+    this.skippedEntries = listing.skipped;
     if (read.length || removed.length || touched.length || aliasesChanged) this.changedSinceSave = true;
     this.lastMs = performance.now() - started;
     return { reread: read.map((r) => r.transcript.file), removed, rebuilt: rebuild };

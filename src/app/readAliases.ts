@@ -1,11 +1,10 @@
 // corpus/speakers.json: the newsroom's alias list, checked entry by entry so that one bad entry
 // is reported (file and problem) while the good ones, and the whole corpus, still load.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import type { ParseIssue } from '../core/model.ts';
 import { aliasKey, EMPTY_ALIASES, type AliasList, type OfficeTerm } from '../core/parse/aliasList.ts';
+import { readNoFollow } from './readNoFollow.ts';
 
 export const ALIAS_FILE = 'speakers.json';
 
@@ -32,41 +31,56 @@ export interface AliasRead {
   issues: ParseIssue[];
   /** Of the file's bytes, or '' without a file: a snapshot built with other aliases is rebuilt. */
   hash: string;
+  /** Why the file as a whole could not be used (unreadable, not JSON, the wrong shape), or null. */
+  broken: string | null;
+}
+
+/** A larger alias list is a mistake (a transcript saved under the name): not read. */
+const MAX_ALIAS_BYTES = 5 * 1024 * 1024;
+
+/** The one problem of an alias file that cannot be used at all. */
+function brokenIssue(reason: string): ParseIssue {
+  return { file: ALIAS_FILE, line: 1, severity: 'error', message: `${reason}; no aliases were applied. See docs/ALIASES.md.` };
 }
 
 function describe(err: z.ZodError): string {
   return err.issues.map((i) => `${i.path.length ? `${i.path.join('.')} ` : ''}${i.message}`).join('; ');
 }
 
-/** Reads the alias list from the corpus folder; a missing file is an empty list, not an issue. */
+/** Reads the alias list from the corpus folder; a missing file is an empty list, not an issue.
+ * A file that is there but cannot be read (a link, a folder, no permission) is a problem said,
+ * never taken silently for "no aliases". */
 export async function readAliases(corpusDir: string): Promise<AliasRead> {
-  let raw: string;
+  let why: string;
   try {
-    raw = await readFile(path.join(corpusDir, ALIAS_FILE), 'utf8');
-  } catch {
-    return { list: EMPTY_ALIASES, issues: [], hash: '' };
+    const r = await readNoFollow(corpusDir, ALIAS_FILE, MAX_ALIAS_BYTES);
+    if (r.ok) {
+      const raw = r.bytes.toString('utf8');
+      return { ...aliasesFromText(raw), hash: createHash('sha1').update(r.bytes).digest('hex') };
+    }
+    if (r.reason === 'missing') return { list: EMPTY_ALIASES, issues: [], hash: '', broken: null };
+    why = r.reason === 'link' ? 'it is a symbolic link, which Soundbite does not follow' : r.reason === 'too_big' ? `it is over ${MAX_ALIAS_BYTES / 1048576} MB` : 'it is not a regular file';
+  } catch (err) {
+    why = err instanceof Error ? err.message : String(err);
   }
-  const hash = createHash('sha1').update(raw).digest('hex');
-  return { ...aliasesFromText(raw), hash };
+  const broken = `The alias list could not be read (${why})`;
+  return { list: EMPTY_ALIASES, issues: [brokenIssue(broken)], hash: `unreadable: ${why}`, broken };
 }
 
-export function aliasesFromText(raw: string): { list: AliasList; issues: ParseIssue[] } {
+export function aliasesFromText(raw: string): { list: AliasList; issues: ParseIssue[]; broken: string | null } {
   const issues: ParseIssue[] = [];
   const problem = (message: string): void => {
     issues.push({ file: ALIAS_FILE, line: 1, message, severity: 'error' });
   };
+  const whole = (broken: string) => ({ list: EMPTY_ALIASES, issues: [brokenIssue(broken)], broken });
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch (err) {
-    problem(`The alias list is not valid JSON (${err instanceof Error ? err.message : String(err)}); no aliases were applied. See docs/ALIASES.md.`);
-    return { list: EMPTY_ALIASES, issues };
+    return whole(`The alias list is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
   }
   const top = fileShape.safeParse(json);
-  if (!top.success) {
-    problem(`The alias list must be an object with "speakers" and "offices" lists (${describe(top.error)}); no aliases were applied. See docs/ALIASES.md.`);
-    return { list: EMPTY_ALIASES, issues };
-  }
+  if (!top.success) return whole(`The alias list must be an object with "speakers" and "offices" lists (${describe(top.error)})`);
   const names = new Map<string, string>();
   (top.data.speakers ?? []).forEach((item, i) => {
     const entry = speakerEntry.safeParse(item);
@@ -88,5 +102,5 @@ export function aliasesFromText(raw: string): { list: AliasList; issues: ParseIs
       .sort((a, b) => a.from.localeCompare(b.from));
     offices.set(aliasKey(entry.data.label), terms);
   });
-  return { list: { names, offices }, issues };
+  return { list: { names, offices }, issues, broken: null };
 }

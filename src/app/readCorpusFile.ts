@@ -1,13 +1,13 @@
 // Reads one corpus file for the live archive: its fingerprint and its parsed transcript, with
 // the alias list applied. Problems reading it become issues on the file, never exceptions.
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
+import type { Stats } from 'node:fs';
 import type { Transcript } from '../core/model.ts';
 import type { AliasList } from '../core/parse/aliasList.ts';
 import { decodeText } from '../core/parse/decodeText.ts';
 import { parseTranscript } from '../core/parse/parseTranscript.ts';
 import { hashBytes, type Fingerprint } from './fingerprint.ts';
-import { MAX_FILE_BYTES } from './corpusFolder.ts';
+import { LINK_SKIPPED, MAX_FILE_BYTES, NOT_A_FILE } from './corpusFolder.ts';
+import { readNoFollow } from './readNoFollow.ts';
 
 export interface ReadFile {
   transcript: Transcript;
@@ -26,18 +26,19 @@ export function failedTranscript(file: string, message: string): Transcript {
 
 /** Null when the file is gone (removed between listing and reading). */
 export async function readCorpusFile(dir: string, rel: string, aliasList: AliasList): Promise<ReadFile | null> {
-  const full = path.join(dir, rel);
-  const info = await stat(full).catch(() => null);
-  if (!info) return null;
+  const opened = await openWithoutLinks(dir, rel);
+  if (opened.kind === 'gone') return null;
+  if (opened.kind === 'skipped') return { fingerprint: UNREAD, transcript: failedTranscript(rel, opened.message) };
+  const info = opened.stat;
   const base = { size: info.size, mtimeMs: info.mtimeMs };
-  if (info.size > MAX_FILE_BYTES) {
+  if (opened.kind === 'too_big') {
     return {
       fingerprint: { ...base, hash: '' },
       transcript: failedTranscript(rel, `The file is ${(info.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for a transcript; it was skipped.`),
     };
   }
+  const bytes = opened.bytes;
   try {
-    const bytes = await readFile(full);
     const fingerprint = { ...base, hash: hashBytes(bytes) };
     const decoded = decodeText(bytes);
     if (!decoded.ok) return { fingerprint, transcript: failedTranscript(rel, decoded.reason) };
@@ -51,5 +52,27 @@ export async function readCorpusFile(dir: string, rel: string, aliasList: AliasL
       fingerprint: { ...base, hash: '' },
       transcript: failedTranscript(rel, `The file could not be read (${err instanceof Error ? err.message : String(err)}); it was skipped.`),
     };
+  }
+}
+
+/** A fingerprint no file matches, so a file that could not be read is tried again next time. */
+const UNREAD: Fingerprint = { size: -1, mtimeMs: -1, hash: '' };
+
+type Opened =
+  | { kind: 'read'; bytes: Buffer; stat: Stats }
+  | { kind: 'too_big'; stat: Stats }
+  | { kind: 'gone' }
+  | { kind: 'skipped'; message: string };
+
+/** The file's bytes, read without following a link (readNoFollow.ts), or why not. */
+async function openWithoutLinks(dir: string, rel: string): Promise<Opened> {
+  try {
+    const r = await readNoFollow(dir, rel, MAX_FILE_BYTES);
+    if (r.ok) return { kind: 'read', bytes: r.bytes, stat: r.stat };
+    if (r.reason === 'too_big') return { kind: 'too_big', stat: r.stat };
+    if (r.reason === 'missing') return { kind: 'gone' };
+    return { kind: 'skipped', message: r.reason === 'link' ? LINK_SKIPPED : NOT_A_FILE };
+  } catch (err) {
+    return { kind: 'skipped', message: `The file could not be read (${err instanceof Error ? err.message : String(err)}); it was skipped.` };
   }
 }

@@ -11,6 +11,8 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Quiet time after the last sync before saving the snapshot. */
   saveAfterMs?: number;
+  /** After a failed save, the first wait before trying again; it doubles up to ten minutes. */
+  retrySaveAfterMs?: number;
   onSync?: (result: SyncResult) => void;
   onError?: (err: unknown) => void;
 }
@@ -22,8 +24,10 @@ export interface CorpusWatcher {
   readonly recursive: boolean;
 }
 
+const MAX_RETRY_MS = 10 * 60_000;
+
 /** Follows anything that can sync itself with a folder: a LiveCorpus, or the database import. */
-export function watchCorpus(live: Pick<LiveCorpus, 'dir' | 'sync' | 'save'>, opts: WatchOptions = {}): CorpusWatcher {
+export function watchCorpus(live: Pick<LiveCorpus, 'dir' | 'sync' | 'save' | 'unsaved'>, opts: WatchOptions = {}): CorpusWatcher {
   const debounceMs = opts.debounceMs ?? 300;
   const saveAfterMs = opts.saveAfterMs ?? 2000;
   const onError = opts.onError ?? (() => undefined);
@@ -33,9 +37,25 @@ export function watchCorpus(live: Pick<LiveCorpus, 'dir' | 'sync' | 'save'>, opt
   let closed = false;
   const watchers = new Map<string, FSWatcher>();
 
-  const save = (): void => {
+  const firstRetryMs = opts.retrySaveAfterMs ?? 5000;
+  let retryMs = firstRetryMs;
+  // A failed save (a full disk, a data folder gone) keeps the changes due and is tried again
+  // later, waiting longer each time, until one succeeds.
+  const save = (after = saveAfterMs): void => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void live.save().catch(onError), saveAfterMs);
+    saveTimer = setTimeout(() => {
+      live.save().then(
+        () => {
+          retryMs = firstRetryMs;
+        },
+        (err: unknown) => {
+          onError(err);
+          if (closed || !live.unsaved) return;
+          save(retryMs);
+          retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+        },
+      );
+    }, after);
   };
 
   const sync = (): void => {
@@ -84,6 +104,9 @@ export function watchCorpus(live: Pick<LiveCorpus, 'dir' | 'sync' | 'save'>, opt
       }
     }
   };
+
+  // A snapshot that could not be saved at start-up is tried again like any failed save.
+  if (live.unsaved) save(firstRetryMs);
 
   let recursive = true;
   try {

@@ -3,6 +3,7 @@
 // that has spaces, or let it run to the next `name:`).
 import { findCommand, type Invocation } from '../core/ask/commands.ts';
 import { problem, type Refusal } from '../core/ask/answer.ts';
+import { clipped } from './shownText.ts';
 
 export type ParsedLine = { ok: true; invocation: Invocation } | Refusal;
 
@@ -10,7 +11,7 @@ export function parseCommandLine(line: string): ParsedLine {
   const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(line.trim());
   if (!m) return problem('empty_query', 'Type a command, e.g. /who-said receptive to correspondence.');
   const spec = findCommand(m[1]!);
-  if (!spec) return problem('unknown_command', `There is no command "${m[1]}". Type /help for the list.`);
+  if (!spec) return problem('unknown_command', `There is no command "${clipped(m[1]!, 60)}". Type /help for the list.`);
   const names = spec.options.map((o) => o.name);
   const args: Record<string, string> = {};
   const free: string[] = [];
@@ -32,7 +33,7 @@ export function parseCommandLine(line: string): ParsedLine {
   take(m[2]!.slice(last));
   const first = spec.options[0];
   if (free.length > 0 && first) {
-    if (args[first.name]) return problem('unknown_option', `/${spec.name}: "${free.join(' ')}" is not an option; options are ${names.map((n) => `${n}:`).join(' ')}.`);
+    if (args[first.name]) return problem('unknown_option', `/${spec.name}: "${clipped(free.join(' '), 60)}" is not an option; options are ${names.map((n) => `${n}:`).join(' ')}.`);
     args[first.name] = free.join(' ');
   }
   return { ok: true, invocation: { command: spec.name, args } };

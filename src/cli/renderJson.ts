@@ -1,6 +1,7 @@
 // Answers as JSON, one object per answer, for scripts (the shape is documented in the README).
 import type { Answer, AnswerItem, Problem } from '../core/ask/answer.ts';
 import type { Source } from '../core/model.ts';
+import { clipped, MESSAGE_CHARS } from './shownText.ts';
 
 export interface JsonSource {
   file: string;
@@ -24,7 +25,11 @@ function itemJson(item: AnswerItem) {
   const p = item.passage;
   return {
     id: p.id,
-    speaker: { name: p.speaker.name, title: p.speaker.title, label: p.speaker.label, anonymous: p.speaker.anonymous },
+    speaker: {
+      name: p.speaker.name, title: p.speaker.title, label: p.speaker.label, anonymous: p.speaker.anonymous,
+      ...(p.speaker.role ? { role: p.speaker.role } : {}),
+      ...(p.speaker.introduced ? { introduced: p.speaker.introduced } : {}),
+    },
     kind: p.kind,
     text: p.text,
     date: item.date,
@@ -52,6 +57,7 @@ export function answerJson(a: Answer) {
   };
 }
 
+/** A refusal as JSON; the query and the message are clipped, since either can quote a huge line. */
 export function problemJson(command: string, query: string, p: Problem) {
-  return { command, query, verdict: null, results: [], error: { code: p.code, message: p.message } };
+  return { command: clipped(command), query: clipped(query), verdict: null, results: [], error: { code: p.code, message: clipped(p.message, MESSAGE_CHARS) } };
 }

@@ -1,7 +1,8 @@
 // Answers as terminal text: the verdict first, then each passage with its speaker, dates and source.
 import type { Answer, AnswerItem, SpeakerSummary } from '../core/ask/answer.ts';
-import { datesLine, differencesLine, excerpt, kindWord, markedSegments, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
+import { attributionLine, datesLine, differencesLine, excerpt, kindWord, markedSegments, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
 import type { Paint } from './paint.ts';
+import { shownText, shownWords } from './shownText.ts';
 
 /** Long passages are cut around the match; `context` shows them whole. */
 const EXCERPT_CHARS = 600;
@@ -49,21 +50,23 @@ function headingOf(a: Answer): string {
 function renderItem(item: AnswerItem, paint: Paint, focus: boolean, max: number, _i: number): string {
   const p = item.passage;
   const cut = max === Infinity ? { text: p.text, marks: [...(item.match?.marks ?? [])] } : excerpt(item, max);
-  const text = markedSegments(cut.text, cut.marks).map((s) => (s.marked ? paint.mark(s.text) : s.text)).join('');
-  const who = `${paint.bold(speakerLine(p))}${p.speaker.anonymous ? paint.dim(' (not named)') : ''} ${paint.dim(`· ${kindWord(p.kind)}`)}`;
+  const text = markedSegments(cut.text, cut.marks).map((s) => (s.marked ? paint.mark(shownWords(s.text)) : shownWords(s.text))).join('');
+  const who = `${paint.bold(shownText(speakerLine(p)))}${p.speaker.anonymous ? paint.dim(' (not named)') : ''} ${paint.dim(`· ${kindWord(p.kind)}`)}`;
+  const attribution = attributionLine(p);
   const lines = [
     (focus ? paint.accent('▶ ') : '') + who,
+    ...(attribution ? [paint.dim(`  ${shownText(attribution)}`)] : []),
     `  “${text}”`,
-    paint.dim(`  ${datesLine(p.source)}${programmeLine(p.source) ? ` · ${programmeLine(p.source)}` : ''}`),
-    paint.dim(`  ${sourceLine(p.source)} · id ${p.id}`),
+    paint.dim(`  ${datesLine(p.source)}${programmeLine(p.source) ? ` · ${shownText(programmeLine(p.source)!)}` : ''}`),
+    paint.dim(`  ${shownText(sourceLine(p.source))} · id ${p.id}`),
   ];
   const diff = differencesLine(item);
   if (diff) lines.push(paint.warn(`  ${diff}`));
-  if (item.airings?.length) lines.push(paint.dim(`  also aired: ${item.airings.map((s) => `${s.aired ?? 'undated'} (${sourceLine(s)})`).join('; ')}`));
+  if (item.airings?.length) lines.push(paint.dim(`  also aired: ${item.airings.map((s) => `${s.aired ?? 'undated'} (${shownText(sourceLine(s))})`).join('; ')}`));
   return lines.join('\n');
 }
 
 function renderSpeaker(s: SpeakerSummary, paint: Paint): string {
   const span = s.first && s.last ? (s.first === s.last ? s.first : `${s.first} – ${s.last}`) : 'undated';
-  return `${paint.bold(s.name)}${s.titles.length ? `, ${s.titles[0]}` : ''} ${paint.dim(`· ${s.quotes} quotes, ${s.passages} passages · ${span}`)}`;
+  return `${paint.bold(shownText(s.name))}${s.titles.length ? `, ${shownText(s.titles[0]!)}` : ''} ${paint.dim(`· ${s.quotes} quotes, ${s.passages} passages · ${span}`)}`;
 }

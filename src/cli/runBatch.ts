@@ -7,6 +7,7 @@ import { paintFor } from './paint.ts';
 import { answerJson, problemJson } from './renderJson.ts';
 import { renderAnswer } from './renderText.ts';
 import { Session } from './Session.ts';
+import { clipped, MESSAGE_CHARS, shownText } from './shownText.ts';
 
 /** JSON callers get every result, not a page of them. */
 export const JSON_PAGE_SIZE = 1000;
@@ -20,7 +21,7 @@ export async function runBatch(engine: Pick<Engine, 'run'>, io: Io, json: boolea
     const turn = await session.ask(line);
     const command = turn.invocation?.command ?? line.trim().split(/\s+/)[0]!.replace(/^\//, '');
     if (json) io.out(JSON.stringify(turn.outcome.ok ? answerJson(turn.outcome.answer) : problemJson(command, line.trim(), turn.outcome.problem)));
-    else io.out(`> ${line.trim()}\n${turn.outcome.ok ? renderAnswer(turn.outcome.answer, paint) : turn.outcome.problem.message}\n`);
+    else io.out(`> ${shownText(clipped(line.trim()))}\n${turn.outcome.ok ? renderAnswer(turn.outcome.answer, paint) : shownText(clipped(turn.outcome.problem.message, MESSAGE_CHARS))}\n`);
   }
   return EXIT.ok;
 }

@@ -7,6 +7,7 @@ import { watchCorpus } from '../app/watchCorpus.ts';
 import { LocalEngine } from '../app/engine/LocalEngine.ts';
 import { findCommand, type CommandSpec } from '../core/ask/commands.ts';
 import type { Engine } from '../app/engine/Engine.ts';
+import type { ParseIssue } from '../core/model.ts';
 import { renderCommandHelp, USAGE } from './help.ts';
 import { EXIT, type Io } from './io.ts';
 import { paintFor } from './paint.ts';
@@ -18,6 +19,7 @@ import { runRepl } from './runRepl.ts';
 import { runStats, runUnresolved } from './runStats.ts';
 import { runValidate } from './runValidate.ts';
 import { runOnDatabase } from './runDatabase.ts';
+import { clipped, issueLine, MESSAGE_CHARS, shownText } from './shownText.ts';
 
 export const OPTIONS = {
   corpus: { type: 'string' },
@@ -81,6 +83,8 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
   if (corpus.load.saveError) {
     io.err(`soundbite: the index could not be saved for the next start (${corpus.load.saveError}); answering anyway. Set SOUNDBITE_DATA_DIR to a writable folder.`);
   }
+  // A broken alias list changes every answer's names: said at once, not only by validate.
+  let aliasesSaid = sayAliasProblems(corpus.live.aliasIssues, '', io);
   if (verb === 'validate') return runValidate(corpus, io, Boolean(values.json));
   if (verb === 'stats') return runStats(corpus, io, Boolean(values.json));
   if (verb === 'speakers' && values.unresolved) return runUnresolved(corpus, io, Boolean(values.json));
@@ -90,7 +94,12 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
     if (!io.stdin.isTTY) return runBatch(engine, io, Boolean(values.json));
     // The REPL lives long enough for the corpus to change under it: follow the folder.
     const live = corpus.live;
-    const watcher = watchCorpus(live, { onError: (err) => io.err(`soundbite: watching ${dir} failed: ${err instanceof Error ? err.message : String(err)}`) });
+    const watcher = watchCorpus(live, {
+      onSync: () => {
+        aliasesSaid = sayAliasProblems(live.aliasIssues, aliasesSaid, io);
+      },
+      onError: (err) => io.err(`soundbite: watching ${dir} failed: ${err instanceof Error ? err.message : String(err)}`),
+    });
     try {
       const header = () => ({ files: live.index.fileCount, passages: live.index.passageCount, from: live.dir, ms: corpus.ms, problems: live.issues.length });
       return await runRepl(header, engine, io, reason, describeLoad(corpus.load));
@@ -121,11 +130,18 @@ export async function runOneShot(engine: Pick<Engine, 'run'>, spec: CommandSpec,
   const outcome = await engine.run({ command: spec.name, args, ...(page ? { page } : {}) }, io.now(), values.json ? JSON_PAGE_SIZE : undefined);
   if (!outcome.ok) {
     if (values.json) io.out(JSON.stringify(problemJson(spec.name, rest.join(' '), outcome.problem)));
-    io.err(`soundbite ${spec.name}: ${outcome.problem.message}`);
+    io.err(`soundbite ${spec.name}: ${shownText(clipped(outcome.problem.message, MESSAGE_CHARS))}`);
     return EXIT.usage;
   }
   io.out(values.json ? JSON.stringify(answerJson(outcome.answer)) : renderAnswer(outcome.answer, paintFor({ isTTY: io.stdoutIsTTY }, env)));
   return EXIT.ok;
+}
+
+/** Prints the alias list's errors unless they are the ones already said; returns what was said. */
+function sayAliasProblems(issues: readonly ParseIssue[], said: string, io: Io): string {
+  const now = issues.filter((i) => i.severity === 'error').map((i) => `soundbite: ${issueLine(i)}`).join('\n');
+  if (now && now !== said) io.err(now);
+  return now;
 }
 
 function describeLoad(load: OpenedCorpus['load']): string {

@@ -4,16 +4,17 @@ import path from 'node:path';
 import { checkUpload, ingestBytes, type IngestResult } from '../app/ingest.ts';
 import { readAliases } from '../app/readAliases.ts';
 import { EXIT, type Io } from './io.ts';
+import { issueLine, shownText } from './shownText.ts';
 
 export function renderIngest(r: IngestResult): string {
-  if (!r.ok) return [r.message, ...r.issues.map((i) => `  ${i.file}:${i.line}: ${i.severity}: ${i.message}`)].join('\n');
+  if (!r.ok) return [shownText(r.message), ...r.issues.map((i) => `  ${issueLine(i)}`)].join('\n');
   const s = r.summary;
-  const who = s.speakers.slice(0, 8).map((p) => `${p.name} (${p.passages})`).join(', ') || 'no named speakers';
+  const who = s.speakers.slice(0, 8).map((p) => `${shownText(p.name)} (${p.passages})`).join(', ') || 'no named speakers';
   const dates = [s.aired ? `aired ${s.aired}` : 'no air date', ...(s.spoken && !(s.spoken.first === s.aired && s.spoken.last === s.aired) ? [`spoken ${s.spoken.first === s.spoken.last ? s.spoken.first : `${s.spoken.first} to ${s.spoken.last}`}`] : [])].join(', ');
   return [
-    r.status === 'written' ? `Added ${r.file} (${s.format}): ${s.passages} passages, ${dates}.` : `Already in the corpus as ${r.file}: nothing written (${s.passages} passages, ${dates}).`,
+    r.status === 'written' ? `Added ${shownText(r.file)} (${s.format}): ${s.passages} passages, ${dates}.` : `Already in the corpus as ${shownText(r.file)}: nothing written (${s.passages} passages, ${dates}).`,
     `Speakers: ${who}${s.speakers.length > 8 ? `, and ${s.speakers.length - 8} more` : ''}.`,
-    ...s.warnings.map((i) => `  ${i.file}:${i.line}: warning: ${i.message}`),
+    ...s.warnings.map((i) => `  ${issueLine(i)}`),
   ].join('\n');
 }
 
@@ -34,8 +35,14 @@ export async function runIngest(files: readonly string[], corpusDir: string, io:
     return EXIT.usage;
   }
   // Size and type first, so a huge file is never read into memory.
-  const result = checkUpload(path.basename(file), info.size) ??
-    await ingestBytes(corpusDir, path.basename(file), await readFile(file), { aliasList: (await readAliases(corpusDir)).list });
+  let result: IngestResult;
+  try {
+    result = checkUpload(path.basename(file), info.size) ??
+      await ingestBytes(corpusDir, path.basename(file), await readFile(file), { aliasList: (await readAliases(corpusDir)).list });
+  } catch (err) {
+    io.err(`soundbite ingest: ${shownText(file)} was not added: ${shownText(err instanceof Error ? err.message : String(err))}.`);
+    return EXIT.failed;
+  }
   if (json) io.out(JSON.stringify(result));
   else if (result.ok) io.out(renderIngest(result));
   else io.err(`soundbite ingest: ${renderIngest(result)}`);

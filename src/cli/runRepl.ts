@@ -6,6 +6,7 @@ import { EXIT, type Io } from './io.ts';
 import { paintFor } from './paint.ts';
 import { renderAnswer } from './renderText.ts';
 import { Session } from './Session.ts';
+import { clipped, MESSAGE_CHARS, shownText } from './shownText.ts';
 
 /** What the first lines say about the archive: a folder opened in memory, or a database. */
 export interface ReplHeader {
@@ -33,7 +34,7 @@ export async function runRepl(header: () => ReplHeader, engine: Pick<Engine, 'ru
     if (line === '/help' || line === 'help') io.out(renderCommandHelp());
     else if (line) {
       const turn = await session.ask(line);
-      io.out(turn.outcome.ok ? renderAnswer(turn.outcome.answer, paint) : paint.bad(turn.outcome.problem.message));
+      io.out(turn.outcome.ok ? renderAnswer(turn.outcome.answer, paint) : paint.bad(shownText(clipped(turn.outcome.problem.message, MESSAGE_CHARS))));
     }
     rl.prompt();
   }

@@ -105,6 +105,9 @@ export interface Reading {
   turns: number;
   /** Passages no label or introduction attributes to anyone. */
   unattributed: number;
+  /** Lines that hold nothing anyone said: the page's title lines and chrome, and labels with no
+   * words on their line, by line number. */
+  unspoken: number[];
 }
 
 export interface Transcript {

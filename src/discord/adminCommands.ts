@@ -12,6 +12,7 @@ import {
   type ChatInputCommandInteraction,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
+import { DOWNLOAD_TIMEOUT_MS, downloadUpload } from '../app/downloadUpload.ts';
 import { MAX_INGEST_BYTES, checkUpload } from '../app/ingest.ts';
 import { NO_PINGS } from './ask.ts';
 import type { BotDeps } from './botDeps.ts';
@@ -86,12 +87,14 @@ export async function adminCommand(deps: BotDeps, i: ChatInputCommandInteraction
     return;
   }
   await i.deferReply({ flags: MessageFlags.Ephemeral });
-  const res = await fetch(file.url);
-  if (!res.ok) {
-    await i.editReply({ content: `Soundbite could not download ${file.name} from Discord (HTTP ${res.status}); please try again.`, allowedMentions: NO_PINGS });
+  // Bounded in bytes and time whatever the attachment's description said.
+  const got = await downloadUpload(file.url, file.name, { maxBytes: MAX_INGEST_BYTES, timeoutMs: deps.downloadTimeoutMs ?? DOWNLOAD_TIMEOUT_MS });
+  if (!got.ok) {
+    deps.log.info('ingest', { interactionId: i.id, userId: i.user.id, file: file.name, ok: false, status: `download_${got.reason}` });
+    await i.editReply({ content: got.message, allowedMentions: NO_PINGS });
     return;
   }
-  const bytes = new Uint8Array(await res.arrayBuffer());
+  const bytes = got.bytes;
   // Checked, written and indexed by the engine before it answers, so the next question finds it.
   const result = await engine.ingest(file.name, bytes);
   deps.log.info('ingest', { interactionId: i.id, userId: i.user.id, file: file.name, ok: result.ok, status: result.ok ? result.status : result.code });

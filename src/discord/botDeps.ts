@@ -26,6 +26,8 @@ export interface BotDeps {
   /** Over this many passages, who-said, timeline, search and quotes defer at once, since they
    * will rarely answer within `deferAfterMs` there. */
   deferAbovePassages: number;
+  /** How long an /ingest download may take (default app/downloadUpload.ts's 30 s). */
+  downloadTimeoutMs?: number;
   /** Runs before each core call; tests use it to make an answer slow deterministically. */
   beforeCore?: (inv: Invocation) => Promise<void>;
 }

@@ -2,7 +2,7 @@
 // quote (matched words bold), who said it, when, where it aired and where it is in the corpus.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, AnswerItem, Problem, SpeakerSummary } from '../core/ask/answer.ts';
-import { datesLine, differencesLine, excerpt, kindWord, markedSegments, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
+import { attributionLine, datesLine, differencesLine, excerpt, kindWord, markedSegments, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
 import type { Source } from '../core/model.ts';
 import { clip, clipMiddle, codeSpan, escapeText, nameText } from './escapeText.ts';
 
@@ -97,7 +97,10 @@ export function renderItem(item: AnswerItem, max: number, quoteChars: number): s
   const where = `${codeSpan(sourceWithin(src, SOURCE_MAX))} · id ${codeSpan(p.id)}`;
   const diff = differencesLine(item);
   const link = sourceLink(src.url);
+  const attribution = attributionLine(p);
   const optional = [
+    // How the speaker is known comes first: an answer from an introduction must say so.
+    ...(attribution ? [`*${clip(escapeText(attribution), 298)}*`] : []),
     // How the journalist's words differ from the record matters most after who, when and where.
     ...(diff ? [`*${clip(escapeText(diff), 298)}*`] : []),
     ...(link ? [link] : []),

@@ -65,7 +65,10 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
   let opened: OpenedEngine;
   try {
     opened = await WorkerEngine.open({ corpusDir: settings.corpusDir, dataDir: settings.dataDir, ...opts.engine }, {
-      onSync: (r) => log.info('corpus_updated', { reread: r.reread, removed: r.removed, passages: r.passages }),
+      onSync: (r) => {
+        log.info('corpus_updated', { reread: r.reread, removed: r.removed, passages: r.passages });
+        for (const message of r.aliasProblems) log.warn('aliases_broken', { file: 'speakers.json', message });
+      },
       onProblem: (event, err) => log.error(event, { err }),
     });
   } catch (err) {
@@ -78,6 +81,7 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
   const { engine, loaded: corpus } = opened;
   log.info('corpus_loaded', { dir: corpus.dir, files: corpus.files, passages: corpus.passages, issues: corpus.issues, ms: Math.round(corpus.ms), load: corpus.load.mode, reread: corpus.load.reread.length, snapshotReason: corpus.load.reason });
   if (corpus.load.saveError) log.error('snapshot_save_failed', { reason: corpus.load.saveError, dataDir: settings.dataDir });
+  for (const message of corpus.aliasProblems) log.warn('aliases_broken', { file: 'speakers.json', message });
   let bot;
   try {
     bot = await startBot({ settings, engine, log, ...opts.bot });
@@ -124,7 +128,8 @@ async function runOnDatabase(settings: BotSettings, io: RunIo, log: Logger, opts
   const engine = await PostgresEngine.open(db, folder ? settings.corpusDir : null);
   let watcher: CorpusWatcher | null = null;
   if (folder) {
-    const importer = { dir: settings.corpusDir, sync: () => importFolder(db, settings.corpusDir), save: async () => undefined };
+    // Every import is committed as it goes: nothing is ever left to save.
+    const importer = { dir: settings.corpusDir, sync: () => importFolder(db, settings.corpusDir), save: async () => undefined, unsaved: false };
     watcher = watchCorpus(importer, {
       ...(opts.engine?.debounceMs !== undefined ? { debounceMs: opts.engine.debounceMs } : {}),
       onSync: (r) => log.info('corpus_updated', { reread: r.reread, removed: r.removed, passages: engine.figures().passages }),

@@ -31,6 +31,8 @@ export interface BotOptions {
   beforeCore?: (inv: Invocation) => Promise<void>;
   deferAfterMs?: number;
   deferAbovePassages?: number;
+  /** See BotDeps. */
+  downloadTimeoutMs?: number;
   /** Tests pass `{ retries: 0, timeout: 2000 }` to fail fast. */
   rest?: Partial<Pick<RESTOptions, 'retries' | 'timeout'>>;
   readyTimeoutMs?: number;
@@ -80,6 +82,7 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
     deferAfterMs: opts.deferAfterMs ?? DEFER_AFTER_MS,
     deferAbovePassages: opts.deferAbovePassages ?? 200_000,
     ...(opts.beforeCore ? { beforeCore: opts.beforeCore } : {}),
+    ...(opts.downloadTimeoutMs !== undefined ? { downloadTimeoutMs: opts.downloadTimeoutMs } : {}),
   };
 
   const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];

@@ -1,7 +1,8 @@
 // The newsroom alias list (corpus/speakers.json): spellings and labels become one canonical name,
 // office labels become the holder on the file's date, and a broken list is reported while the
 // corpus still loads.
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCorpus } from '../../src/app/openCorpus.ts';
 import { aliasesFromText } from '../../src/app/readAliases.ts';
@@ -59,6 +60,21 @@ describe('alias list', () => {
     expect(opened.issues).toHaveLength(1);
     expect(opened.issues[0]).toMatchObject({ file: 'speakers.json', severity: 'error' });
     expect(opened.issues[0]?.message).toMatch(/^The alias list is not valid JSON .*no aliases were applied/);
+    expect(opened.index.passageCount).toBe(4);
+  });
+
+  it.each([
+    ['a folder', (dir: string) => mkdirSync(path.join(dir, 'speakers.json')), /not a regular file/],
+    ['a link', (dir: string) => {
+      writeFileSync(path.join(dir, '..', 'aliases.json'), JSON.stringify({ speakers: [] }));
+      symlinkSync(path.join(dir, '..', 'aliases.json'), path.join(dir, 'speakers.json'));
+    }, /symbolic link/],
+  ])('reports an alias file that is %s and cannot be read, rather than taking it for no list', async (_what, make, why) => {
+    c = tempCorpus(FILES);
+    make(c.corpus);
+    const opened = await openCorpus(c.corpus, { dataDir: c.data });
+    expect(opened.issues).toEqual([expect.objectContaining({ file: 'speakers.json', severity: 'error', message: expect.stringMatching(why) })]);
+    expect(opened.issues[0]?.message).toMatch(/could not be read .*no aliases were applied/);
     expect(opened.index.passageCount).toBe(4);
   });
 

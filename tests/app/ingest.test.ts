@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ingestBytes, safeFileName } from '../../src/app/ingest.ts';
-import { BRIDGE, PORT, tempCorpus, type TempCorpus } from './corpusFiles.ts';
+import { ingestBytes, MAX_NAME_CHARS, safeFileName } from '../../src/app/ingest.ts';
+import { BRIDGE, PORT, briefing, tempCorpus, type TempCorpus } from './corpusFiles.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/soundbite.mjs');
 
@@ -110,6 +110,45 @@ describe('soundbite ingest', () => {
     const r = spawnSync(process.execPath, [BIN, 'ingest', '--corpus', c.corpus], { encoding: 'utf8', env: { ...process.env, DISCORD_TOKEN: '' } });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('give one transcript file');
+  });
+
+  it.each(['README.txt', 'Readme.md', 'readme.MD'])('refuses an upload named %s, which the corpus keeps for notes and never reads, writing nothing', (name) => {
+    c = tempCorpus({ 'bridge.md': BRIDGE });
+    const upload = path.join(c.root, name);
+    writeFileSync(upload, PORT);
+    const r = ingest(upload);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${name} is a name the corpus keeps for notes`);
+    expect(r.err).toContain('Rename the file');
+    expect(r.out).toBe('');
+    expect(listing()).toEqual(['bridge.md']);
+  });
+
+  it('adds a file with a 244-character name under a shorter one', () => {
+    c = tempCorpus({ 'bridge.md': BRIDGE });
+    const upload = path.join(c.root, `${'harbour-'.repeat(30)}port.md`);
+    writeFileSync(upload, PORT);
+    const r = ingest(upload);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const added = listing().find((f) => f !== 'bridge.md')!;
+    expect(added.length).toBe(MAX_NAME_CHARS);
+    expect(added.endsWith('.md')).toBe(true);
+    expect(r.out).toContain(`Added ${added} (briefing)`);
+  });
+
+  it('says in one line that a file could not be written (here: over the size the system lets it write), leaving nothing behind', () => {
+    c = tempCorpus({ 'bridge.md': BRIDGE });
+    const upload = path.join(c.root, 'big.md');
+    writeFileSync(upload, briefing('2024-03-06', Array.from({ length: 2000 }, (_, i): [string, string] => [i % 2 ? 'Q' : 'MS. JANE ROE', `The ferry timetable changes again, number ${i}.`])));
+    // A real write failure: a 100 KB file-size limit on the process (EFBIG past it), the signal ignored.
+    const r = spawnSync('bash', ['-c', `trap '' XFSZ; ulimit -f 100; exec "$0" "$@"`, process.execPath, BIN, 'ingest', upload, '--corpus', c.corpus], {
+      encoding: 'utf8',
+      env: { ...process.env, SOUNDBITE_DATA_DIR: c.data, NO_COLOR: '1', DISCORD_TOKEN: '' },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual(['soundbite ingest: Nothing was added: big.md could not be written into the corpus folder (the file is larger than this system lets Soundbite write).']);
+    expect(readdirSync(c.corpus, { withFileTypes: true }).map((e) => e.name)).toEqual(['bridge.md']);
   });
 
   it('makes upload names safe: no folders, no hidden files', () => {

@@ -1,10 +1,11 @@
 // Live updates: a file added, changed and removed while queries run in a loop. Answers change,
 // none throw, and no query ever sees a file half in the index.
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setImmediate as tick } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCorpus } from '../../src/app/openCorpus.ts';
+import { snapshotPath } from '../../src/app/snapshot.ts';
 import { watchCorpus, type CorpusWatcher } from '../../src/app/watchCorpus.ts';
 import { runCommand } from '../../src/core/ask/commands.ts';
 import type { CorpusIndex } from '../../src/core/search/CorpusIndex.ts';
@@ -106,6 +107,21 @@ describe('watchCorpus', () => {
     c.write('speakers.json', '{ broken');
     await until('the broken list reported', () => opened.live.issues.some((i) => i.file === 'speakers.json'));
     expect(names().has('Sam Park')).toBe(true);
+  });
+
+  it('tries a failed snapshot save again, without waiting for another change, until it is saved', async () => {
+    c = tempCorpus({ 'bridge.md': BRIDGE });
+    // A file where the data folder should be: the first save fails.
+    writeFileSync(c.data, 'not a folder');
+    const opened = await openCorpus(c.corpus, { dataDir: c.data });
+    expect(opened.load.saveError).toBeTruthy();
+    const failures: unknown[] = [];
+    watcher = watchCorpus(opened.live, { debounceMs: 30, saveAfterMs: 30, retrySaveAfterMs: 40, onError: (err) => failures.push(err) });
+    await until('a failed retry', () => failures.length > 0);
+    rmSync(c.data);
+    await until('the snapshot saved', () => existsSync(snapshotPath(c.data, c.corpus)));
+    expect(opened.live.unsaved).toBe(false);
+    expect((await openCorpus(c.corpus, { dataDir: c.data })).load.mode).toBe('snapshot');
   });
 
   it('re-reads everything on reload, swapping in a fresh index', async () => {

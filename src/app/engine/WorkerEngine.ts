@@ -15,14 +15,14 @@ import type { Request, SentError, WorkerMessage, WorkerStart } from './protocol.
 
 export interface WorkerEvents {
   /** A change the watcher picked up. */
-  onSync?: (e: { reread: string[]; removed: string[]; passages: number }) => void;
+  onSync?: (e: { reread: string[]; removed: string[]; passages: number; aliasProblems: string[] }) => void;
   /** Something went wrong in the worker that no request is waiting for (watching, saving, the worker itself). */
   onProblem?: (event: string, error: Error) => void;
 }
 
 export interface OpenedEngine {
   engine: WorkerEngine;
-  loaded: { dir: string; files: number; passages: number; issues: number; ms: number; load: LoadReport };
+  loaded: { dir: string; files: number; passages: number; issues: number; ms: number; load: LoadReport; aliasProblems: string[] };
 }
 
 /** The worker stopped while a request waited for it. */
@@ -143,7 +143,7 @@ export class WorkerEngine implements Engine {
         this.current = m.figures;
         return;
       case 'synced':
-        this.events.onSync?.({ reread: m.reread, removed: m.removed, passages: m.passages });
+        this.events.onSync?.({ reread: m.reread, removed: m.removed, passages: m.passages, aliasProblems: m.aliasProblems });
         return;
       case 'problem':
         this.events.onProblem?.(m.event, received(m.error));

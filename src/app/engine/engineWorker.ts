@@ -25,12 +25,14 @@ async function main(): Promise<void> {
   const watcher: CorpusWatcher = watchCorpus(live, {
     ...(start.debounceMs !== undefined ? { debounceMs: start.debounceMs } : {}),
     onSync: (r) => {
-      post({ type: 'synced', reread: r.reread, removed: r.removed, passages: live.index.passageCount });
+      post({ type: 'synced', reread: r.reread, removed: r.removed, passages: live.index.passageCount, aliasProblems: aliasProblems() });
       figures();
     },
     onError: (err) => post({ type: 'problem', event: 'corpus_watch_failed', error: sendable(err) }),
   });
-  post({ type: 'loaded', dir: opened.dir, files: opened.files, passages: opened.index.passageCount, issues: opened.issues.length, ms: opened.ms, load: opened.load, figures: engine.figures() });
+  // A broken alias list renames speakers in every answer: said at start and on each change.
+  const aliasProblems = () => live.aliasIssues.filter((i) => i.severity === 'error').map((i) => i.message);
+  post({ type: 'loaded', dir: opened.dir, files: opened.files, passages: opened.index.passageCount, issues: opened.issues.length, ms: opened.ms, load: opened.load, figures: engine.figures(), aliasProblems: aliasProblems() });
 
   const answer = async (r: Request): Promise<unknown> => {
     switch (r.op) {

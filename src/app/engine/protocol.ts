@@ -35,10 +35,10 @@ export interface SentError {
 export type WorkerMessage =
   | { type: 'reply'; id: number; ok: true; value: unknown }
   | { type: 'reply'; id: number; ok: false; error: SentError }
-  | { type: 'loaded'; dir: string; files: number; passages: number; issues: number; ms: number; load: LoadReport; figures: CorpusFigures }
+  | { type: 'loaded'; dir: string; files: number; passages: number; issues: number; ms: number; load: LoadReport; figures: CorpusFigures; aliasProblems: string[] }
   | { type: 'failed'; error: SentError }
   | { type: 'figures'; figures: CorpusFigures }
-  | { type: 'synced'; reread: string[]; removed: string[]; passages: number }
+  | { type: 'synced'; reread: string[]; removed: string[]; passages: number; aliasProblems: string[] }
   | { type: 'problem'; event: string; error: SentError };
 
 export function sendable(err: unknown): SentError {

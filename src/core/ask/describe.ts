@@ -1,5 +1,6 @@
 // Words both adapters use for the same facts, so Discord and the terminal say the same thing.
 import type { Passage, PassageKind, Source } from '../model.ts';
+import { ROLE_NOUN } from '../parse/general/roles.ts';
 import type { CharSpan } from './alignFragment.ts';
 import type { Answer, AnswerItem } from './answer.ts';
 
@@ -10,11 +11,19 @@ export function verdictLine(a: Answer): string | null {
     case 'exact': return 'Exact match';
     case 'close': {
       const n = top?.match?.differing ?? 0;
+      // A clause left out counts as one difference, however many words it has.
+      const phrases = (top?.match?.differences ?? []).some((d) => ((d.said ?? d.remembered ?? '').trim().split(/\s+/).length > 2));
+      if (phrases) return `Close match: ${n} difference${n === 1 ? '' : 's'}`;
       return `Close match: ${n} word${n === 1 ? '' : 's'} differ${n === 1 ? 's' : ''}`;
     }
-    case 'reported': return top?.passage.kind === 'narration'
-      ? 'Narration, not a quote: the newsroom said this, nobody was quoted saying it'
-      : 'Reported speech, not a direct quote';
+    case 'reported': {
+      const p = top?.passage;
+      if (p?.kind !== 'narration') return 'Reported speech, not a direct quote';
+      const role = p.speaker.role;
+      return role && !p.speaker.anonymous
+        ? `Said on air by ${ROLE_NOUN[role]}, ${p.speaker.name}: the programme's own words, not a newsmaker's quote`
+        : 'Narration, not a quote: the programme said this, nobody was quoted saying it';
+    }
     case 'not_found': return a.nearest.length > 0 ? 'Nobody in the archive said this; nearest:' : 'Nobody in the archive said this.';
     default: return null;
   }
@@ -45,6 +54,22 @@ const KIND_WORDS: Record<PassageKind, string> = {
 export function kindWord(kind: PassageKind): string {
   return KIND_WORDS[kind];
 }
+
+/**
+ * How the speaker is known, where the transcript's label does not simply say so: introduced by
+ * someone else's words (shown, with their line, so the journalist can judge), not named at all,
+ * or a journalist whose words are the programme's. Null for a plainly labelled speaker.
+ */
+export function attributionLine(p: Passage): string | null {
+  const s = p.speaker;
+  if (s.introduced) return `Not labelled in the transcript: named by line ${s.introduced.line}, “${s.introduced.text}”`;
+  if (p.kind === 'reported' && s.anonymous) return 'Reported speech: the sentence names no source.';
+  if (s.anonymous && UNNAMED.test(s.name)) return 'The transcript does not name who said this.';
+  if (s.role && p.kind === 'narration') return `Said on air by ${ROLE_NOUN[s.role]}: the programme's own words.`;
+  return null;
+}
+
+const UNNAMED = /^(?:unidentified|unknown) (?:speaker|voice)$/i;
 
 /** `Karoline Leavitt, White House Press Secretary` (anonymous speakers are described, not named). */
 export function speakerLine(p: Passage): string {

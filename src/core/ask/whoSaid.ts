@@ -5,7 +5,8 @@ import type { Passage, Verdict } from '../model.ts';
 import type { QuestionIndex as CorpusIndex } from '../search/questionIndex.ts';
 import { typoBudget } from '../search/similarWords.ts';
 import { isStopword, wordSpans, wordsOf } from '../search/words.ts';
-import { CLAUSE_WORDS, wordsDiffering, type Alignment } from './alignFragment.ts';
+import { CLAUSE_WORDS, wordsDiffering } from './alignFragment.ts';
+import { allowedDiffering, judge, mayBeAccepted, type Judgement } from './verdict.ts';
 import { alignNear, spansOf } from './alignNear.ts';
 import { FragmentWords } from './fragmentWords.ts';
 import { PhraseOverlap } from './phraseOverlap.ts';
@@ -38,7 +39,7 @@ const PHRASE_CHECKED = 300;
 const NEAREST_SHOWN = 3;
 
 interface Scored extends Aligned {
-  verdict: Exclude<Verdict, 'not_found'> | null;
+  verdict: Judgement;
 }
 
 export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome {
@@ -70,7 +71,7 @@ export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome
   const hopeless: Array<{ passage: Passage; found: number; weightShare: number }> = [];
   const alignOne = (passage: Passage) => {
     const alignment = alignNear(words, weights, spansOf(passage), anchors, matcher);
-    if (alignment) scored.push({ passage, alignment, verdict: judge(alignment, words.length, passage), fragment, fragmentSpans });
+    if (alignment) scored.push({ passage, alignment, verdict: judge(alignment, words.length, passage.kind), fragment, fragmentSpans });
   };
   const align = (passages: readonly Passage[]) => {
     for (const passage of passages) {
@@ -189,35 +190,6 @@ function byPhraseOverlap(passages: readonly Passage[], words: readonly string[])
   const scored = passages.map((passage) => ({ passage, score: overlap.score(passage.text) }));
   // Stable: equal scores keep the seed-weight order they came in.
   return scored.filter((x) => x.score > 0).sort((a, b) => b.score - a.score).map((x) => x.passage);
-}
-
-/** A close match finds this share of the fragment's words, and of its weight (rare words weigh more). */
-const MIN_FOUND = 0.7;
-const MIN_WEIGHT_FOUND = 0.6;
-
-/** How many words a close match may differ by: a remembered sentence drifts more the longer it
- * is, and the words found must still dominate. */
-function allowedDiffering(n: number): number {
-  return n <= 4 ? 1 : n <= 8 ? 2 : Math.ceil(n / 3);
-}
-
-/**
- * Whether a stretch of passage holding these of the fragment's words could be judged anything
- * but not found: judge's thresholds, on what the best alignment there could find at most.
- */
-function mayBeAccepted(found: number, weightShare: number, n: number): boolean {
-  return found / n >= MIN_FOUND && found >= n - allowedDiffering(n) && weightShare >= MIN_WEIGHT_FOUND;
-}
-
-/** Exact, close, reported (narration) or nothing. Strict on purpose: a wrong name is worse than none. */
-export function judge(a: Alignment, n: number, p: Passage): Scored['verdict'] {
-  const spokenBySomeone = p.kind === 'quote' || p.kind === 'question';
-  const isExact = a.exact === n && a.similar === 0 && a.extra === 0 && a.swapped === 0 && a.missing === 0;
-  if (isExact) return spokenBySomeone ? 'exact' : 'reported';
-  const found = a.exact + a.similar;
-  const close = wordsDiffering(a) <= allowedDiffering(n) && found / n >= MIN_FOUND && a.weightFound >= MIN_WEIGHT_FOUND && a.exact >= Math.min(3, n - 1);
-  if (!close) return null;
-  return spokenBySomeone ? 'close' : 'reported';
 }
 
 const KIND_RANK: Record<Passage['kind'], number> = { quote: 0, question: 1, reported: 2, narration: 3 };

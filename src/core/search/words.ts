@@ -10,7 +10,9 @@ export interface WordSpan {
 }
 
 // Letters and digits, with apostrophes inside a word kept together (don't, Nat'l, I'm).
-const WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bc][\p{L}\p{N}]+)*/gu;
+// Combining accents (a transcript saved with decomposed letters), soft hyphens and zero-width
+// characters stay inside the word they sit in: "re\u0301sume\u0301" is one word, "résumé".
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}\u00ad\u200b-\u200d\u2060]*(?:['\u2019\u02bc][\p{L}\p{N}\p{M}\u00ad\u200b-\u200d\u2060]+)*/gu;
 
 // Most newsroom text is plain ASCII; only other words pay for Unicode normalisation.
 const ASCII = /^[\x00-\x7f]*$/;
@@ -217,7 +219,7 @@ export function expandContraction(raw: string): string[] {
 
 function normaliseWordKeepingApostrophe(raw: string): string {
   if (ASCII.test(raw)) return raw.toLowerCase();
-  return raw.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[\u2019\u02bc]/g, "'").toLowerCase();
+  return raw.normalize('NFKD').replace(/[\p{M}\u00ad\u200b-\u200d\u2060]+/gu, '').replace(/[\u2019\u02bc]/g, "'").toLowerCase();
 }
 
 export function wordsOf(text: string): string[] {

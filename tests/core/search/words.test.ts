@@ -69,3 +69,15 @@ describe('numbers and abbreviations read as people mean them', () => {
     ]);
   });
 });
+
+describe('text compared as people see it', () => {
+  it.each([
+    ['résumé', 're\u0301sume\u0301'],
+    ['Zoë Müller', 'Zoe\u0308 Mu\u0308ller'],
+    ['antibody', 'anti\u00adbody'],
+    ['ceasefire', 'cease\u200bfire'],
+    ['naïve', 'nai\u0308ve'],
+  ])('%j typed matches %j as saved', (typed, saved) => {
+    expect(wordsOf(saved)).toEqual(wordsOf(typed));
+  });
+});

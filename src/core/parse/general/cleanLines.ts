@@ -28,7 +28,7 @@ const RANGE_STAMP = /^\s*\*?((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?\s*-\s*(?:\d
 const STAMP_ONLY = /^\s*\(?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d+)?)\)?(?:\s*[ap]\.?m\.?)?(?:\s+\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?)*\s*$/i;
 /** Caption software marks line joins with `#` glued to a word: `I'm# Amna`, `in the## wake`. */
 const CAPTION_HASH = /(?<=[\p{L}\p{N}.,'’"”?!])#+(?=\s|$)/gu;
-const TAGS = /<[^<>]{0,400}>/g;
+const TAGS = /<\/?[a-zA-Z!][^<>]{0,400}>/g;
 
 export function cleanLines(lines: readonly SourceLine[]): CleanLine[] {
   return lines.map(cleanLine);

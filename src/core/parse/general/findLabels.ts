@@ -75,6 +75,8 @@ function boundaries(text: string, low: number, colon: number): Start[] {
       if (before.endsWith('>>')) starts.push({ at: i, boundary: 'caption' });
       else if (/[.!?…]["'”’]?$/.test(before) && !ABBREVIATION_BEFORE.test(before)) starts.push({ at: i, boundary: 'sentence' });
       else if (/[)\]♪]$/.test(before)) starts.push({ at: i, boundary: 'cue' });
+      // `Then: MARY POE, Mayor:`: a word and a colon announcing the next speaker.
+      else if (/\p{L}:$/u.test(before) && /\p{Lu}{2}/u.test(text.slice(i, i + 3))) starts.push({ at: i, boundary: 'cue' });
       else if (/[—–-]{1,2}$/.test(before) && /[.!?]\s*[—–-]{1,2}$|^[—–-]{1,2}$/.test(before)) starts.push({ at: i, boundary: 'sentence' });
     } else if (prev === '>' && text[i - 2] === '>' && !/\s/.test(ch)) {
       starts.push({ at: i, boundary: 'caption' });

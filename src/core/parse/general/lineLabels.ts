@@ -20,6 +20,8 @@ export interface LineLabel {
   captionKey: string | null;
   /** Where the words start on the label's own line; -1 when they start on the next line. */
   wordsAt: number;
+  /** For labels set off by blank lines: how many the words may run across (see LabelAt.maxGap). */
+  maxGap?: number;
 }
 
 const PORTRAIT = /^(.{2,60}?) Portrait (.{2,240})$/;
@@ -54,16 +56,45 @@ export function lineLabels(lines: readonly CleanLine[]): LineLabel[] {
       continue;
     }
     const slash = SLASH_LABEL.exec(text);
-    if (slash && next(lines, i) !== null && !/\d\s*\/\s*\d/.test(text)) {
+    const following = next(lines, i);
+    if (slash && following !== null && !/\d\s*\/\s*\d/.test(text)) {
       const name = (slash[1] ?? '').trim();
       const title = (slash[2] ?? '').trim() || null;
-      const reading = readLabel(name);
+      const reading = readLabel(name) ?? description(name);
       if (reading && reading.nameWords <= 5 && !/[.!?]$/.test(title ?? '')) {
-        found.push({ index: i, consumed: [], reading: { ...reading, raw: text, title: title ?? reading.title }, captionKey: null, wordsAt: -1 });
+        found.push({ index: i, consumed: [], reading: { ...reading, raw: text, title: title ?? reading.title }, captionKey: null, wordsAt: -1, maxGap: Math.max(1, following - i - 1) });
       }
     }
   }
-  return found;
+  return [...found, ...bareLabels(lines, found)];
+}
+
+/** `Harbour worker` ⏎ (blank) ⏎ the words: a short line with no punctuation, alone above a blank
+ * line. Only where the page sets soundbites off this way more than once, or beside `Name/ title`
+ * labels: a lone short line is more often a heading. */
+function bareLabels(lines: readonly CleanLine[], others: readonly LineLabel[]): LineLabel[] {
+  const taken = new Set(others.map((l) => l.index));
+  const found: LineLabel[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const text = (lines[i]?.text ?? '').trim();
+    if (text === '' || taken.has(i) || (lines[i + 1]?.text ?? 'x').trim() !== '') continue;
+    if (!/^\p{Lu}/u.test(text) || /[.!?:;,"“”|]/.test(text) || text.split(/\s+/).length > 5 || isChromeLine(text)) continue;
+    if (i > 0 && (lines[i - 1]?.text ?? '').trim() !== '') continue;
+    const following = next(lines, i);
+    if (following === null) continue;
+    const reading = readLabel(text) ?? description(text);
+    if (!reading) continue;
+    found.push({ index: i, consumed: [], reading, captionKey: null, wordsAt: -1, maxGap: Math.max(1, following - i - 1) });
+  }
+  const slashed = others.some((l) => l.maxGap !== undefined);
+  return found.length >= 2 || (slashed && found.length > 0) ? found : [];
+}
+
+/** A label that describes rather than names: `Harbour worker`, `Local resident`, `Mayor's office`. */
+function description(text: string): LabelReading | null {
+  const words = text.trim().split(/\s+/);
+  if (words.length === 0 || words.length > 5 || !/^\p{Lu}/u.test(text)) return null;
+  return { raw: text.trim(), name: text.trim(), prefix: null, title: null, party: null, delivery: null, role: null, style: 'title', generic: false, description: true, question: false, nameWords: words.length };
 }
 
 /** `The Leader of the House of Commons (Mr Andrew Lansley)`, `Mr John Spellar (Warley) (Lab)`,
@@ -143,9 +174,11 @@ export function wrappedLabels(lines: readonly CleanLine[], candidates: readonly 
       continue;
     }
     // `JOHN DOE, Director of Research,` ⏎ `Example University: The numbers`
-    if (/,$/.test(text) && !startsLabel.has(i) && !startsLabel.has(j)) {
+    if (/,$/.test(text) && !startsLabel.has(i)) {
       const colon = nextText.indexOf(':');
-      if (colon <= 0 || colon > 120 || /[.!?]/.test(nextText.slice(0, colon))) continue;
+      const tail = nextText.slice(0, colon).trim();
+      // The title's second half: a few capitalised words (`Example University`), never a cue (`Then`).
+      if (colon <= 0 || colon > 120 || /[.!?]/.test(tail) || tail.split(/\s+/).length < 2 || !/^\p{Lu}/u.test(tail)) continue;
       const reading = readLabel(`${text} ${nextText.slice(0, colon)}`);
       if (reading && reading.style === 'caps' && reading.title !== null) {
         let wordsAt = colon + 1;

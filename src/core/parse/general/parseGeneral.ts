@@ -58,14 +58,23 @@ export function parseGeneral(input: ParseInput): Transcript {
   const consumed = new Set(wrapped.consumed);
   for (const l of lineLabels(lines)) {
     if (labels.has(l.index)) continue;
-    addLabel(l.index, { start: 0, wordsAt: texts[l.index]?.length ?? 0, reading: l.reading, captionKey: l.captionKey });
+    addLabel(l.index, { start: 0, wordsAt: texts[l.index]?.length ?? 0, reading: l.reading, captionKey: l.captionKey, ...(l.maxGap !== undefined ? { maxGap: l.maxGap } : {}) });
     for (const c of l.consumed) consumed.add(c);
   }
 
   // 2. The page's title lines above the transcript, then the turns.
   const zone = titleZone(lines, labels);
   const titleLines = zone.map((i) => texts[i] ?? '');
-  for (const i of zone) if (isTitleOrChrome(lines, i)) consumed.add(i);
+  const unspoken = new Set<number>();
+  const drop = (i: number) => {
+    consumed.add(i);
+    unspoken.add(lines[i]?.n ?? i + 1);
+  };
+  for (const i of zone) if (!lines[i]?.stampOnly && (lines[i]?.text.trim() ?? '') !== '' && isTitleOrChrome(lines, i)) drop(i);
+  // Page chrome anywhere (`- Hansard - - - Excerpts` under a portrait caption) is no one's words.
+  lines.forEach((l, i) => {
+    if (!l.stampOnly && l.text.trim() !== '' && !consumed.has(i) && isChromeLine(l.text)) drop(i);
+  });
   const title = readTitleLines(titleLines);
   const turns = buildTurns({ lines, labels, consumed });
   const aired = title.aired ?? dateFromFileName(file);
@@ -89,6 +98,7 @@ export function parseGeneral(input: ParseInput): Transcript {
   markNewsreader(turns, voices);
 
   // 4. Passages.
+  const bulletLines = new Set(lines.filter((l) => l.bullet).map((l) => l.n));
   const passages: Passage[] = [];
   const parts = new Map<number, number>();
   const push = (line: number, voice: Voice, text: string, timecode: string | null, clip: boolean) => {
@@ -107,7 +117,7 @@ export function parseGeneral(input: ParseInput): Transcript {
   };
   turns.forEach((turn, t) => {
     const sentences = keptSentences(turn);
-    for (const segment of segmentsOf(turn, t === 0 ? host : null, sentences, voices, captions, people)) {
+    for (const segment of segmentsOf(turn, t === 0 ? host : null, sentences, voices, captions, people, bulletLines)) {
       for (const chunk of chunkSentences(segment.sentences)) {
         // Reported speech needs capitals to tell a source from a scrap of sentence; captions have none.
         if (segment.voice.kind === 'narration' && !captions) pushNarration(chunk, segment.voice, turn.clip, push);
@@ -130,6 +140,7 @@ export function parseGeneral(input: ParseInput): Transcript {
       labels: labelled.size,
       turns: turns.filter((t) => t.kind !== 'opening').length,
       unattributed: passages.filter((p) => p.speaker.name === UNATTRIBUTED.name).length,
+      unspoken: [...unspoken, ...labelOnlyLines(lines, labels, consumed)].sort((a, b) => a - b),
     },
   };
 }
@@ -144,9 +155,16 @@ function titleZone(lines: readonly CleanLine[], labels: ReadonlyMap<number, read
     const l = lines[i];
     if (!l) continue;
     if (l.timecode !== null && !l.stampOnly) break;
+    // Without labels, the first sentence of prose is the transcript's, and so is all after it.
+    if (labels.size === 0 && isProse(l.text)) break;
     zone.push(i);
   }
   return zone;
+}
+
+function isProse(text: string): boolean {
+  const t = text.trim();
+  return t.split(/\s+/).length >= 8 && /[.!?]["”’)]?$/.test(t);
 }
 
 /** A line of the title zone that is no part of the transcript: chrome, a title, a date line,
@@ -157,9 +175,20 @@ function isTitleOrChrome(lines: readonly CleanLine[], i: number): boolean {
   if (text === '' || isChromeLine(text) || (fullDateIn(text) !== null && words <= 15)) return true;
   if (words <= 15 && !/[.!?]["”’)]?$/.test(text)) return true;
   // A headline line: a few words, or a list of stories, or the hour it aired.
-  if (words <= 4 || (text.match(/;/g)?.length ?? 0) >= 2 || /\bAired\b/.test(text)) return true;
+  if ((text.match(/;/g)?.length ?? 0) >= 2 || /\bAired\b/.test(text)) return true;
   // A page description shown twice: the first copy is kept.
   return lines.some((l, k) => k < i && l.text.trim() === text);
+}
+
+/** Lines that are a label and nothing more, or part of one (a wrapped label's first line). */
+function labelOnlyLines(lines: readonly CleanLine[], labels: ReadonlyMap<number, readonly LabelAt[]>, consumed: ReadonlySet<number>): number[] {
+  const out: number[] = [];
+  lines.forEach((l, i) => {
+    const own = labels.get(i);
+    const rest = own ? l.text.slice(Math.max(...own.map((x) => x.wordsAt))).trim() : null;
+    if ((own && rest === '' && own.every((x) => x.start === 0 || l.text.slice(0, x.start).trim() === '')) || (consumed.has(i) && !l.stampOnly)) out.push(l.n);
+  });
+  return [...new Set(out)];
 }
 
 /** `Q  Thank you.` at the start of a line: a reporter's question, in briefing layouts. */
@@ -218,6 +247,10 @@ function voicesOf(
       voices.set(turn, { speaker: { ...REPORTER, label: reading.raw }, kind: 'question' });
       return;
     }
+    if (reading.description) {
+      voices.set(turn, { speaker: { label: reading.raw, name: reading.name, title: reading.title, anonymous: true }, kind: 'quote' });
+      return;
+    }
     const alias = aliases?.get(reading.raw) ?? aliases?.get(reading.name);
     if (alias) {
       voices.set(turn, { speaker: { label: reading.raw, name: alias, title: reading.title, anonymous: false }, kind: 'quote' });
@@ -243,8 +276,10 @@ function voicesOf(
       let voice: Voice;
       if (self) voice = { speaker: { label: reading.raw, name: self, title: null, anonymous: false, ...(role ? { role } : {}) }, kind: role ? 'narration' : 'quote' };
       else if (found) voice = introducedVoice(found, people, turns[t - 1] ?? turn, role ? 'narration' : 'quote', reading.raw, role);
+      // `reporter` again with no new toss: the reporter last introduced is still reporting.
+      else if (perTurn && byGeneric.has(key)) voice = byGeneric.get(key)!;
       else voice = { speaker: { label: reading.raw, name: sentence(reading.name), title: reading.title, anonymous: true, ...(role ? { role } : {}) }, kind: role ? 'narration' : 'quote' };
-      if (!perTurn) byGeneric.set(key, voice);
+      byGeneric.set(key, voice);
       voices.set(turn, voice);
       return;
     }
@@ -296,7 +331,7 @@ interface Segment {
  * the host names themselves), interrupted where the text introduces someone ("… told me
  * more") until it signs them off ("Vitaly Shevchenko.") or introduces the next.
  */
-function segmentsOf(turn: Turn, opener: OpeningHost | null, sentences: readonly Sentence[], voices: ReadonlyMap<Turn, Voice>, captions: boolean, people: FileSpeakers): Segment[] {
+function segmentsOf(turn: Turn, opener: OpeningHost | null, sentences: readonly Sentence[], voices: ReadonlyMap<Turn, Voice>, captions: boolean, people: FileSpeakers, bulletLines: ReadonlySet<number>): Segment[] {
   const known = voices.get(turn);
   if (known) return [{ voice: known, sentences: [...sentences] }];
   const unattributed: Voice = { speaker: { ...UNATTRIBUTED }, kind: 'narration' };
@@ -329,7 +364,9 @@ function segmentsOf(turn: Turn, opener: OpeningHost | null, sentences: readonly 
     // The presenter moves on ("Also in this podcast", "Meanwhile"), or an introduced voice has
     // spoken longer than such an item runs: what follows is no longer theirs to be quoted in.
     const limit = voice.kind === 'quote' ? GUEST_WORDS : ITEM_WORDS;
-    if (introduced && (presenterTurn(s.text) || words > limit)) switchTo(presenterTurn(s.text) ? host : unattributed);
+    // A listing page's next item (a bullet) is not the last speaker's either.
+    const nextItem = s.opensParagraph && bulletLines.has(s.line);
+    if (introduced && (presenterTurn(s.text) || words > limit || nextItem)) switchTo(presenterTurn(s.text) ? host : unattributed);
     words += s.text.split(/\s+/).length;
     current.sentences.push(s);
     textSoFar = `${textSoFar} ${s.text}`.slice(-600);

@@ -26,6 +26,8 @@ export interface LabelReading {
   style: NameStyle;
   /** `Speaker 2`, `Unidentified Man #1`, `UNIDENTIFIED MALE`: someone, not named. */
   generic: boolean;
+  /** `Harbour worker`, `Mayor's office`: a label that describes the speaker instead of naming them. */
+  description?: boolean;
   /** `Q`, `QUESTION`: a reporter's question at a briefing. */
   question: boolean;
   /** Words in the name part: more of them is more certainly a name. */

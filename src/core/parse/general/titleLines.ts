@@ -56,6 +56,7 @@ const CHROME_LINE =
 export function isChromeLine(text: string): boolean {
   const t = text.trim();
   if (t === '') return true;
+  if (/^(?:copyright\b|©)/i.test(t) && t.split(/\s+/).length <= 25) return true;
   if (CHROME_LINE.test(t)) return true;
   if (/^[-–—\s]*(?:view speech\s*-\s*)?hansard\b[-–—\s]*(?:excerpts)?[-–—\s]*$/i.test(t)) return true;
   if (/^(?:https?:\/\/|www\.)\S+$/.test(t) || /^[\d\s()+.-]{7,}$/.test(t)) return true;
@@ -86,7 +87,9 @@ export function readTitleLines(lines: readonly string[]): TitleInfo {
       if (/^(?:show|program|programme|series)$/.test(key)) info.program ??= value.replace(/\s+\d{1,2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?\s*(?:[A-Z]{2,4}T)?$/i, '').trim() || null;
       else if (/^(?:headline|headlines|title)$/.test(key)) titles.unshift(value);
       else if (/^(?:date|aired|air date|broadcast|date aired)$/.test(key)) info.aired ??= fullDateIn(value);
-      if (/^(?:show|program|programme|series|headline|headlines|title|date|aired|air date|broadcast|date aired|guests?|byline|section|length|source|copyright|load-date|language)$/.test(key)) continue;
+      // Every `Key: value` line is a field of the page, never its headline.
+      if (!/^(?:headline|headlines|title)$/.test(key) || value === '') continue;
+      continue;
     }
     info.aired ??= fullDateIn(text);
     // The archive's one-line header: `tv   PBS News Hour  PBS  June 7, 2022 6:00pm-7:00pm PDT`.
@@ -111,7 +114,7 @@ export function readTitleLines(lines: readonly string[]): TitleInfo {
 }
 
 function isHeadline(text: string): boolean {
-  if (isChromeLine(text) || /^aired\b/i.test(text) || /^\(/.test(text)) return false;
+  if (isChromeLine(text) || /^aired\b/i.test(text) || /^\(/.test(text) || /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b/.test(text)) return false;
   const words = text.split(/\s+/);
   if (words.length < 2 || words.length > 60) return false;
   // A title line, not a sentence of the transcript: most words capitalised, or no full stop.

@@ -11,6 +11,9 @@ export interface LabelAt {
   wordsAt: number;
   reading: LabelReading;
   captionKey: string | null;
+  /** Blank lines the turn's words may run across; more in a row end the turn (layouts that set
+   * a soundbite off with blank lines, narration resuming after a wider gap). Unlimited if absent. */
+  maxGap?: number;
 }
 
 export interface Paragraph {
@@ -19,7 +22,7 @@ export interface Paragraph {
   text: string;
 }
 
-export type TurnKind = 'label' | 'mark' | 'opening' | 'resumed' | 'clip-voice';
+export type TurnKind = 'label' | 'mark' | 'opening' | 'resumed' | 'clip-voice' | 'narration';
 
 export interface Turn {
   kind: TurnKind;
@@ -90,6 +93,8 @@ export function buildTurns({ lines, labels, consumed }: TurnInput): Turn[] {
   let beforeClip: Turn | null = null;
   let afterBreak = false;
   let timecode: string | null = null;
+  let blankRun = 0;
+  let gapEnded = false;
 
   const open = (kind: TurnKind, line: CleanLine, label: LabelAt | null, resumes: Turn | null = null): Turn => {
     const turn: Turn = { kind, label, line: line.n, timecode: line.timecode ?? timecode, clip: inClip, resumes, paragraphs: [], afterBullet: line.bullet || afterBreak };
@@ -105,6 +110,7 @@ export function buildTurns({ lines, labels, consumed }: TurnInput): Turn[] {
     if (current === null) {
       if (inClip) open('clip-voice', line, null);
       else if (beforeClip !== null) open('resumed', line, null, beforeClip);
+      else if (gapEnded) open('narration', line, null);
       else open('opening', line, null);
     }
     const turn = current as unknown as Turn;
@@ -128,14 +134,24 @@ export function buildTurns({ lines, labels, consumed }: TurnInput): Turn[] {
     }
     if (line.text.trim() === '') {
       paragraph = null;
+      blankRun++;
       continue;
     }
+    const cur = current as Turn | null;
+    const maxGap = cur?.label?.maxGap;
+    if (maxGap !== undefined && blankRun > maxGap) {
+      // A wider gap than inside the soundbite: the narration resumes.
+      current = null;
+      gapEnded = true;
+    }
+    blankRun = 0;
     if (line.timecode !== null) timecode = line.timecode;
     // A bullet starts a new caption; in a file whose bullets are sentences, it is not a new paragraph.
     for (const piece of piecesOf(line.text, labels.get(i) ?? [])) {
       switch (piece.kind) {
         case 'label':
           if (!inClip) beforeClip = null;
+          gapEnded = false;
           open('label', line, piece.label);
           break;
         case 'mark':
