@@ -51,6 +51,7 @@ type IdOwners = Map<string, readonly [string, number]>;
  */
 async function copyPassages(client: pg.ClientBase, transcripts: Iterable<Transcript> | AsyncIterable<Transcript>, firstSeq: number, counts: WordCounts, owners: IdOwners, onFile?: (t: Transcript, kept: number) => void): Promise<number> {
   let seq = firstSeq;
+  const seen = new Map<string, string[]>();
   async function* lines(): AsyncGenerator<string> {
     let chunk = '';
     for await (const t of transcripts) {
@@ -62,7 +63,7 @@ async function copyPassages(client: pg.ClientBase, transcripts: Iterable<Transcr
           continue;
         }
         owners.set(p.id, [t.file, p.source.line]);
-        const w = passageWords(p);
+        const w = passageWords(p, seen);
         counts.add(w.text, w.speaker, w.headline);
         chunk += copyLine(seq++, p, w);
         kept++;

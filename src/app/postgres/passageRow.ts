@@ -21,8 +21,19 @@ export interface PassageWords {
   headline: string[];
 }
 
-export function passageWords(p: Passage): PassageWords {
-  return { text: indexedWords(p.text), speaker: indexedWords(speakerField(p)), headline: indexedWords(p.source.headline ?? '') };
+/** The words of a passage's fields. Speakers and headlines repeat (a file has one headline), so
+ * `seen` keeps their words: on a bulk import that is a third of the tokenising saved. */
+export function passageWords(p: Passage, seen?: Map<string, string[]>): PassageWords {
+  const words = (field: string): string[] => {
+    if (!seen) return indexedWords(field);
+    let w = seen.get(field);
+    if (!w) {
+      if (seen.size > 100_000) seen.clear();
+      seen.set(field, (w = indexedWords(field)));
+    }
+    return w;
+  };
+  return { text: indexedWords(p.text), speaker: words(speakerField(p)), headline: words(p.source.headline ?? '') };
 }
 
 /** A word inside a tsvector literal: quoted, quotes doubled, backslashes escaped. */
