@@ -85,9 +85,10 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
       corpusDir: v.SOUNDBITE_CORPUS ?? DEFAULT_CORPUS,
       dataDir: v.SOUNDBITE_DATA_DIR ?? DEFAULT_DATA_DIR,
       messageContent: v.SOUNDBITE_MESSAGE_CONTENT ?? true,
-      databaseUrl: v.SOUNDBITE_DATABASE_URL,
-      replicaUrls: (v.SOUNDBITE_DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean),
-      shards,
+      // Only when set: without a database the settings are what they always were.
+      ...(v.SOUNDBITE_DATABASE_URL ? { databaseUrl: v.SOUNDBITE_DATABASE_URL } : {}),
+      ...(v.SOUNDBITE_DATABASE_REPLICA_URLS ? { replicaUrls: v.SOUNDBITE_DATABASE_REPLICA_URLS.split(',').map((u) => u.trim()).filter(Boolean) } : {}),
+      ...(shards ? { shards } : {}),
     },
   };
 }

@@ -32,6 +32,7 @@ export const OPTIONS = {
   topic: { type: 'string' },
   'no-color': { type: 'boolean' },
   unresolved: { type: 'boolean' },
+  files: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -85,7 +86,7 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
   }
   // A broken alias list changes every answer's names: said at once, not only by validate.
   let aliasesSaid = sayAliasProblems(corpus.live.aliasIssues, '', io);
-  if (verb === 'validate') return runValidate(corpus, io, Boolean(values.json));
+  if (verb === 'validate') return runValidate(corpus, io, Boolean(values.json), Boolean(values.files));
   if (verb === 'stats') return runStats(corpus, io, Boolean(values.json));
   if (verb === 'speakers' && values.unresolved) return runUnresolved(corpus, io, Boolean(values.json));
   // The terminal asks in this thread: no deadline to keep, and no worker to wait for at start.

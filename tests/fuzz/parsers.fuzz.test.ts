@@ -8,7 +8,7 @@ import type { FormatId } from '../../src/core/model.ts';
 import { parseTranscript } from '../../src/core/parse/parseTranscript.ts';
 import { fuzzRuns, testTimeoutMs } from './fuzzRuns.ts';
 
-const FORMATS: ReadonlySet<FormatId> = new Set(['broadcast-speaker-line', 'broadcast-bracketed', 'broadcast-soundbite', 'briefing', 'otter', 'rev', 'webvtt', 'srt', 'cable']);
+const FORMATS: ReadonlySet<FormatId> = new Set(['broadcast-speaker-line', 'broadcast-bracketed', 'broadcast-soundbite', 'briefing', 'otter', 'rev', 'webvtt', 'srt', 'cable', 'general']);
 const NAMES = ['x.txt', 'x.md', 'x.vtt', 'x.srt', 'x.otter.txt', 'x.rev.txt', '2025-03-04-briefing.md'];
 
 /** Pieces of every format Soundbite reads (docs/FORMATS.md), to be shuffled into files. */
@@ -26,6 +26,13 @@ const PIECES = [
   'Jane Roe  0:08', 'Speaker 2  1:02:13', 'Jane Roe (03:04):', 'Jane Roe [03:04]: words', '(03:45)', 'Transcribed by https://otter.ai',
   // Cable rush transcripts.
   'JANE ROE, CNN ANCHOR: Hi.', 'ROE:', '(BEGIN VIDEO CLIP)', '(END VIDEO CLIP)', '(COMMERCIAL BREAK)', 'Aired March 4, 2025 - 10:00 ET',
+  // The general reader's layouts (docs/FORMATS.md, G).
+  'Sponsored contentJANE ROE: Hi.', '(BREAK) JOHN DOE, Governor: Ready.', 'JOHN DOE, Director of Research,', 'Example University: The numbers',
+  'REAR ADM.', '  • AMNA NAWAZ: Good evening.', 'Harbour worker', 'Jane Roe/ resident', 'Jane Roe Portrait The Prime Minister (Jane Roe)',
+  '- Hansard - - - Excerpts', '  10:02:11', '6:01 pm', '>> roe: good evening.', '>> we acted.', '>> reporter: the talks ended.',
+  '00:52.660 - 00:56.620:  the charges include', '*00:00.000- 00:03.500* :  This is the podcast.', 'John Doe, our correspondent, told me more.',
+  'The speech made by Jane Roe, the Minister, in the House on 14 March 2024.', 'Full transcript of "Weekly Table" on Jan. 5, 2020', 'J. ROE: Yes.',
+  'Speaker 2: joining us now. Margaret Roe.', 'I\'m Jane Roe.', '(END VIDEOTAPE) TAPPER: Hello.', 'Then: MARY POE, Mayor: So are we.',
   // Things that are nothing in particular.
   '', ' ', '\t', '\r', '\u00a0', '\u202e', '\ufeff', '&amp; <i>x</i>', '/', '(', ')', '[', ']', ':', '--',
 ];

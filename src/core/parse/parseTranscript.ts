@@ -1,5 +1,6 @@
 // The one way in for a file's text: pick the format from the content, parse, and never throw.
 import type { Transcript } from '../model.ts';
+import { readingOf } from './readingOf.ts';
 import { formatParsers } from './formats.ts';
 import { applyAliases, type AliasList } from './aliasList.ts';
 import type { FormatParser } from './parser.ts';
@@ -31,6 +32,7 @@ export function parseTranscript(file: string, text: string, opts: ParseOptions =
   const aliases = opts.aliases ?? opts.aliasList?.names;
   try {
     const parsed = parser.parse({ file, lines, ...(aliases ? { aliases } : {}) });
+    parsed.reading ??= readingOf(parsed.format ?? 'general', parsed.passages);
     return opts.aliasList ? applyAliases(parsed, opts.aliasList) : parsed;
   } catch (err) {
     // A parser bug must not cost the newsroom the rest of its archive.
@@ -50,3 +52,4 @@ export function pickParser(lines: Parameters<FormatParser['sniff']>[0]): FormatP
   }
   return best;
 }
+

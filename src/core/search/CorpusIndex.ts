@@ -4,7 +4,7 @@
 // decides which words are worth searching for.
 import { NO_SYNONYMS, type Lexicon } from './lexicon.ts';
 import { dayRange, effectiveDate } from '../ask/dates.ts';
-import type { Passage, ParseIssue, Transcript, TranscriptMeta, FormatId } from '../model.ts';
+import type { FormatId, ParseIssue, Passage, Reading, Transcript, TranscriptMeta } from '../model.ts';
 import { grownTo } from './growArray.ts';
 import { IdSlots } from './idSlots.ts';
 import { kthLargest } from './kthLargest.ts';
@@ -23,6 +23,8 @@ export interface FileEntry {
   /** Passage ids in reading order. */
   passageIds: string[];
   issues: ParseIssue[];
+  /** Which reader took the file and what it found, for `validate --files`. */
+  reading?: Reading;
 }
 
 export interface Hit {
@@ -137,7 +139,7 @@ export class CorpusIndex implements QuestionIndex {
       this.postings.add(slot, 'headline', headlineWords);
       for (const w of new Set(words)) this.docFreq.set(w, (this.docFreq.get(w) ?? 0) + 1);
     }
-    this.files.set(t.file, { file: t.file, format: t.format, meta: t.meta, passageIds: ids, issues });
+    this.files.set(t.file, { file: t.file, format: t.format, meta: t.meta, passageIds: ids, issues, ...(t.reading ? { reading: t.reading } : {}) });
   }
 
   removeFile(file: string): boolean {

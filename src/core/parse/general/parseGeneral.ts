@@ -7,6 +7,7 @@
 import type { FormatParser, ParseInput } from '../parser.ts';
 import type { Introduction, ParseIssue, Passage, PassageKind, Speaker, Transcript } from '../../model.ts';
 import { dateFromFileName } from '../dateFromFileName.ts';
+import { readingOf } from '../readingOf.ts';
 import { passageId } from '../passageId.ts';
 import { reportedSpeaker, reportedSpeech } from '../reportedSpeech.ts';
 import { createSpeakerResolver, REPORTER, titleCase } from '../speakerNames.ts';
@@ -70,7 +71,13 @@ export function parseGeneral(input: ParseInput): Transcript {
     consumed.add(i);
     unspoken.add(lines[i]?.n ?? i + 1);
   };
-  for (const i of zone) if (!lines[i]?.stampOnly && (lines[i]?.text.trim() ?? '') !== '' && isTitleOrChrome(lines, i)) drop(i);
+  // A short note with no labels is all "title lines": then it is its own text, not its header.
+  const zoneIsAll = labels.size === 0 && lines.every((l, i) => l.text.trim() === '' || zone.includes(i));
+  for (const i of zone) {
+    const l = lines[i];
+    if (!l || l.stampOnly || l.text.trim() === '') continue;
+    if (zoneIsAll ? isChromeLine(l.text) : isTitleOrChrome(lines, i)) drop(i);
+  }
   // Page chrome anywhere (`- Hansard - - - Excerpts` under a portrait caption) is no one's words.
   lines.forEach((l, i) => {
     if (!l.stampOnly && l.text.trim() !== '' && !consumed.has(i) && isChromeLine(l.text)) drop(i);
@@ -127,21 +134,16 @@ export function parseGeneral(input: ParseInput): Transcript {
   });
   if (passages.length === 0) {
     issues.push({ file, line: 1, message: 'The file has no words to index, only page headers or time stamps.', severity: 'error' });
+  } else if (turns.every((t) => t.kind === 'opening') && passages.every((p) => p.speaker.anonymous || p.speaker.role === 'host' || p.kind === 'reported')) {
+    issues.push({ file, line: 1, message: `No speaker labels were found, so its ${passages.length} passage${passages.length === 1 ? ' is' : 's are'} indexed with no one named as the speaker. If the file names its speakers, see docs/FORMATS.md for the layouts Soundbite reads.`, severity: 'warning' });
   }
-  const labelled = new Set(turns.filter((t) => t.label).map((t) => keyOf(t.label!.reading)));
   return {
     file,
     format: 'general',
     meta,
     passages,
     issues,
-    reading: {
-      reader: 'general',
-      labels: labelled.size,
-      turns: turns.filter((t) => t.kind !== 'opening').length,
-      unattributed: passages.filter((p) => p.speaker.name === UNATTRIBUTED.name).length,
-      unspoken: [...unspoken, ...labelOnlyLines(lines, labels, consumed)].sort((a, b) => a - b),
-    },
+    reading: readingOf('general', passages, [...new Set([...unspoken, ...labelOnlyLines(lines, labels, consumed)])].sort((a, b) => a - b)),
   };
 }
 
