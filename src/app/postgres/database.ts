@@ -20,7 +20,11 @@ export class Database {
   private listener: pg.Client | null = null;
   private readonly onChange = new Set<(version: number) => void>();
 
+  /** The primary's address, as given. */
+  readonly url: string;
+
   private constructor(opts: DatabaseOptions) {
+    this.url = opts.url;
     const max = opts.poolSize ?? 8;
     // A broken idle connection is dropped by the pool; the error must not crash the process.
     const quiet = (pool: pg.Pool) => pool.on('error', () => undefined);
@@ -61,7 +65,7 @@ export class Database {
   }
 
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: (this.primary as unknown as { options: { connectionString: string } }).options.connectionString });
+    const client = new pg.Client({ connectionString: this.url });
     client.on('error', () => undefined);
     await client.connect();
     client.on('notification', (n) => {
