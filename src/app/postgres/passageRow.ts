@@ -38,8 +38,9 @@ export function passageWords(p: Passage, seen?: Map<string, string[]>): PassageW
 
 /** A word inside a tsvector literal: quoted, quotes doubled, backslashes escaped. */
 function lexeme(w: string): string {
-  return `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  return NEEDS_ESCAPE.test(w) ? `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${w}'`;
 }
+const NEEDS_ESCAPE = /['\\]/;
 
 export function tsvectorLiteral(words: Iterable<string>): string {
   return [...new Set(words)].map(lexeme).join(' ');
