@@ -3,7 +3,7 @@
 // the words, files, topics and speakers. Each result is exactly what the in-memory index gives
 // for the same archive, except where a who-said's words are so common that counting them all
 // would read more than OR_BUDGET postings: then the passages holding most of the words are found
-// by intersections (see heaviestBySubsets), as docs/SCALING.md explains.
+// by the rarest words and intersections (see heaviestHolders), as docs/SCALING.md explains.
 import type pg from 'pg';
 import type { FormatId, ParseIssue, Passage, TranscriptMeta } from '../../core/model.ts';
 import { dayNumber, type Hit, type TermSearch, type Weighed } from '../../core/search/CorpusIndex.ts';
@@ -16,10 +16,9 @@ import { PASSAGE_COLUMNS, passageOf, tsqueryOf, type PassageRow } from './passag
 import { termCounts, type QuestionView, type ViewRequest } from './questionView.ts';
 
 /** Postings a who-said may count by reading every passage that holds any of its words. */
-export const OR_BUDGET = 20_000;
-/** Over the budget: at most this many intersections are asked, each reading at most SUBSET_BUDGET. */
-const MAX_SUBSETS = 40;
-const SUBSET_BUDGET = 400_000;
+export const OR_BUDGET = 10_000;
+/** When even the rarest word is over the budget: intersections leaving out one word, at most this many. */
+const MAX_SUBSETS = 12;
 
 type Db = pg.ClientBase;
 
@@ -146,7 +145,7 @@ async function passagesWithWords(db: Db, view: QuestionView, words: readonly Wei
   const counted = words.filter((w) => w.weight > 0 && (view.df.get(w.term) ?? 0) > 0);
   if (counted.length === 0) return [];
   const postings = counted.reduce((n, w) => n + view.df.get(w.term)!, 0);
-  const candidates = postings <= OR_BUDGET ? await everyHolder(db, counted) : await heaviestBySubsets(db, view, counted, limit);
+  const candidates = postings <= OR_BUDGET ? await everyHolder(db, counted) : await heaviestHolders(db, view, counted, limit);
   candidates.sort((a, b) => b.weight - a.weight || a.first - b.first || a.seq - b.seq);
   const out: Weighed[] = [];
   for (let at = 0; at < candidates.length && out.length < limit; ) {
@@ -172,52 +171,38 @@ async function everyHolder(db: Db, words: readonly WeighedWord[]): Promise<Candi
 }
 
 /**
- * For words too common to count every holder: intersections of the words, heaviest first (all of
- * them, then all but the lightest, …), each one cheap for GIN since it is read from its rarest
- * word, until `limit` passages are found or MAX_SUBSETS intersections have been asked. The
- * passage a remembered fragment came from holds all or nearly all of its words, so it is among
- * the first intersections.
+ * For words too common to count every holder. Every passage holding one of the rarest words
+ * (as many of them as fit in OR_BUDGET postings) is read, as are the passages holding all of the
+ * rest at once (GIN reads that intersection from its rarest word); a passage holding none of the
+ * rare words and not all of the others weighs less than nearly every passage found, and the
+ * passage a fragment came from holds all or nearly all of its words. When even the rarest word is
+ * too common, the intersections of all the words and of all but one are read instead.
  */
-async function heaviestBySubsets(db: Db, view: QuestionView, words: readonly WeighedWord[], limit: number): Promise<Candidate[]> {
-  const n = words.length;
+async function heaviestHolders(db: Db, view: QuestionView, words: readonly WeighedWord[], limit: number): Promise<Candidate[]> {
   const df = (i: number) => view.df.get(words[i]!.term)!;
-  const found = new Map<number, Candidate>();
-  const queries = words.map((w) => tsqueryOf([w.term], '|'));
-  let asked = 0;
-  // Level k: every subset that leaves out k words, the lightest left out first.
-  for (let k = 0; k < n && asked < MAX_SUBSETS && found.size < limit; k++) {
-    const subsets = subsetsLeavingOut(n, k, words).filter((s) => s.length > 0 && Math.min(...s.map(df)) <= SUBSET_BUDGET);
-    const level = subsets.slice(0, MAX_SUBSETS - asked);
-    asked += level.length;
-    if (level.length === 0) continue;
-    const params: unknown[] = [...queries];
-    const parts = level.map((s) => {
-      params.push(tsqueryOf(s.map((i) => words[i]!.term), '&'));
-      return `(SELECT seq, ${heldColumn(queries, 'words', 1)} FROM sb_passage WHERE words @@ $${params.length}::tsquery LIMIT ${limit})`;
-    });
-    const rows = await db.query<{ seq: string; held: boolean[] }>(parts.join(' UNION ALL '), params);
-    for (const r of rows.rows) {
-      const c = candidateOf(r.seq, r.held, words);
-      found.set(c.seq, c);
-    }
+  const order = [...words.keys()].sort((a, b) => df(a) - df(b));
+  const rare: number[] = [];
+  let postings = 0;
+  for (const i of order) {
+    if (postings + df(i) > OR_BUDGET) break;
+    rare.push(i);
+    postings += df(i);
   }
-  return [...found.values()];
-}
-
-/** Index subsets of 0..n-1 with k members left out, those leaving out the lightest words first. */
-function subsetsLeavingOut(n: number, k: number, words: readonly WeighedWord[]): number[][] {
-  const byLightness = [...Array(n).keys()].sort((a, b) => words[a]!.weight - words[b]!.weight);
-  const out: number[][] = [];
-  const choose = (from: number, left: number[]): void => {
-    if (left.length === k) {
-      const gone = new Set(left);
-      out.push([...Array(n).keys()].filter((i) => !gone.has(i)));
-      return;
-    }
-    for (let j = from; j < n && out.length < MAX_SUBSETS; j++) choose(j + 1, [...left, byLightness[j]!]);
-  };
-  choose(0, []);
-  return out;
+  const rest = order.filter((i) => !rare.includes(i));
+  const queries = words.map((w) => tsqueryOf([w.term], '|'));
+  const params: unknown[] = [...queries];
+  const select = (where: string, max?: number) => `(SELECT seq, ${heldColumn(queries, 'words', 1)} FROM sb_passage WHERE ${where}${max ? ` LIMIT ${max}` : ''})`;
+  const holding = (ids: readonly number[], join: '|' | '&') => `words @@ $${params.push(tsqueryOf(ids.map((i) => words[i]!.term), join))}::tsquery`;
+  const parts: string[] = [];
+  if (rare.length > 0) {
+    parts.push(select(holding(rare, '|')));
+    if (rest.length > 0) parts.push(select(holding(rest, '&'), limit));
+  } else {
+    parts.push(select(holding(order, '&'), limit));
+    for (const left of order.slice(0, MAX_SUBSETS)) parts.push(select(holding(order.filter((i) => i !== left), '&'), limit));
+  }
+  const rows = await db.query<{ seq: string; held: boolean[] }>(parts.join(' UNION '), params);
+  return rows.rows.map((r) => candidateOf(r.seq, r.held, words));
 }
 
 async function passagesBySeq(db: Db, seqs: readonly number[]): Promise<Map<number, Passage>> {
