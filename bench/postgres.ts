@@ -43,7 +43,7 @@ interface SizeResult {
 }
 
 function parse(argv: readonly string[]) {
-  const a = { sizes: [100_000], fragments: 300, absent: 100, topics: 100, seed: 42, out: path.join('bench', 'results', `postgres-${new Date().toISOString().replace(/[:.]/g, '-')}.json`) };
+  const a = { sizes: [100_000], fragments: 300, absent: 100, topics: 100, seed: 42, keep: false, out: path.join('bench', 'results', `postgres-${new Date().toISOString().replace(/[:.]/g, '-')}.json`) };
   for (let i = 0; i < argv.length; i++) {
     const v = () => argv[++i] ?? '';
     switch (argv[i]) {
@@ -53,7 +53,8 @@ function parse(argv: readonly string[]) {
       case '--topics': a.topics = Number(v()); break;
       case '--seed': a.seed = Number(v()); break;
       case '--out': a.out = v(); break;
-      default: throw new Error(`--backend postgres takes --sizes, --fragments, --absent, --topics, --seed, --out; not ${argv[i]}`);
+      case '--keep': a.keep = true; break;
+      default: throw new Error(`--backend postgres takes --sizes, --fragments, --absent, --topics, --seed, --out, --keep; not ${argv[i]}`);
     }
   }
   return a;
@@ -236,7 +237,8 @@ export async function runPostgresBench(argv: readonly string[]): Promise<void> {
       results.push(r);
     }
   } finally {
-    await server.stop();
+    await server.stop({ keep: args.keep });
+    if (args.keep) log(`kept the archive's PostgreSQL data in ${server.dataDir}`);
   }
   targets(results);
   await mkdir(path.dirname(args.out), { recursive: true });

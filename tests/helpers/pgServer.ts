@@ -17,7 +17,8 @@ export interface PgServer {
   createDatabase(name: string): Promise<string>;
   /** A hot standby streaming from this server, on a port of its own. */
   startReplica(): Promise<PgServer>;
-  stop(): Promise<void>;
+  /** Stops the server; its folder is removed unless `keep` (the bench keeps a 10M archive to ask again). */
+  stop(opts?: { keep?: boolean }): Promise<void>;
 }
 
 export interface PgServerOptions {
@@ -144,8 +145,9 @@ function server(bin: Binaries, root: string, dataDir: string, port: number, chil
       const replicaChild = await launch(bin, replicaDir, replicaPort, opts, owner);
       return server(bin, root, replicaDir, replicaPort, replicaChild, opts, owner, false);
     },
-    async stop() {
+    async stop(stopOpts = {}) {
       await stopChild(current);
+      if (stopOpts.keep) return;
       if (ownsRoot) rmSync(root, { recursive: true, force: true });
       else rmSync(dataDir, { recursive: true, force: true });
     },
@@ -153,10 +155,16 @@ function server(bin: Binaries, root: string, dataDir: string, port: number, chil
   return self;
 }
 
-/** initdb in a temporary folder, then the server on a free loopback port. */
-export async function startPgServer(opts: PgServerOptions = {}): Promise<PgServer> {
+/** initdb in a temporary folder, then the server on a free loopback port; or, given `dataDir`
+ * (a folder an earlier server was stopped with `keep`), the server on that data again. */
+export async function startPgServer(opts: PgServerOptions & { dataDir?: string } = {}): Promise<PgServer> {
   const bin = await binaries();
   const owner = runAs();
+  if (opts.dataDir) {
+    const port = await freePort();
+    const child = await launch(bin, opts.dataDir, port, opts, owner);
+    return server(bin, path.dirname(opts.dataDir), opts.dataDir, port, child, opts, owner, false);
+  }
   const root = mkdtempSync(path.join(os.tmpdir(), 'soundbite-pg-'));
   try {
     chmodSync(root, 0o755);
