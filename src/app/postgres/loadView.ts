@@ -113,48 +113,48 @@ function trigramCount(word: string): number {
   return set.size;
 }
 
-interface Candidate {
-  seq: number;
-  held: boolean[];
-  weight: number;
-  first: number;
-}
-
-/** SQL for which of the queries a passage's words hold, one boolean each. */
-function heldColumn(queries: readonly string[], column: string, firstParam: number): string {
-  return `ARRAY[${queries.map((_, i) => `${column} @@ $${firstParam + i}::tsquery`).join(', ')}]::boolean[] AS held`;
-}
-
-function candidateOf(seq: string, held: boolean[], words: readonly WeighedWord[]): Candidate {
-  let weight = 0;
-  let first = -1;
-  held.forEach((h, i) => {
-    if (!h) return;
-    weight += words[i]!.weight;
-    if (first < 0) first = i;
-  });
-  return { seq: Number(seq), held, weight, first };
+/** SQL for a passage's summed weight over the words (added in the words' order, as the in-memory
+ * index adds them, so the sums are equal to the last bit) and the first word it holds. */
+function weighing(words: readonly WeighedWord[], params: unknown[]): { weight: string; first: string } {
+  const held = words.map((w) => `words @@ $${params.push(tsqueryOf([w.term], '|'))}::tsquery`);
+  const weight = `(0::float8${held.map((h, i) => ` + (CASE WHEN ${h} THEN $${params.push(words[i]!.weight)}::float8 ELSE 0 END)`).join('')})`;
+  const first = `(CASE ${held.map((h, i) => `WHEN ${h} THEN ${i}`).join(' ')} ELSE ${held.length} END)`;
+  return { weight, first };
 }
 
 /**
  * The in-memory index's passagesWithWords: passages holding any of the words by summed weight,
  * heaviest first, equal sums in the order their first word is listed and then in archive order,
- * at most `limit` of those passing `filter`.
+ * at most `limit` of those passing `filter`. Ranked in the database, so only the passages
+ * returned travel; with a filter (a closure the database cannot run) the ranking comes back and
+ * passages are fetched in that order until `limit` pass.
  */
 async function passagesWithWords(db: Db, view: QuestionView, words: readonly WeighedWord[], limit: number, filter?: (p: Passage) => boolean): Promise<Weighed[]> {
   const counted = words.filter((w) => w.weight > 0 && (view.df.get(w.term) ?? 0) > 0);
   if (counted.length === 0) return [];
+  const params: unknown[] = [];
   const postings = counted.reduce((n, w) => n + view.df.get(w.term)!, 0);
-  const candidates = postings <= OR_BUDGET ? await everyHolder(db, counted) : await heaviestHolders(db, view, counted, limit);
-  candidates.sort((a, b) => b.weight - a.weight || a.first - b.first || a.seq - b.seq);
+  const where = postings <= OR_BUDGET
+    ? `words @@ $${params.push(tsqueryOf(counted.map((w) => w.term), '|'))}::tsquery`
+    : heaviestHolders(view, counted, limit, params);
+  const { weight, first } = weighing(counted, params);
+  const ranked = `SELECT seq, ${weight} AS weight, ${first} AS first FROM sb_passage WHERE ${where} ORDER BY weight DESC, first, seq`;
+  if (!filter) {
+    const rows = await db.query<PassageRow & { weight: number }>(
+      `SELECT ${PASSAGE_COLUMNS}, r.weight FROM (${ranked} LIMIT ${limit}) r JOIN sb_passage USING (seq) ORDER BY r.weight DESC, r.first, r.seq`, params);
+    const out = rows.rows.map((r) => ({ passage: passageOf(r), weight: r.weight }));
+    view.hold(out.map((w) => w.passage));
+    return out;
+  }
+  const candidates = (await db.query<{ seq: string; weight: number }>(ranked, params)).rows;
   const out: Weighed[] = [];
   for (let at = 0; at < candidates.length && out.length < limit; ) {
-    const chunk = candidates.slice(at, at + (filter ? Math.max(2 * limit, 200) : limit));
+    const chunk = candidates.slice(at, at + Math.max(2 * limit, 200));
     at += chunk.length;
-    const bySeq = await passagesBySeq(db, chunk.map((c) => c.seq));
+    const bySeq = await passagesBySeq(db, chunk.map((c) => Number(c.seq)));
     for (const c of chunk) {
-      const passage = bySeq.get(c.seq);
-      if (!passage || (filter && !filter(passage))) continue;
+      const passage = bySeq.get(Number(c.seq));
+      if (!passage || !filter(passage)) continue;
       out.push({ passage, weight: c.weight });
       if (out.length >= limit) break;
     }
@@ -163,22 +163,15 @@ async function passagesWithWords(db: Db, view: QuestionView, words: readonly Wei
   return out;
 }
 
-async function everyHolder(db: Db, words: readonly WeighedWord[]): Promise<Candidate[]> {
-  const queries = words.map((w) => tsqueryOf([w.term], '|'));
-  const any = tsqueryOf(words.map((w) => w.term), '|');
-  const rows = await db.query<{ seq: string; held: boolean[] }>(`SELECT seq, ${heldColumn(queries, 'words', 2)} FROM sb_passage WHERE words @@ $1::tsquery`, [any, ...queries]);
-  return rows.rows.map((r) => candidateOf(r.seq, r.held, words));
-}
-
 /**
- * For words too common to count every holder. Every passage holding one of the rarest words
- * (as many of them as fit in OR_BUDGET postings) is read, as are the passages holding all of the
- * rest at once (GIN reads that intersection from its rarest word); a passage holding none of the
- * rare words and not all of the others weighs less than nearly every passage found, and the
- * passage a fragment came from holds all or nearly all of its words. When even the rarest word is
- * too common, the intersections of all the words and of all but one are read instead.
+ * For words too common to count every holder: the passages holding one of the rarest words (as
+ * many of them as fit in OR_BUDGET postings), and those holding all of the rest at once (GIN
+ * reads that intersection from its rarest word). A passage holding none of the rare words and not
+ * all of the others weighs less than nearly every passage found, and the passage a fragment came
+ * from holds all or nearly all of its words. When even the rarest word is too common, the
+ * intersections of all the words and of all but one are read instead. Returns a WHERE clause.
  */
-async function heaviestHolders(db: Db, view: QuestionView, words: readonly WeighedWord[], limit: number): Promise<Candidate[]> {
+function heaviestHolders(view: QuestionView, words: readonly WeighedWord[], limit: number, params: unknown[]): string {
   const df = (i: number) => view.df.get(words[i]!.term)!;
   const order = [...words.keys()].sort((a, b) => df(a) - df(b));
   const rare: number[] = [];
@@ -189,20 +182,18 @@ async function heaviestHolders(db: Db, view: QuestionView, words: readonly Weigh
     postings += df(i);
   }
   const rest = order.filter((i) => !rare.includes(i));
-  const queries = words.map((w) => tsqueryOf([w.term], '|'));
-  const params: unknown[] = [...queries];
-  const select = (where: string, max?: number) => `(SELECT seq, ${heldColumn(queries, 'words', 1)} FROM sb_passage WHERE ${where}${max ? ` LIMIT ${max}` : ''})`;
   const holding = (ids: readonly number[], join: '|' | '&') => `words @@ $${params.push(tsqueryOf(ids.map((i) => words[i]!.term), join))}::tsquery`;
   const parts: string[] = [];
   if (rare.length > 0) {
-    parts.push(select(holding(rare, '|')));
-    if (rest.length > 0) parts.push(select(holding(rest, '&'), limit));
+    parts.push(`SELECT seq FROM sb_passage WHERE ${holding(rare, '|')}`);
+    if (rest.length > 0) parts.push(`SELECT seq FROM (SELECT seq FROM sb_passage WHERE ${holding(rest, '&')} LIMIT ${limit}) a`);
   } else {
-    parts.push(select(holding(order, '&'), limit));
-    for (const left of order.slice(0, MAX_SUBSETS)) parts.push(select(holding(order.filter((i) => i !== left), '&'), limit));
+    parts.push(`SELECT seq FROM (SELECT seq FROM sb_passage WHERE ${holding(order, '&')} LIMIT ${limit}) a`);
+    order.slice(0, MAX_SUBSETS).forEach((left, k) => {
+      parts.push(`SELECT seq FROM (SELECT seq FROM sb_passage WHERE ${holding(order.filter((i) => i !== left), '&')} LIMIT ${limit}) b${k}`);
+    });
   }
-  const rows = await db.query<{ seq: string; held: boolean[] }>(parts.join(' UNION '), params);
-  return rows.rows.map((r) => candidateOf(r.seq, r.held, words));
+  return `seq IN (${parts.join(' UNION ')})`;
 }
 
 async function passagesBySeq(db: Db, seqs: readonly number[]): Promise<Map<number, Passage>> {
