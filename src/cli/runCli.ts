@@ -18,7 +18,6 @@ import { runIngest } from './runIngest.ts';
 import { runRepl } from './runRepl.ts';
 import { runStats, runUnresolved } from './runStats.ts';
 import { runValidate } from './runValidate.ts';
-import { runOnDatabase } from './runDatabase.ts';
 import { clipped, issueLine, MESSAGE_CHARS, shownText } from './shownText.ts';
 
 export const OPTIONS = {
@@ -64,7 +63,7 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
 
   const dir = values.corpus ?? env.SOUNDBITE_CORPUS ?? 'corpus';
   // With a database the archive is there, whatever the folder holds now (import loads the folder).
-  if (env.SOUNDBITE_DATABASE_URL) return runOnDatabase({ verb, rest, dir, json: Boolean(values.json), page, values, env }, io, reason);
+  if (env.SOUNDBITE_DATABASE_URL) return (await import('./runDatabase.ts')).runOnDatabase({ verb, rest, dir, json: Boolean(values.json), page, values, env }, io, reason);
   if (verb === 'import') {
     io.err('soundbite import: set SOUNDBITE_DATABASE_URL to the PostgreSQL database to import into (see README, "Running on PostgreSQL").');
     return EXIT.usage;

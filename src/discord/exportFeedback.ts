@@ -5,7 +5,6 @@ import { isFeedbackVote, type FeedbackVote } from './feedback.ts';
 import { createLogger, stderrSink } from './log.ts';
 import { DataDirError, openStateStore } from './openStateStore.ts';
 import { SPACES, type StateStore } from './stateStore.ts';
-import { PostgresStateStore } from './postgresStateStore.ts';
 
 export async function feedbackVotes(store: StateStore): Promise<FeedbackVote[]> {
   const records = await store.list(SPACES.votes, SPACES.votes.maxRecords);
@@ -21,7 +20,7 @@ export async function runFeedbackExport(io: { out(line: string): void; err(line:
   let store: StateStore;
   try {
     // With a database, the votes are in it (postgresStateStore.ts), shared by every bot process.
-    store = read.settings.databaseUrl ? await PostgresStateStore.open(read.settings.databaseUrl) : openStateStore(read.settings.dataDir, createLogger(stderrSink));
+    store = read.settings.databaseUrl ? await (await import('./postgresStateStore.ts')).PostgresStateStore.open(read.settings.databaseUrl) : openStateStore(read.settings.dataDir, createLogger(stderrSink));
   } catch (err) {
     if (!(err instanceof DataDirError)) throw err;
     io.err(`soundbite: Setting SOUNDBITE_DATA_DIR cannot be used: ${err.message}.`);

@@ -10,11 +10,9 @@ import { registerCommands } from './register.ts';
 import { checkDataDir, DataDirError } from './openStateStore.ts';
 import { BotStartError, dataDirProblem, startBot, type BotOptions } from './startBot.ts';
 import type { Logger } from './log.ts';
-import { Database } from '../app/postgres/database.ts';
-import { PostgresEngine } from '../app/postgres/PostgresEngine.ts';
-import { importFolder } from '../app/postgres/importFolder.ts';
+import type { Database } from '../app/postgres/database.ts';
+import type { PostgresStateStore } from './postgresStateStore.ts';
 import { watchCorpus, type CorpusWatcher } from '../app/watchCorpus.ts';
-import { PostgresStateStore } from './postgresStateStore.ts';
 import { stat } from 'node:fs/promises';
 
 export interface RunIo {
@@ -115,6 +113,10 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
  * imported as it changes.
  */
 async function runOnDatabase(settings: BotSettings, io: RunIo, log: Logger, opts: RunOptions): Promise<number> {
+  // Loaded only with a database: the embedded default starts without pg.
+  const [{ Database }, { PostgresEngine }, { importFolder }, { PostgresStateStore }] = await Promise.all([
+    import('../app/postgres/database.ts'), import('../app/postgres/PostgresEngine.ts'), import('../app/postgres/importFolder.ts'), import('./postgresStateStore.ts'),
+  ]);
   let db: Database;
   let store: PostgresStateStore;
   try {
