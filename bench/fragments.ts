@@ -15,6 +15,11 @@ export interface Fragment {
   sourceId: string | null;
   /** The source passage's normalised words joined by spaces: identical text elsewhere counts as right. */
   sourceKey: string | null;
+  /** The words as cut, before any misremembering, normalised: the same speaker saying exactly
+   * these words in another passage (a line repeated from one briefing to the next) is right too. */
+  cutKey: string | null;
+  /** Who said them. */
+  sourceSpeaker: string | null;
 }
 
 export interface FragmentSet {
@@ -115,7 +120,8 @@ export function makeFragments(
     const cut = cutFragment(p, rng);
     if (!cut) continue;
     const key = textKey(p.text);
-    for (const v of VARIANTS) byVariant[v].push({ variant: v, text: cut[v], sourceId: p.id, sourceKey: key });
+    const cutKey = textKey(cut.exact);
+    for (const v of VARIANTS) byVariant[v].push({ variant: v, text: cut[v], sourceId: p.id, sourceKey: key, cutKey, sourceSpeaker: p.speaker.name });
   }
   const absent: Fragment[] = [];
   guard = 0;
@@ -125,7 +131,7 @@ export function makeFragments(
     for (let i = 0; i < len; i++) ws.push(wordPool());
     const text = ws.join(' ');
     if (isPresent(textKey(text), haystack)) continue;
-    absent.push({ variant: 'absent', text, sourceId: null, sourceKey: null });
+    absent.push({ variant: 'absent', text, sourceId: null, sourceKey: null, cutKey: null, sourceSpeaker: null });
   }
   return { byVariant, absent };
 }

@@ -1,10 +1,14 @@
 // npm run bench -- [--sizes 10k,100k,1m] [--fragments 1000] [--absent 200] [--topics 200]
 //                  [--seed 42] [--real | --no-real] [--out bench/results/<timestamp>.json]
 //                  [--baseline-budget 5] [--no-baselines] [--state-answers 1000]
+//                  [--no-holds] [--hold-ms 2000] [--parse-mb 5] [--parse-limit 60] [--soak-minutes 1440]
+//                  [--soak-passages 10000]
 // Builds seeded synthetic corpora (and the real briefings when present), then measures index
 // build, snapshot save/load, memory, who-said latency and precision@1, timeline latency and the
-// not-found rate, beside two baselines on the same fragments; and the bot's answer path with its
-// state store at the cap against an empty one. See bench/README.md.
+// not-found rate, beside two baselines on the same fragments; the bot's answer path with its
+// state store at the cap against an empty one; then how it holds under load (issue 12):
+// acknowledgements while heavy questions run, the worst parse of a one-line upload, and a day of
+// a file saved every minute. See bench/README.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -22,6 +26,9 @@ import { makeFragments, textKey, VARIANTS, type Fragment, type FragmentSet, type
 import { fmtMB, fmtMs, fmtRate, gc, hasGc, memoryAfterGc, percentiles, timed, timedAsync, vsMs, vsRate, type Memory, type Percentiles } from './measure.ts';
 import { loadSnapshot, saveSnapshot } from './snapshot.ts';
 import { measureStateAnswers, printStateAnswers, type StateFigures } from './stateAnswers.ts';
+import { measureAcknowledgements, type AckFigures } from './acknowledge.ts';
+import { measureWorstParse, type ParseShape } from './parseWorst.ts';
+import { soak, type SoakFigures } from './soak.ts';
 import { measureStartup, type Startup } from './startup.ts';
 import { isoDay, Rng, synthCorpus } from './synthCorpus.ts';
 import { makeTopics, type Topic } from './topics.ts';
@@ -43,6 +50,12 @@ interface Args {
   baselines: boolean;
   /** Answers per store in the state-store section; 0 skips it. */
   stateAnswers: number;
+  holds: boolean;
+  holdMs: number;
+  parseMB: number;
+  parseLimitS: number;
+  soakMinutes: number;
+  soakPassages: number;
 }
 
 export function parseSize(s: string): number {
@@ -57,6 +70,7 @@ function parseArgs(argv: string[]): Args {
   const a: Args = {
     sizes: [10_000, 100_000], fragments: 1000, absent: 200, topics: 200, seed: 42, real: true,
     out: path.join('bench', 'results', `${stamp}.json`), baselineBudgetS: 5, baselines: true, stateAnswers: 1000,
+    holds: true, holdMs: 2000, parseMB: 5, parseLimitS: 60, soakMinutes: 1440, soakPassages: 10_000,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -82,8 +96,15 @@ function parseArgs(argv: string[]): Args {
       case '--baseline-budget': a.baselineBudgetS = Number(value()); break;
       case '--no-baselines': a.baselines = false; break;
       case '--state-answers': a.stateAnswers = int(); break;
+      case '--holds': a.holds = true; break;
+      case '--no-holds': a.holds = false; break;
+      case '--hold-ms': a.holdMs = int(); break;
+      case '--parse-mb': a.parseMB = int(); break;
+      case '--parse-limit': a.parseLimitS = int(); break;
+      case '--soak-minutes': a.soakMinutes = int(); break;
+      case '--soak-passages': a.soakPassages = int(); break;
       case '--help': case '-h':
-        console.log('npm run bench -- [--sizes 10k,100k,1m] [--fragments 1000] [--absent 200] [--topics 200] [--seed 42] [--real|--no-real] [--out FILE] [--baseline-budget SECONDS] [--no-baselines] [--state-answers N]');
+        console.log('npm run bench -- [--sizes 10k,100k,1m] [--fragments 1000] [--absent 200] [--topics 200] [--seed 42] [--real|--no-real] [--out FILE] [--baseline-budget SECONDS] [--no-baselines] [--state-answers N] [--no-holds] [--hold-ms 2000] [--parse-mb 5] [--parse-limit 60] [--soak-minutes 1440] [--soak-passages 10000]');
         process.exit(0);
       // eslint-disable-next-line no-fallthrough
       default: throw new Error(`unknown option ${flag} (try --help)`);
@@ -98,6 +119,9 @@ interface WhoSaidFigures {
   latency: Percentiles;
   /** exact/misremembered: precision@1; absent: the not-found rate. */
   rate: number;
+  /** exact/misremembered: the source's speaker named among the answers the answer says match
+   * equally well (words several people said word for word: it names them all and says so). */
+  namedRate?: number;
   /** Queries refused as bad input (never expected here). */
   refused: number;
 }
@@ -141,16 +165,22 @@ interface Built {
   eligible?: (p: Passage) => boolean;
 }
 
+/** Right: the passage cut from, one with the same text, or the same speaker saying the same
+ * words elsewhere (briefings repeat lines from one day to the next). Not right: the same words by
+ * someone else, even though the answer then says several speakers match. */
 function hitOf(index: CorpusIndex, f: Fragment, id: string | null): boolean {
   if (id === null) return false;
   if (id === f.sourceId) return true;
   const p = index.passage(id);
-  return p !== undefined && f.sourceKey !== null && textKey(p.text) === f.sourceKey;
+  if (p === undefined) return false;
+  if (f.sourceKey !== null && textKey(p.text) === f.sourceKey) return true;
+  return f.cutKey !== null && p.speaker.name === f.sourceSpeaker && ` ${textKey(p.text)} `.includes(` ${f.cutKey} `);
 }
 
 function askSoundbite(index: CorpusIndex, fragments: readonly Fragment[]): { figures: WhoSaidFigures; ms: number[] } {
   const ms: number[] = [];
   let good = 0;
+  let named = 0;
   let refused = 0;
   for (const f of fragments) {
     const t0 = performance.now();
@@ -160,11 +190,15 @@ function askSoundbite(index: CorpusIndex, fragments: readonly Fragment[]): { fig
     const a = out.answer;
     if (f.variant === 'absent') {
       if (a.verdict === 'not_found') good++;
-    } else if (a.verdict !== 'not_found' && a.verdict !== null && hitOf(index, f, a.items[0]?.passage.id ?? null)) {
-      good++;
+    } else if (a.verdict !== 'not_found' && a.verdict !== null) {
+      const top = a.items[0];
+      if (hitOf(index, f, top?.passage.id ?? null)) good++;
+      const equal = a.items.filter((i) => i.match?.verdict === top?.match?.verdict && i.match?.differing === top?.match?.differing);
+      if (equal.some((i) => hitOf(index, f, i.passage.id))) named++;
     }
   }
-  return { figures: { latency: percentiles(ms), rate: fragments.length ? good / fragments.length : NaN, refused }, ms };
+  const n = fragments.length;
+  return { figures: { latency: percentiles(ms), rate: n ? good / n : NaN, ...(fragments[0]?.variant !== 'absent' ? { namedRate: n ? named / n : NaN } : {}), refused }, ms };
 }
 
 function askBaseline(index: CorpusIndex, b: Baseline, fragments: readonly Fragment[], budgetMs: number): WhoSaidFigures {
@@ -363,7 +397,8 @@ function printCase(r: CaseResult): void {
   for (const v of [...VARIANTS, 'absent'] as const) {
     const s = r.whoSaid[v]!;
     const label = v === 'absent' ? 'absent: not-found rate' : `${v}: P@1`;
-    console.log(`    ${v.padEnd(10)} n=${s.latency.n}  p50 ${fmtMs(s.latency.p50)}  p95 ${fmtMs(s.latency.p95)}  p99 ${fmtMs(s.latency.p99)}  ${label} ${fmtRate(s.rate)}${s.refused ? `  (${s.refused} refused)` : ''}`);
+    const named = s.namedRate !== undefined ? `  named among equals ${fmtRate(s.namedRate)}` : '';
+    console.log(`    ${v.padEnd(10)} n=${s.latency.n}  p50 ${fmtMs(s.latency.p50)}  p95 ${fmtMs(s.latency.p95)}  p99 ${fmtMs(s.latency.p99)}  ${label} ${fmtRate(s.rate)}${named}${s.refused ? `  (${s.refused} refused)` : ''}`);
     for (const b of [ms, scan]) {
       if (!b) continue;
       const f = b.perVariant[v]!;
@@ -408,11 +443,59 @@ function targets(results: readonly CaseResult[]): TargetRow[] {
   return rows;
 }
 
+// ---------------------------------------------------------------- holding under load (issue 12)
+
+interface Holds {
+  acknowledgements: AckFigures[];
+  worstParse: ParseShape[];
+  parseBytes: number;
+  soak: SoakFigures;
+}
+
+async function measureHolds(args: Args): Promise<Holds> {
+  const acknowledgements = await measureAcknowledgements(args.holdMs, log);
+  const parseBytes = args.parseMB * 1024 * 1024;
+  const worstParse = measureWorstParse(parseBytes, args.parseLimitS * 1000, log);
+  const day = await soak({ minutes: args.soakMinutes, basePassages: args.soakPassages, questionsPerMinute: 8, seed: args.seed }, log);
+  return { acknowledgements, worstParse, parseBytes, soak: day };
+}
+
+function printHolds(h: Holds, holdMs: number): void {
+  console.log('\n== holds under load ==');
+  for (const a of h.acknowledgements) {
+    console.log(`  acknowledgement, questions in ${a.engine}: 4 holding the engine ${fmtMs(holdMs)} each, 12 quick behind them`);
+    console.log(`    heavy   n=${a.heavy.n}  p50 ${fmtMs(a.heavy.p50)}  max ${fmtMs(a.heavy.max)}`);
+    console.log(`    quick   n=${a.quick.n}  p50 ${fmtMs(a.quick.p50)}  max ${fmtMs(a.quick.max)}`);
+    console.log(`    never acknowledged within Discord's 3 s: ${a.late} of ${a.total}; answered in the end: ${a.answered}`);
+  }
+  console.log(`  parse of a ${fmtMB(h.parseBytes / 1048576)} single-line upload, slowest shapes (each the worst of .txt .md .vtt .srt .otter.txt):`);
+  for (const p of h.worstParse) console.log(`    ${p.shape.padEnd(40)} ${p.overLimit ? `over ${fmtMs(p.ms)} (stopped)` : fmtMs(p.ms)} (${p.file})`);
+  const s = h.soak;
+  const rss = s.hourly.map((x) => x.rssMB);
+  console.log(`  soak: ${s.minutes} simulated minutes, a file saved every minute over ${s.basePassages} passages, ${s.questions} questions (${s.refused} refused as bad input)`);
+  console.log(`    questions p50 ${fmtMs(s.latency.p50)}  p99 ${fmtMs(s.latency.p99)}  max ${fmtMs(s.latency.max)}`);
+  console.log(`    RSS, median of the first three hours to the last three: ${(s.rssGrowth * 100).toFixed(1)}%; hourly ${rss.map((x) => x.toFixed(0)).join(' ')} MB`);
+  console.log(`    heap used, the same: ${(s.heapGrowth * 100).toFixed(1)}%; hourly ${s.hourly.map((x) => x.heapUsedMB.toFixed(1)).join(' ')} MB`);
+  console.log(`    index slots at the end of each hour (live and dead, for ${s.hourly[s.hourly.length - 1]?.passages ?? '–'} passages): ${s.hourly.map((x) => x.slots).join(' ')}; ${fmtMs(s.wallMs)}`);
+}
+
+function holdTargets(h: Holds | null): TargetRow[] {
+  if (!h) return [{ size: '—', target: 'holds under load', measured: 'not run', met: null }];
+  const worker = h.acknowledgements.find((a) => a.engine === 'worker')!;
+  const ack = Math.max(worker.heavy.max, worker.quick.max);
+  const parse = h.worstParse[0]!;
+  return [
+    { size: '—', target: 'acknowledged < 1 s, 4 × 2 s questions', measured: worker.late ? `${worker.late} never` : fmtMs(ack), met: worker.late === 0 && ack < 1000 },
+    { size: '—', target: `worst ${fmtMB(h.parseBytes / 1048576)} one-line parse < 1 s`, measured: `${parse.overLimit ? 'over ' : ''}${fmtMs(parse.ms)} (${parse.shape})`, met: !parse.overLimit && parse.ms < 1000 },
+    { size: '—', target: 'RSS growth < 5% over the soak', measured: `${(h.soak.rssGrowth * 100).toFixed(1)}%`, met: h.soak.rssGrowth < 0.05 },
+  ];
+}
+
 function printTargets(rows: readonly TargetRow[]): void {
-  console.log('\n== issue 5 targets ==');
-  console.log(`  ${'size'.padEnd(5)} ${'target'.padEnd(38)} ${'measured'.padEnd(26)} verdict`);
+  console.log('\n== targets (issue 5: speed; issue 12: holds under load) ==');
+  console.log(`  ${'size'.padEnd(5)} ${'target'.padEnd(40)} ${'measured'.padEnd(40)} verdict`);
   for (const r of rows) {
-    console.log(`  ${r.size.padEnd(5)} ${r.target.padEnd(38)} ${r.measured.padEnd(26)} ${r.met === null ? '(size not run)' : r.met ? 'met' : 'NOT MET'}`);
+    console.log(`  ${r.size.padEnd(5)} ${r.target.padEnd(40)} ${r.measured.padEnd(40)} ${r.met === null ? '(not run)' : r.met ? 'met' : 'NOT MET'}`);
   }
 }
 
@@ -454,7 +537,12 @@ async function main(): Promise<void> {
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-  const rows = targets(results);
+  let holds: Holds | null = null;
+  if (args.holds) {
+    holds = await measureHolds(args);
+    printHolds(holds, args.holdMs);
+  }
+  const rows = [...targets(results), ...holdTargets(holds)];
   printTargets(rows);
   const report = {
     startedAt: started.toISOString(),
@@ -467,6 +555,7 @@ async function main(): Promise<void> {
     args,
     skipped,
     results,
+    holds,
     targets: rows,
     state,
   };

@@ -38,7 +38,7 @@ export class WordNet implements Lexicon {
     const hit = this.cache.get(lemma);
     if (hit) return hit;
     const found = new Set<string>();
-    if (/^[a-z][a-z'.]*$/.test(lemma)) {
+    if (/^[a-z][a-z'.]*(?:_[a-z][a-z'.]*)?$/.test(lemma)) {
       for (const pos of POS) {
         for (const offset of this.senses(pos, lemma)) for (const w of this.synsetWords(pos, offset)) if (w !== lemma) found.add(w);
       }
@@ -69,8 +69,9 @@ export class WordNet implements Lexicon {
     const words: string[] = [];
     for (let k = 0; k < count; k++) {
       const raw = (parts[4 + 2 * k] ?? '').replace(/\(.*\)$/, '').toLowerCase();
-      // Phrases (`set_up`) and hyphenated compounds are not single words.
-      if (raw !== '' && !raw.includes('_') && !raw.includes('-')) words.push(raw);
+      // Two-word phrases stay, joined by `_` (`set_up` for "established"); longer ones and
+      // hyphenated compounds do not line up with what people type.
+      if (raw !== '' && !raw.includes('-') && raw.split('_').length <= 2) words.push(raw);
     }
     return words;
   }

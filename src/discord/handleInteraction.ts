@@ -66,10 +66,28 @@ async function autocomplete(deps: BotDeps, i: AutocompleteInteraction): Promise<
   const focused = i.options.getFocused(true);
   const kind = findCommand(i.commandName)?.options.find((o) => o.name === focused.name)?.kind;
   const typed = String(focused.value);
-  const choices = kind === 'speaker'
-    ? speakerChoices(await deps.engine.suggestSpeakers(typed, MAX_CHOICES))
-    : kind === 'program' ? programChoices(await deps.engine.programs(), typed) : [];
+  // Suggestions wait behind the engine's questions like anything else; past this they would
+  // come too late for Discord, so none are offered rather than an error.
+  const suggestions = kind === 'speaker'
+    ? deps.engine.suggestSpeakers(typed, MAX_CHOICES).then(speakerChoices)
+    : kind === 'program' ? deps.engine.programs().then((counts) => programChoices(counts, typed)) : Promise.resolve([]);
+  const choices = await withinOr(suggestions, AUTOCOMPLETE_WITHIN_MS, []);
   await i.respond(choices);
+}
+
+const AUTOCOMPLETE_WITHIN_MS = 2000;
+
+/** `work`'s value, or `fallback` if it is not ready within `ms`. */
+async function withinOr<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The context of the thread the interaction happens in, if Soundbite answered there before. */

@@ -96,7 +96,7 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
   }
   io.out(`Soundbite is online as ${bot.client.user?.tag ?? 'the bot'}, answering from ${engine.figures().passages} passages. Ctrl+C stops it.`);
   const signals = untilSignal();
-  const end = await Promise.race([(opts.stopWhen ?? signals.received).then(() => null), bot.lost]);
+  const end = await Promise.race([(opts.stopWhen ?? signals.received).then(() => null), bot.lost, engine.lost]);
   signals.dispose();
   await bot.stop();
   await engine.close();

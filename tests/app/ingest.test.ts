@@ -112,15 +112,22 @@ describe('soundbite ingest', () => {
     expect(r.stderr).toContain('give one transcript file');
   });
 
-  it.each(['README.txt', 'Readme.md', 'readme.MD'])('refuses an upload named %s, which the corpus keeps for notes and never reads, writing nothing', (name) => {
+  it('refuses an upload named README.txt, which the corpus keeps for notes and never reads, writing nothing', () => {
     c = tempCorpus({ 'bridge.md': BRIDGE });
-    const upload = path.join(c.root, name);
+    const upload = path.join(c.root, 'README.txt');
     writeFileSync(upload, PORT);
     const r = ingest(upload);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${name} is a name the corpus keeps for notes`);
+    expect(r.err).toContain('README.txt is a name the corpus keeps for notes');
     expect(r.err).toContain('Rename the file');
     expect(r.out).toBe('');
+    expect(listing()).toEqual(['bridge.md']);
+  });
+
+  it.each(['Readme.md', 'readme.MD', 'docs/README.txt'])('refuses %s the same way, in any case and under any folder', async (name) => {
+    c = tempCorpus({ 'bridge.md': BRIDGE });
+    const r = await ingestBytes(c.corpus, name, Buffer.from(PORT));
+    expect(r).toMatchObject({ ok: false, code: 'reserved_name' });
     expect(listing()).toEqual(['bridge.md']);
   });
 

@@ -43,22 +43,19 @@ describe('links and special files in the corpus', () => {
     expect(opened.issues).toContainEqual(expect.objectContaining({ file: 'pipe.md', message: expect.stringMatching(/not a regular file/) }));
   });
 
-  it('does not read a file swapped for a link after it was listed', async () => {
-    c = tempCorpus({ 'port.md': PORT });
-    const o = outside();
-    rmSync(path.join(c.corpus, 'port.md'));
-    symlinkSync(o.file, path.join(c.corpus, 'port.md'));
-    const read = await readCorpusFile(c.corpus, 'port.md', EMPTY_ALIASES);
-    expect(read?.transcript.passages).toEqual([]);
-    expect(read?.transcript.issues[0]?.message).toMatch(/symbolic link/);
-  });
-
-  it('does not read through a folder swapped for a link after it was listed', async () => {
-    c = tempCorpus({ 'a/port.md': PORT });
-    const o = outside();
-    rmSync(path.join(c.corpus, 'a'), { recursive: true });
-    symlinkSync(o.dir, path.join(c.corpus, 'a'));
-    const read = await readCorpusFile(c.corpus, 'a/port.md', EMPTY_ALIASES);
+  it.each([
+    ['a file', 'port.md', (o: { file: string; dir: string }) => {
+      rmSync(path.join(c.corpus, 'port.md'));
+      symlinkSync(o.file, path.join(c.corpus, 'port.md'));
+    }],
+    ['a folder', 'a/port.md', (o: { file: string; dir: string }) => {
+      rmSync(path.join(c.corpus, 'a'), { recursive: true });
+      symlinkSync(o.dir, path.join(c.corpus, 'a'));
+    }],
+  ])('does not read through %s swapped for a link after it was listed', async (_what, rel, swap) => {
+    c = tempCorpus({ [rel]: PORT });
+    swap(outside());
+    const read = await readCorpusFile(c.corpus, rel, EMPTY_ALIASES);
     expect(read?.transcript.passages).toEqual([]);
     expect(read?.transcript.issues[0]?.message).toMatch(/symbolic link/);
   });

@@ -38,6 +38,7 @@ describe('names shown safely', () => {
   });
 
   it('validate prints one line per problem, whatever the file names hold', () => {
+    // Plain notes: the general reader reads them with no labels, a warning each.
     const c = tempCorpus({ 'bridge.md': BRIDGE, 'notes\n000.txt:1: error: forged.txt': 'just notes\n', 'report\u202Etxt.md': 'more notes\n' });
     try {
       const r = run(['validate', '--corpus', c.corpus]);

@@ -14,7 +14,7 @@ function tsFiles(dir: string): string[] {
     e.isDirectory() ? tsFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []);
 }
 
-type Room = 'core' | 'app' | 'cli' | 'discord' | 'main';
+type Room = 'core' | 'app' | 'cli' | 'discord' | 'main' | 'types';
 
 /** What each room may import besides itself: rooms, and packages (node: built-ins as `node:`). */
 const ALLOWED: Record<Room, { rooms: Room[]; packages: RegExp }> = {
@@ -23,6 +23,8 @@ const ALLOWED: Record<Room, { rooms: Room[]; packages: RegExp }> = {
   cli: { rooms: ['core', 'app'], packages: /^node:.+$/ },
   discord: { rooms: ['core', 'app'], packages: /^(node:.+|discord\.js|zod|better-sqlite3|pg)$/ },
   main: { rooms: ['core', 'app', 'cli', 'discord'], packages: /^(node:.+|dotenv)$/ },
+  // Declarations for packages without types of their own.
+  types: { rooms: [], packages: /^$/ },
 };
 
 /** The room a path under src/ is in, or null outside src/. */
@@ -30,7 +32,7 @@ function roomOf(file: string): Room | null {
   const rel = path.relative(root, file);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
   const top = rel.split(path.sep)[0]!;
-  return top === 'main.ts' ? 'main' : (['core', 'app', 'cli', 'discord'] as const).find((r) => r === top) ?? null;
+  return top === 'main.ts' ? 'main' : (['core', 'app', 'cli', 'discord', 'types'] as const).find((r) => r === top) ?? null;
 }
 
 /** Every import of `source` (a file at `file`) that its room may not make, as `specifier → where`. */

@@ -5,10 +5,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FormatId } from '../../src/core/model.ts';
+import { formatParsers } from '../../src/core/parse/formats.ts';
 import { parseTranscript } from '../../src/core/parse/parseTranscript.ts';
 import { fuzzRuns, testTimeoutMs } from './fuzzRuns.ts';
 
-const FORMATS: ReadonlySet<FormatId> = new Set(['broadcast-speaker-line', 'broadcast-bracketed', 'broadcast-soundbite', 'briefing', 'otter', 'rev', 'webvtt', 'srt', 'cable', 'general']);
+const FORMATS: ReadonlySet<FormatId | null> = new Set(formatParsers.map((p) => p.format));
 const NAMES = ['x.txt', 'x.md', 'x.vtt', 'x.srt', 'x.otter.txt', 'x.rev.txt', '2025-03-04-briefing.md'];
 
 /** Pieces of every format Soundbite reads (docs/FORMATS.md), to be shuffled into files. */

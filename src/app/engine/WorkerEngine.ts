@@ -41,6 +41,13 @@ export class WorkerEngine implements Engine {
   private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private current: CorpusFigures;
   private stopped = false;
+  private closing = false;
+  private lostWith!: (why: string) => void;
+  /** Resolves, with why, if the worker stops without being closed (a crash, out of memory):
+   * nothing would be answered again, so the bot ends its run and says so. */
+  readonly lost: Promise<string> = new Promise((resolve) => {
+    this.lostWith = resolve;
+  });
 
   private constructor(private readonly worker: Worker, figures: CorpusFigures, private readonly events: WorkerEvents) {
     this.current = figures;
@@ -48,6 +55,7 @@ export class WorkerEngine implements Engine {
     worker.on('error', (err) => this.events.onProblem?.('engine_failed', err));
     worker.on('exit', (code) => {
       this.stopped = true;
+      if (!this.closing) this.lostWith(`the engine worker, which answers every question, stopped unexpectedly (exit code ${code}); restart Soundbite.`);
       const err = new EngineStoppedError(`the engine worker stopped (exit code ${code})`);
       for (const w of this.waiting.values()) w.reject(err);
       this.waiting.clear();
@@ -112,6 +120,7 @@ export class WorkerEngine implements Engine {
   /** Stops the watcher, saves the snapshot, and ends the worker. */
   async close(): Promise<void> {
     if (this.stopped) return;
+    this.closing = true;
     try {
       await this.ask({ op: 'close' });
     } catch (err) {

@@ -6,10 +6,9 @@
 // by the rarest words and intersections (see heaviestHolders), as docs/SCALING.md explains.
 import type pg from 'pg';
 import type { FormatId, ParseIssue, Passage, TranscriptMeta } from '../../core/model.ts';
-import { dayNumber, type Hit, type TermSearch, type Weighed } from '../../core/search/CorpusIndex.ts';
+import { dayNumber, type CountedWord, type Hit, type TermSearch, type Weighed } from '../../core/search/CorpusIndex.ts';
 import type { IndexField } from '../../core/search/indexOptions.ts';
 import { indexedWords } from '../../core/search/indexOptions.ts';
-import type { WeighedWord } from '../../core/search/questionIndex.ts';
 import { bm25, MAX_EXPANSIONS, MAX_POSTINGS } from '../../core/search/scoreTerms.ts';
 import { speakerField } from '../../core/search/CorpusIndex.ts';
 import { PASSAGE_COLUMNS, passageOf, tsqueryOf, type PassageRow } from './passageRow.ts';
@@ -113,11 +112,28 @@ function trigramCount(word: string): number {
   return set.size;
 }
 
-/** SQL for a passage's summed weight over the words (added in the words' order, as the in-memory
- * index adds them, so the sums are equal to the last bit) and the first word it holds. */
-function weighing(words: readonly WeighedWord[], params: unknown[]): { weight: string; first: string } {
+/** The words in the order the in-memory index counts them: ungrouped first, then each group
+ * (the near spellings of one misspelled word) heaviest first. */
+function countingOrder(words: readonly CountedWord[]): CountedWord[] {
+  return [...words].sort((a, b) => (a.group ?? -1) - (b.group ?? -1) || (a.group === undefined ? 0 : b.weight - a.weight));
+}
+
+/** SQL for a passage's summed weight over the words in counting order (a group adding only the
+ * first of its words the passage holds, so the sums equal the in-memory ones to the last bit) and
+ * the position of the first word it holds. */
+function weighing(words: readonly CountedWord[], params: unknown[]): { weight: string; first: string } {
   const held = words.map((w) => `words @@ $${params.push(tsqueryOf([w.term], '|'))}::tsquery`);
-  const weight = `(0::float8${held.map((h, i) => ` + (CASE WHEN ${h} THEN $${params.push(words[i]!.weight)}::float8 ELSE 0 END)`).join('')})`;
+  const parts: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const g = words[i]!.group;
+    let j = i + 1;
+    while (g !== undefined && j < words.length && words[j]!.group === g) j++;
+    const cases = [];
+    for (let k = i; k < j; k++) cases.push(`WHEN ${held[k]} THEN $${params.push(words[k]!.weight)}::float8`);
+    parts.push(` + (CASE ${cases.join(' ')} ELSE 0 END)`);
+    i = j;
+  }
+  const weight = `(0::float8${parts.join('')})`;
   const first = `(CASE ${held.map((h, i) => `WHEN ${h} THEN ${i}`).join(' ')} ELSE ${held.length} END)`;
   return { weight, first };
 }
@@ -129,8 +145,8 @@ function weighing(words: readonly WeighedWord[], params: unknown[]): { weight: s
  * returned travel; with a filter (a closure the database cannot run) the ranking comes back and
  * passages are fetched in that order until `limit` pass.
  */
-async function passagesWithWords(db: Db, view: QuestionView, words: readonly WeighedWord[], limit: number, filter?: (p: Passage) => boolean): Promise<Weighed[]> {
-  const counted = words.filter((w) => w.weight > 0 && (view.df.get(w.term) ?? 0) > 0);
+async function passagesWithWords(db: Db, view: QuestionView, words: readonly CountedWord[], limit: number, filter?: (p: Passage) => boolean): Promise<Weighed[]> {
+  const counted = countingOrder(words).filter((w) => w.weight > 0 && (view.df.get(w.term) ?? 0) > 0);
   if (counted.length === 0) return [];
   const params: unknown[] = [];
   const postings = counted.reduce((n, w) => n + view.df.get(w.term)!, 0);
@@ -171,7 +187,7 @@ async function passagesWithWords(db: Db, view: QuestionView, words: readonly Wei
  * from holds all or nearly all of its words. When even the rarest word is too common, the
  * intersections of all the words and of all but one are read instead. Returns a WHERE clause.
  */
-function heaviestHolders(view: QuestionView, words: readonly WeighedWord[], limit: number, params: unknown[]): string {
+function heaviestHolders(view: QuestionView, words: readonly CountedWord[], limit: number, params: unknown[]): string {
   const df = (i: number) => view.df.get(words[i]!.term)!;
   const order = [...words.keys()].sort((a, b) => df(a) - df(b));
   const rare: number[] = [];

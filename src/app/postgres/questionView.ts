@@ -6,7 +6,7 @@
 // who-said takes two or three such rounds: word counts, near spellings, candidates.
 import type { SpeakerSummary } from '../../core/ask/answer.ts';
 import type { Passage } from '../../core/model.ts';
-import { wordWeight, type FileEntry, type Hit, type TermSearch, type TopicLimits, type TopicTerm, type Weighed } from '../../core/search/CorpusIndex.ts';
+import { wordWeight, type CountedWord, type FileEntry, type Hit, type TermSearch, type TopicLimits, type TopicTerm, type Weighed } from '../../core/search/CorpusIndex.ts';
 import { indexedWords } from '../../core/search/indexOptions.ts';
 import type { Lexicon } from '../../core/search/lexicon.ts';
 import type { QuestionIndex, WeighedWord } from '../../core/search/questionIndex.ts';
@@ -18,7 +18,7 @@ export type ViewRequest =
   | { kind: 'similar'; word: string; maxDistance: number }
   | { kind: 'passages'; ids: string[] }
   | { kind: 'file'; file: string }
-  | { kind: 'withWords'; key: string; words: readonly WeighedWord[]; limit: number; filter: ((p: Passage) => boolean) | undefined }
+  | { kind: 'withWords'; key: string; words: readonly CountedWord[]; limit: number; filter: ((p: Passage) => boolean) | undefined }
   | { kind: 'topic'; key: string; terms: readonly TopicTerm[]; atLeast: number; limits: TopicLimits }
   | { kind: 'terms'; key: string; terms: readonly string[]; opts: TermSearch }
   | { kind: 'by'; key: string; speakers: ReadonlySet<string>; filter: (p: Passage) => boolean };
@@ -97,7 +97,7 @@ export class QuestionView implements QuestionIndex {
     return near;
   }
 
-  passagesWithWords(words: readonly WeighedWord[], limit: number, filter?: (p: Passage) => boolean): Weighed[] {
+  passagesWithWords(words: readonly CountedWord[], limit: number, filter?: (p: Passage) => boolean): Weighed[] {
     const key = `with:${limit}:${filter ? 'f' : ''}:${JSON.stringify(words)}`;
     return this.result(key, () => ({ kind: 'withWords', key, words, limit, filter }));
   }

@@ -31,6 +31,9 @@ export interface Alignment {
   extra: number;
   /** Those words as differences: a run of up to CLAUSE_WORDS counts once. */
   extraRuns: number;
+  /** A negation (not, never, nobody…) the fragment has and the passage does not, or the other
+   * way round: the words may line up, the meaning does not. */
+  negationDiffers: boolean;
   /** Adjacent fragment words found in the other order (counted once per pair). */
   swapped: number;
   /** Share of the fragment's weight (rare words weigh more) that was found. */
@@ -50,6 +53,8 @@ const SCORE = { exact: 2, similar: 1.2, substitute: -1, gap: -1, extraOpen: -1, 
 const Move = { Stop: 0, Diagonal: 1, Up: 2, Left: 3, Swap: 4, MergePassage: 5, MergeFragment: 6 } as const;
 /** Passage words left out in a row that count as one difference: about a clause. */
 export const CLAUSE_WORDS = 8;
+/** Words that turn a statement into its opposite. */
+const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'nobody', 'none', 'nothing', 'nowhere', 'neither', 'nor', 'without', 'noone', 'unless']);
 
 /**
  * @param fragment normalised words of the remembered fragment
@@ -98,12 +103,12 @@ export function alignFragment(
         const swap = score[here - 2 * width - 2]! + SCORE.swap;
         if (swap > v) { v = swap; mv = Move.Swap; }
       }
-      // "anytime" for "any time", "healthcare" for "health care", and the other way round.
-      if (j > 1 && f.length > 3 && f === passage[j - 2]!.word + passage[j - 1]!.word) {
+      // "anytime" for "any time", "set up" for "established", and the other way round.
+      if (j > 1 && ((f.length > 3 && f === passage[j - 2]!.word + passage[j - 1]!.word) || matcher.phraseMatches(i - 1, passage[j - 2]!.word, passage[j - 1]!.word))) {
         const merged = score[here - width - 2]! + SCORE.merge;
         if (merged > v) { v = merged; mv = Move.MergePassage; }
       }
-      if (i > 1 && passage[j - 1]!.word.length > 3 && passage[j - 1]!.word === fragment[i - 2]! + f) {
+      if (i > 1 && matcher.pairKind(rows[j - 1]!, i - 2)) {
         const merged = score[here - 2 * width - 1]! + SCORE.merge;
         if (merged > v) { v = merged; mv = Move.MergeFragment; }
       }
@@ -117,6 +122,9 @@ export function alignFragment(
 
   // Walk back from the best cell, counting what kind of step each one was.
   let exact = 0, similar = 0, missing = 0, extra = 0, extraRuns = 0, swapped = 0;
+  // Negations on each side that the other does not line up with: a flip when they do not pair.
+  let negatedInFragment = 0;
+  let negatedInPassage = 0;
   let found = 0;
   const marks: CharSpan[] = [];
   const edits: Edit[] = [];
@@ -127,9 +135,14 @@ export function alignFragment(
   const lastJ = j;
   let inGap = false;
   let run = 0;
+  let runNegated = false;
   const closeRun = () => {
     if (run > 0) extraRuns += run <= CLAUSE_WORDS ? 1 : run;
+    // A "not" left out alone flips the statement; one inside a clause left out whole does not
+    // ("… the harbour, which nobody had prepared for, and took the cranes").
+    if (runNegated && run <= 2) negatedInPassage++;
     run = 0;
+    runNegated = false;
   };
   while (i > 0 && j > 0 && (inGap || move[i * width + j] !== Move.Stop)) {
     const at = i * width + j;
@@ -137,6 +150,7 @@ export function alignFragment(
       // In a run of left-out passage words: it continues while the gap was extended.
       extra++;
       run++;
+      if (NEGATIONS.has(passage[j - 1]!.word)) runNegated = true;
       edits.push({ kind: 'dropped', fragment: null, passage: spanAt(j - 1) });
       inGap = gapExtends[at] === 1;
       j--;
@@ -157,12 +171,19 @@ export function alignFragment(
           marks.push({ start: w.start, end: w.end });
         } else {
           missing++;
+          if (NEGATIONS.has(fragment[i - 1]!)) negatedInFragment++;
+          if (NEGATIONS.has(passage[j - 1]!.word)) negatedInPassage++;
           edits.push({ kind: 'changed', fragment: i - 1, passage: spanAt(j - 1) });
         }
         i--; j--;
         break;
       }
-      case Move.Up: missing++; edits.push({ kind: 'added', fragment: i - 1, passage: null }); i--; break;
+      case Move.Up:
+        missing++;
+        if (NEGATIONS.has(fragment[i - 1]!)) negatedInFragment++;
+        edits.push({ kind: 'added', fragment: i - 1, passage: null });
+        i--;
+        break;
       case Move.Swap: {
         swapped++;
         edits.push({ kind: 'swapped', fragment: i - 2, passage: { start: passage[j - 2]!.start, end: passage[j - 1]!.end } });
@@ -196,6 +217,8 @@ export function alignFragment(
   closeRun();
   // Fragment words before and after the aligned stretch were not found either.
   missing += i + (n - lastI);
+  for (let k = 0; k < i; k++) if (NEGATIONS.has(fragment[k]!)) negatedInFragment++;
+  for (let k = lastI; k < n; k++) if (NEGATIONS.has(fragment[k]!)) negatedInFragment++;
   const head: Edit[] = Array.from({ length: i }, (_, k) => ({ kind: 'added', fragment: k, passage: null }));
   const tail: Edit[] = Array.from({ length: n - lastI }, (_, k) => ({ kind: 'added', fragment: lastI + k, passage: null }));
   const total = weights.reduce((a, b) => a + b, 0);
@@ -212,6 +235,8 @@ export function alignFragment(
     missing,
     extra,
     extraRuns,
+    // "unless" for "if … not" pairs up; "will lift" for "will not lift" does not.
+    negationDiffers: negatedInFragment !== negatedInPassage,
     swapped,
     weightFound: total > 0 ? found / total : 0,
     span: { start: firstWord.start, end: lastWord.end },

@@ -2,6 +2,7 @@
 // passage's word is worked out once per distinct word and reused across every candidate: the
 // same few thousand words recur in all of them, and the alignment asks for every pair.
 import { NO_SYNONYMS, type Lexicon } from '../search/lexicon.ts';
+import { lemmasOf } from '../search/lexicon.ts';
 import { comparePrepared, prepareWord, type PreparedWord } from '../search/similarWords.ts';
 import { grownTo } from '../search/growArray.ts';
 import { eachWord } from '../search/words.ts';
@@ -28,11 +29,52 @@ export class FragmentWords {
   private readonly count: Int32Array;
   private ring = new Int32Array(0);
   private readonly totalWeight: number;
+  /** Per pair of adjacent fragment words, the base forms of the phrase's synonyms ("set up" →
+   * establish, found), or null. */
+  private readonly pairSynonyms: Array<ReadonlySet<string> | null>;
+  /** For each row, one byte per adjacent fragment pair: whether the passage word is that pair
+   * as one word (`anytime` for "any time") or a synonym of it. */
+  private pairTable = new Uint8Array(0);
+  /** What reach counts: a fragment word matched by the passage word alone, or as part of a pair
+   * or phrase (`table`, widened), so the bound stays at or above what an alignment can find. */
+  private reachTable = new Uint8Array(0);
+  private readonly rowWords: string[] = [];
 
   constructor(readonly words: readonly string[], readonly weights: readonly number[], lexicon: Lexicon = NO_SYNONYMS) {
     this.prepared = words.map((w) => prepareWord(w, lexicon));
     this.count = new Int32Array(words.length);
     this.totalWeight = weights.reduce((a, b) => a + b, 0);
+    this.pairSynonyms = words.slice(1).map((w, k) => phraseSynonyms(this.prepared[k]!, this.prepared[k + 1]!, lexicon));
+  }
+
+  /** Whether passage words `a` then `b` are one fragment word's two-word synonym: "set up" in the
+   * transcript for a remembered "established". */
+  phraseMatches(i: number, a: string, b: string): boolean {
+    const syn = this.prepared[i]?.synonyms;
+    if (!syn || syn.size === 0 || !this.hasPhrases(i)) return false;
+    for (const x of lemmasOf(a)) for (const y of lemmasOf(b)) if (syn.has(`${x}_${y}`)) return true;
+    return false;
+  }
+
+  private readonly phrases = new Map<number, boolean>();
+  private hasPhrases(i: number): boolean {
+    let has = this.phrases.get(i);
+    if (has === undefined) {
+      has = [...(this.prepared[i]?.synonyms ?? [])].some((s) => s.includes('_'));
+      this.phrases.set(i, has);
+    }
+    return has;
+  }
+
+  /** Whether the passage word in `row` stands for fragment words `k` and `k + 1` together. */
+  pairKind(row: number, k: number): boolean {
+    const pairs = this.words.length - 1;
+    return pairs > 0 && this.pairTable[row * pairs + k] === 1;
+  }
+
+  /** The passage word of a row. */
+  wordOf(row: number): string {
+    return this.rowWords[row] ?? '';
   }
 
   /** The row of this passage word, comparing it with each fragment word the first time. */
@@ -47,6 +89,23 @@ export class FragmentWords {
         const m = comparePrepared(this.prepared[i]!, actual);
         this.table[row * n + i] = m === 'exact' ? EXACT : m === 'similar' ? SIMILAR : 0;
       }
+      const pairs = n - 1;
+      if (pairs > 0) {
+        this.pairTable = grownTo(this.pairTable, (row + 1) * pairs, (size) => new Uint8Array(size));
+        for (let k = 0; k < pairs; k++) {
+          const joined = word.length > 3 && word === this.words[k]! + this.words[k + 1]!;
+          const syn = this.pairSynonyms[k];
+          const synonym = syn !== null && syn !== undefined && actual.lemmas.some((l) => syn.has(l));
+          this.pairTable[row * pairs + k] = joined || synonym ? 1 : 0;
+        }
+      }
+      this.reachTable = grownTo(this.reachTable, (row + 1) * n, (size) => new Uint8Array(size));
+      for (let i = 0; i < n; i++) {
+        const inPair = (i > 0 && this.pairTable[row * pairs + i - 1] === 1) || (i < pairs && this.pairTable[row * pairs + i] === 1);
+        const inPhrase = this.hasPhrases(i) && actual.lemmas.some((l) => [...this.prepared[i]!.synonyms!].some((s) => s.startsWith(`${l}_`) || s.endsWith(`_${l}`)));
+        this.reachTable[row * n + i] = this.table[row * n + i] !== 0 || inPair || inPhrase ? 1 : 0;
+      }
+      this.rowWords[row] = word;
       this.rows.set(word, row);
     }
     return row;
@@ -79,7 +138,7 @@ export class FragmentWords {
     eachWord(text, (word) => {
       if (done) return;
       const row = this.rowOf(word);
-      const table = this.table;
+      const table = this.reachTable;
       // The word leaving the window, then the word entering it.
       if (seen >= window) {
         const out = ring[seen % window]! * n;
@@ -116,4 +175,11 @@ export class FragmentWords {
     if (this.ring.length < window) this.ring = new Int32Array(window);
     return this.ring;
   }
+}
+
+/** The synonyms of two adjacent words read as one phrase ("set up"), if the lexicon has it. */
+function phraseSynonyms(a: PreparedWord, b: PreparedWord, lexicon: Lexicon): ReadonlySet<string> | null {
+  const found = new Set<string>();
+  for (const x of a.lemmas) for (const y of b.lemmas) for (const s of lexicon.synonymsOf(`${x}_${y}`)) found.add(s);
+  return found.size > 0 ? found : null;
 }

@@ -25,13 +25,25 @@ export function mayBeAccepted(found: number, weightShare: number, n: number): bo
   return found / n >= MIN_FOUND && found >= n - allowedDiffering(n) && weightShare >= MIN_WEIGHT_FOUND;
 }
 
+/**
+ * Differences as the verdict weighs them: words the transcript has and the fragment left out
+ * weigh half (memory drops words more readily than it invents them: "the largest rally in the
+ * city's history" for "the largest public rally in this city's long history"), a clause left
+ * out weighing as one word left out.
+ */
+export function weighedDiffering(a: Alignment): number {
+  return wordsDiffering(a) - a.extraRuns / 2;
+}
+
 /** The verdict on one alignment of an `n`-word fragment with a passage of this kind. */
 export function judge(a: Alignment, n: number, kind: PassageKind): Judgement {
   const spokenBySomeone = kind === 'quote' || kind === 'question';
   const isExact = a.exact === n && a.similar === 0 && a.extra === 0 && a.swapped === 0 && a.missing === 0;
   if (isExact) return spokenBySomeone ? 'exact' : 'reported';
+  // "We will not lift the tariffs" is not "we will lift the tariffs", however well they line up.
+  if (a.negationDiffers) return null;
   const found = a.exact + a.similar;
-  const close = wordsDiffering(a) <= allowedDiffering(n) && found / n >= MIN_FOUND && a.weightFound >= MIN_WEIGHT_FOUND && a.exact >= Math.min(3, n - 1);
+  const close = weighedDiffering(a) <= allowedDiffering(n) && found / n >= MIN_FOUND && a.weightFound >= MIN_WEIGHT_FOUND && a.exact >= Math.min(3, n - 1);
   if (!close) return null;
   return spokenBySomeone ? 'close' : 'reported';
 }

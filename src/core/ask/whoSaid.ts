@@ -2,8 +2,9 @@
 // Candidates come from the fragment's rarest words (cheap, and robust to a changed or misspelled
 // word); each candidate is then aligned word by word, and only a close alignment names anyone.
 import type { Passage, Verdict } from '../model.ts';
+import type { CountedWord } from '../search/CorpusIndex.ts';
 import type { QuestionIndex as CorpusIndex } from '../search/questionIndex.ts';
-import { typoBudget } from '../search/similarWords.ts';
+import { comparePrepared, prepareWord, typoBudget } from '../search/similarWords.ts';
 import { isStopword, wordSpans, wordsOf } from '../search/words.ts';
 import { CLAUSE_WORDS, wordsDiffering } from './alignFragment.ts';
 import { allowedDiffering, judge, mayBeAccepted, type Judgement } from './verdict.ts';
@@ -160,13 +161,19 @@ function findCandidates(index: CorpusIndex, words: readonly string[], filter?: (
   // passages than can be aligned hold as much of it as the last one taken, keep those holding
   // most of the fragment as typed.
   const thin = seeds.length < 2 || index.docFrequency(seeds[0]!.term) > CANDIDATES;
-  const counted = thin ? known.slice(0, THIN_SEED_TERMS).map((term) => ({ term, weight: index.weightOf(term) })) : seeds;
+  const counted: CountedWord[] = thin ? known.slice(0, THIN_SEED_TERMS).map((term) => ({ term, weight: index.weightOf(term) })) : seeds;
   // A misspelled word is unknown to the index; when the rest is thin, its near spellings are
   // counted too, so the passage that holds the word as said comes first.
   if (thin) {
-    for (const word of unknown.slice(0, 3)) {
-      for (const near of index.similarWords(word, typoBudget(word.length))) counted.push({ term: near, weight: index.weightOf(near) });
-    }
+    unknown.slice(0, 3).forEach((word, group) => {
+      // The tree's distance counts two swapped letters as two edits; the alignment counts them as
+      // one slip ("aaginst"), so look one edit further and keep what the alignment would accept.
+      const typed = prepareWord(word);
+      for (const near of index.similarWords(word, typoBudget(word.length) + 1)) {
+        if (comparePrepared(typed, prepareWord(near)) === 'none') continue;
+        counted.push({ term: near, weight: index.weightOf(near), group });
+      }
+    });
   }
   const weighed = index.passagesWithWords(counted, thin ? THIN_CANDIDATES : CANDIDATES, filter);
   if (weighed.length <= CANDIDATES) return { heavier: weighed.map((w) => w.passage), tied: [], tiedLackWords: false };

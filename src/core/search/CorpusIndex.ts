@@ -27,6 +27,13 @@ export interface FileEntry {
   reading?: Reading;
 }
 
+/** A word who-said counts passages by; words sharing a `group` count once per passage. */
+export interface CountedWord {
+  term: string;
+  weight: number;
+  group?: number;
+}
+
 export interface Hit {
   id: string;
   score: number;
@@ -313,17 +320,29 @@ export class CorpusIndex implements QuestionIndex {
    * Passages whose text holds any of the words, by the summed weight of those they hold,
    * heaviest first, at most `limit`: candidate finding by counting postings, without scoring.
    */
-  passagesWithWords(words: ReadonlyArray<{ term: string; weight: number }>, limit: number, filter?: (p: Passage) => boolean): Weighed[] {
+  passagesWithWords(words: ReadonlyArray<CountedWord>, limit: number, filter?: (p: Passage) => boolean): Weighed[] {
     const weights = this.scratch();
+    const marks = this.marks;
     let touched = this.touched;
     let n = 0;
-    for (const { term, weight } of words) {
+    // Words of one group (the near spellings of one misspelled word) count once per passage, the
+    // heaviest first: a passage holding "set" and "spot" is not twice as likely to hold "spent".
+    const ordered = [...words].sort((a, b) => (a.group ?? -1) - (b.group ?? -1) || (a.group === undefined ? 0 : b.weight - a.weight));
+    let round = 0;
+    let group: number | undefined;
+    for (const { term, weight, group: g } of ordered) {
       const list = this.postings.list(term, 'text');
       // A zero weight would make its passages look untouched.
       if (!list || !(weight > 0)) continue;
+      if (g === undefined || g !== group) round = ++this.markRound;
+      group = g;
       touched = this.touched = grownTo(touched, n + list.length, (size) => new Uint32Array(size));
       for (let i = 0; i < list.length; i++) {
         const slot = list.slots[i]!;
+        if (g !== undefined) {
+          if (marks[slot] === round) continue;
+          marks[slot] = round;
+        }
         if (weights[slot] === 0) touched[n++] = slot;
         weights[slot] = weights[slot]! + weight;
       }

@@ -4,7 +4,7 @@
 // its view first (see app/postgres/questionView.ts).
 import type { SpeakerSummary } from '../ask/answer.ts';
 import type { Passage } from '../model.ts';
-import type { FileEntry, Hit, TermSearch, TopicLimits, TopicTerm, Weighed } from './CorpusIndex.ts';
+import type { CountedWord, FileEntry, Hit, TermSearch, TopicLimits, TopicTerm, Weighed } from './CorpusIndex.ts';
 import type { Lexicon } from './lexicon.ts';
 
 /** A word and how much finding it counts. */
@@ -26,9 +26,11 @@ export interface QuestionIndex {
   weightOf(word: string): number;
   /** Indexed words within `maxDistance` edits of `word`, not the word itself. */
   similarWords(word: string, maxDistance: number): string[];
-  /** Passages whose text holds any of the words, heaviest summed weight first, at most `limit`;
-   * equal sums in the order the words are listed, then in archive order. */
-  passagesWithWords(words: readonly WeighedWord[], limit: number, filter?: (p: Passage) => boolean): Weighed[];
+  /** Passages whose text holds any of the words, heaviest summed weight first, at most `limit`.
+   * Words of one group count once per passage (the heaviest it holds); ungrouped words come
+   * first, then each group heaviest first, and equal sums keep that order of the first word a
+   * passage holds, then archive order. */
+  passagesWithWords(words: readonly CountedWord[], limit: number, filter?: (p: Passage) => boolean): Weighed[];
   /** BM25 of each passage's text over the words, for breaking ties among a few hundred. */
   densities(passages: readonly Passage[], words: readonly WeighedWord[]): number[];
   /** Every passage holding topic words (text or headline) worth at least `atLeast`, unordered. */

@@ -103,3 +103,19 @@ describe('words', () => {
     expect(wordsOf('constructor toString __proto__ hasOwnProperty')).toEqual(['constructor', 'tostring', 'proto', 'hasownproperty']);
   });
 });
+
+describe('negations line up or the match is off', () => {
+  const spans = wordSpans('This is a snapshot of what the future looks like if we do not get our emissions under control, and we will not lift the tariffs.');
+  const align = (fragment: string) => {
+    const words = wordsOf(fragment);
+    return alignFragment(words, words.map(() => 1), spans)!;
+  };
+  it.each([
+    ['unless for if … not pairs up', 'what the future looks like unless we get our emissions under control', false],
+    ['a not left out flips the statement', 'and we will lift the tariffs', true],
+    ['a never the passage lacks flips it', 'we will never get our emissions under control', true],
+    ['never for not pairs up', 'and we will never lift the tariffs', false],
+  ])('%s', (_what, fragment, differs) => {
+    expect(align(fragment).negationDiffers).toBe(differs);
+  });
+});

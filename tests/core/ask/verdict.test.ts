@@ -7,7 +7,7 @@ import { allowedDiffering, judge, mayBeAccepted, MIN_FOUND, MIN_WEIGHT_FOUND } f
 import { wordSpans, wordsOf } from '../../../src/core/search/words.ts';
 
 function alignment(parts: Partial<Alignment>): Alignment {
-  return { score: 1, exact: 0, similar: 0, missing: 0, extra: 0, extraRuns: 0, swapped: 0, weightFound: 1, span: { start: 0, end: 1 }, marks: [], edits: [], ...parts };
+  return { score: 1, exact: 0, similar: 0, missing: 0, extra: 0, extraRuns: 0, negationDiffers: false, swapped: 0, weightFound: 1, span: { start: 0, end: 1 }, marks: [], edits: [], ...parts };
 }
 
 describe('judge', () => {
@@ -19,8 +19,12 @@ describe('judge', () => {
     ['one word fewer found: 60%', 10, { exact: 6, missing: 4, weightFound: 0.7 }, null],
     ['weight found at the limit', 10, { exact: 9, missing: 1, weightFound: MIN_WEIGHT_FOUND }, 'close'],
     ['weight found just under', 10, { exact: 9, missing: 1, weightFound: MIN_WEIGHT_FOUND - 0.01 }, null],
-    ['12 words, 4 passage words left out one by one: 4 differences', 12, { exact: 12, extra: 4, extraRuns: 4 }, 'close'],
-    ['12 words, 5 left out one by one: one over', 12, { exact: 12, extra: 5, extraRuns: 5 }, null],
+    // Passage words the fragment left out weigh half a difference each (a clause, half once).
+    ['12 words, 8 passage words left out one by one: weighs 4, the limit', 12, { exact: 12, extra: 8, extraRuns: 8 }, 'close'],
+    ['12 words, 9 left out one by one: weighs 4.5, over', 12, { exact: 12, extra: 9, extraRuns: 9 }, null],
+    ['9 words, one changed and 4 left out: weighs 3, the limit', 9, { exact: 8, missing: 1, extra: 4, extraRuns: 4, weightFound: 0.9 }, 'close'],
+    ['9 words, one changed and 5 left out: weighs 3.5, over', 9, { exact: 8, missing: 1, extra: 5, extraRuns: 5, weightFound: 0.9 }, null],
+    ['a negation the passage does not have', 9, { exact: 8, missing: 1, weightFound: 0.9, negationDiffers: true }, null],
     ['a clause left out counts once', 9, { exact: 9, extra: CLAUSE_WORDS, extraRuns: 1 }, 'close'],
     ['three words, one misspelled: two as written', 3, { exact: 2, similar: 1 }, 'close'],
     ['three words, two misspelled: one as written', 3, { exact: 1, similar: 2 }, null],

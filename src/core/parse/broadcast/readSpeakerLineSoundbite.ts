@@ -6,6 +6,9 @@ import { readSectionMarker } from './sections.ts';
 import type { SoundbiteRead, SoundbiteReader } from './soundbite.ts';
 import { continuesSentence, endsSentence, hasHangul, soundsSpoken } from './textShape.ts';
 
+/** Narration reporting someone: "officials said", "according to", "she told reporters". */
+const REPORTS_OTHERS = /\b(?:said|says|told|according to|reported|announced|added)\b/i;
+
 /** A label line is short; a title rarely runs past a dozen words. */
 const MAX_LABEL_WORDS = 20;
 const MAX_NAME_WORDS = 6;
@@ -51,7 +54,12 @@ export const readSpeakerLineSoundbite: SoundbiteReader = (lines, i) => {
     const last = parts[parts.length - 1] ?? '';
     const sameBlock = blockStyle && adjacent;
     const runsOn = continuesSentence(t) || (!endsSentence(last) && /[,;:\u2014-]$/.test(last));
-    if (!sameBlock && !runsOn) break;
+    // A soundbite set off by blank lines may run over several paragraphs: the next one is still
+    // the speaker's when it is no further away than the first was, and sounds like their own
+    // words, not the reporter's ("I left with nothing.", not "Officials said …").
+    const gap = n - k;
+    const ownWords = blockStyle && gap <= first - i - 1 && soundsSpoken(t) && !REPORTS_OTHERS.test(t) && labelShape(t) === null;
+    if (!sameBlock && !runsOn && !ownWords) break;
     parts.push(t);
     k = n + 1;
   }
@@ -72,7 +80,8 @@ export function labelShape(text: string): LabelShape | null {
     const name = slash.name.trim();
     const title = slash.title.trim();
     if (name.split(/\s+/).length > MAX_NAME_WORDS || /[,.]$/.test(name)) return null;
-    if (title !== '' && !/^[\p{Lu}\p{N}(]/u.test(title)) return null;
+    // `Jane Roe/ resident`: a title may be written in lower case; a sentence with a slash is not a label.
+    if (title !== '' && !/^[\p{L}\p{N}(]/u.test(title)) return null;
     return 'slash';
   }
   const withoutParens = text.replace(/\([^()]*\)/g, '').trim();
