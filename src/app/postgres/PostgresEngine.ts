@@ -17,7 +17,7 @@ import type { SyncResult } from '../liveCorpus.ts';
 import { readAliases } from '../readAliases.ts';
 import { appLexicon } from '../wordNet.ts';
 import { writeFiles } from './archiveWriter.ts';
-import { askDatabase, inSnapshot, readState, type ArchiveState } from './askDatabase.ts';
+import { askInSnapshot, inSnapshot, readState, type ArchiveState } from './askDatabase.ts';
 import type { Database } from './database.ts';
 import { importFolder } from './importFolder.ts';
 import { QuestionView } from './questionView.ts';
@@ -61,11 +61,9 @@ export class PostgresEngine implements Engine {
   }
 
   async run(inv: Invocation, now: Date, pageSize?: number): Promise<Outcome> {
-    return inSnapshot(this.db.reader(), async (c) => {
-      const state = await readState(c, this.state);
-      this.keep(state);
-      return askDatabase(c, state, appLexicon, inv, now, pageSize);
-    });
+    const { outcome, state } = await askInSnapshot(this.db.reader(), this.state, appLexicon, inv, now, pageSize);
+    this.keep(state);
+    return outcome;
   }
 
   async suggestSpeakers(typed: string, limit: number): Promise<SpeakerSummary[]> {

@@ -6,7 +6,7 @@ import type { Outcome, SpeakerSummary } from '../../core/ask/answer.ts';
 import { runCommand, type Invocation } from '../../core/ask/commands.ts';
 import type { Lexicon } from '../../core/search/lexicon.ts';
 import { wordsOf } from '../../core/search/words.ts';
-import { load, loadWords } from './loadView.ts';
+import { load } from './loadView.ts';
 import { NeedsLoading, QuestionView, type ArchiveTotals } from './questionView.ts';
 
 /** More rounds than any question needs; past it something loads nothing new, and that is a bug. */
@@ -17,11 +17,15 @@ export interface ArchiveState {
   directory: SpeakerSummary[];
 }
 
+type StatsRow = { passages: string; text_len: string; speaker_len: string; headline_len: string; version: string };
+const STATS = 'SELECT passages, text_len, speaker_len, headline_len, version FROM sb_stats';
+
 /** What every question starts from; `cached` gives the directory when its version still holds. */
 export async function readState(db: pg.ClientBase, cached: ArchiveState | null): Promise<ArchiveState> {
-  const s = (await db.query<{ passages: string; text_len: string; speaker_len: string; headline_len: string; version: string }>(
-    'SELECT passages, text_len, speaker_len, headline_len, version FROM sb_stats',
-  )).rows[0]!;
+  return stateFrom(db, (await db.query<StatsRow>(STATS)).rows[0]!, cached);
+}
+
+async function stateFrom(db: pg.ClientBase, s: StatsRow, cached: ArchiveState | null): Promise<ArchiveState> {
   const version = Number(s.version);
   // The file count and the directory change only with the version: read again only then.
   if (cached && cached.totals.version === version) return cached;
@@ -68,10 +72,35 @@ export async function inSnapshot<T>(pool: pg.Pool, work: (db: pg.ClientBase) => 
   }
 }
 
-export async function askDatabase(db: pg.ClientBase, state: ArchiveState, lexicon: Lexicon, inv: Invocation, now: Date, pageSize?: number): Promise<Outcome> {
-  const view = new QuestionView(lexicon, state.totals, () => state.directory);
-  // Every word the question gives is counted in one round, before the first run.
-  await loadWords(db, view, Object.values(inv.args).flatMap((v) => (v ? wordsOf(v) : [])));
+/**
+ * A question in a snapshot of its own, as few round trips as it can be: the transaction's start,
+ * the archive's totals and the counts of every word the question gives go in one message; then
+ * the rounds the question needs (a who-said: its candidates, and near spellings when a word is
+ * unknown); then the end. Returns the state it read, for the next question to start from.
+ */
+export async function askInSnapshot(pool: pg.Pool, cached: ArchiveState | null, lexicon: Lexicon, inv: Invocation, now: Date, pageSize?: number): Promise<{ outcome: Outcome; state: ArchiveState }> {
+  const client = await pool.connect();
+  try {
+    const words = [...new Set(Object.values(inv.args).flatMap((v) => (v ? wordsOf(v) : [])))].slice(0, 500);
+    const list = words.length > 0 ? `ARRAY[${words.map((w) => client.escapeLiteral(w)).join(', ')}]::text[]` : `ARRAY[]::text[]`;
+    const opened = (await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${STATS}; SELECT word, text_df FROM sb_word WHERE word = ANY(${list})`)) as unknown as pg.QueryResult[];
+    const state = await stateFrom(client, opened[1]!.rows[0] as StatsRow, cached);
+    const view = new QuestionView(lexicon, state.totals, () => state.directory);
+    for (const w of words) view.df.set(w, 0);
+    for (const r of opened[2]!.rows as Array<{ word: string; text_df: number }>) view.df.set(r.word, r.text_df);
+    const outcome = await answerOnView(client, view, inv, now, pageSize);
+    await client.query('COMMIT');
+    return { outcome, state };
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** Runs the question on the view, loading what it asks for, until it answers. */
+async function answerOnView(db: pg.ClientBase, view: QuestionView, inv: Invocation, now: Date, pageSize?: number): Promise<Outcome> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     try {
       return runCommand(view, inv, now, pageSize);
