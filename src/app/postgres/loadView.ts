@@ -237,7 +237,11 @@ async function weighTopic(db: Db, view: QuestionView, r: Extract<ViewRequest, { 
   const until = r.limits.until ? dayNumber(r.limits.until) : NaN;
   if (!Number.isNaN(since)) where.push(`last_day >= ${p(since)}`);
   if (!Number.isNaN(until)) where.push(`first_day <= ${p(until)}`);
-  const rows = await db.query<PassageRow & { weight: number }>(`SELECT ${PASSAGE_COLUMNS}, (${weight}) AS weight FROM sb_passage WHERE ${where.join(' AND ')} ORDER BY seq`, params);
+  // A dated passage spans at most a year (2025 is its whole year), so one in range starts at most
+  // a year before `since`: a range the first_day index reads, for the GIN bitmap to be ANDed with.
+  // A date too odd for the day numbers has first_day 0 and is in every range, as in memory.
+  if (!Number.isNaN(since)) where.push(`(first_day BETWEEN ${p(since - 10_000)} AND ${p(Number.isNaN(until) ? 99_999_999 : until)} OR first_day = 0)`);
+  const rows = await db.query<PassageRow & { weight: number }>(`SELECT ${PASSAGE_COLUMNS}, (${weight}) AS weight FROM sb_passage WHERE ${where.join(' AND ')}`, params);
   const out: Weighed[] = [];
   for (const row of rows.rows) {
     const passage = passageOf(row);

@@ -14,9 +14,10 @@ export const BULK_INDEXES = [
   'CREATE INDEX IF NOT EXISTS sb_passage_swords ON sb_passage USING gin (swords)',
   'CREATE INDEX IF NOT EXISTS sb_passage_file ON sb_passage (file, seq)',
   'CREATE INDEX IF NOT EXISTS sb_passage_speaker ON sb_passage (speaker_name)',
+  'CREATE INDEX IF NOT EXISTS sb_passage_days ON sb_passage (first_day)',
   'CREATE UNIQUE INDEX IF NOT EXISTS sb_passage_id ON sb_passage (id)',
 ];
-export const BULK_INDEX_NAMES = ['sb_passage_words', 'sb_passage_hwords', 'sb_passage_swords', 'sb_passage_file', 'sb_passage_speaker', 'sb_passage_id'];
+export const BULK_INDEX_NAMES = ['sb_passage_words', 'sb_passage_hwords', 'sb_passage_swords', 'sb_passage_file', 'sb_passage_speaker', 'sb_passage_id', 'sb_passage_days'];
 
 const TABLES = `
 CREATE EXTENSION IF NOT EXISTS pg_trgm;

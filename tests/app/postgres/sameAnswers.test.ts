@@ -45,6 +45,10 @@ const SEED_QUESTIONS: Invocation[] = [
   { command: 'timeline', args: { topic: 'Kim Jong-un' } },
   { command: 'timeline', args: { topic: 'Singapore summit', since: '2025-01-01' } },
   { command: 'timeline', args: { topic: 'singapor' } },
+  // At the edges of a month-dated passage (spoken 2025-03): its last day, and the day after.
+  { command: 'timeline', args: { topic: 'line', since: '2025-03-31' } },
+  { command: 'timeline', args: { topic: 'line', since: '2025-04-01' } },
+  { command: 'timeline', args: { topic: 'line', until: '2025-03-01' } },
   { command: 'timeline', args: { speaker: 'Trump' } },
   { command: 'quotes', args: { speaker: 'Leavitt' } },
   { command: 'quotes', args: { speaker: 'Trump', topic: 'Kim' } },
