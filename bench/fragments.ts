@@ -2,6 +2,7 @@
 // word misspelled; with one word dropped; with two adjacent words swapped. Plus fragments that
 // are in no passage at all, checked against every passage's normalised text.
 import type { Passage } from '../src/core/model.ts';
+import { isNegation } from '../src/core/ask/alignFragment.ts';
 import { isStopword, normaliseWord, wordsOf } from '../src/core/search/words.ts';
 import type { Rng } from './synthCorpus.ts';
 
@@ -78,8 +79,11 @@ export function cutFragment(passage: Passage, rng: Rng): Record<Variant, string>
   const misspelled = cut.slice();
   misspelled[spellAt] = misspell(cut[spellAt]!, rng);
 
-  // Drop an inner word: dropping the first or last is just a shorter exact fragment.
-  const dropAt = rng.between(1, len - 2);
+  // Drop an inner word: dropping the first or last is just a shorter exact fragment. Never a
+  // negation: "I am in a position to comment" is the opposite quote, which who-said rightly refuses.
+  const droppable = norm.map((_, i) => i).filter((i) => i > 0 && i < len - 1 && !wordsOf(cut[i]!).some(isNegation));
+  if (droppable.length === 0) return null;
+  const dropAt = rng.pick(droppable);
   const dropped = cut.filter((_, i) => i !== dropAt);
 
   const swappable = norm.map((_, i) => i).filter((i) => i + 1 < len && norm[i] !== norm[i + 1]);

@@ -10,6 +10,7 @@ import { ask } from '../src/discord/ask.ts';
 import { isAnswerContext, isAnswerRef } from '../src/discord/answerState.ts';
 import type { BotDeps } from '../src/discord/botDeps.ts';
 import { isFeedbackVote } from '../src/discord/feedback.ts';
+import { followStore, isFollow } from '../src/discord/follows.ts';
 import { createLogger } from '../src/discord/log.ts';
 import { SqliteStateStore } from '../src/discord/sqliteStateStore.ts';
 import { SPACES, StateRecords } from '../src/discord/stateStore.ts';
@@ -46,6 +47,7 @@ function depsFor(index: CorpusIndex, store: SqliteStateStore, now: Date, failed:
     answers: new StateRecords(store, SPACES.answers, isAnswerRef, log),
     threads: new ThreadContexts(new StateRecords(store, SPACES.threads, isAnswerContext, log)),
     votes: new StateRecords(store, SPACES.votes, isFeedbackVote, log),
+    follows: followStore(new StateRecords(store, SPACES.follows, isFollow, log)),
     deferAfterMs: 1500,
     deferAbovePassages: Infinity,
   };

@@ -1,5 +1,9 @@
 // The terminal entry: one-shot commands, batch, REPL and validate, chosen from argv.
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { chartText } from '../app/chart/chartText.ts';
+import { exportAnswer, isExportFormat, type ExportFormat } from '../app/export/exportAnswer.ts';
+import type { Answer } from '../core/ask/answer.ts';
 import { DEFAULT_DATA_DIR } from '../app/config.ts';
 import { CorpusFolderError } from '../app/corpusFolder.ts';
 import { openCorpus, type OpenedCorpus } from '../app/openCorpus.ts';
@@ -11,9 +15,11 @@ import type { ParseIssue } from '../core/model.ts';
 import { renderCommandHelp, USAGE } from './help.ts';
 import { EXIT, type Io } from './io.ts';
 import { paintFor } from './paint.ts';
-import { answerJson, problemJson } from './renderJson.ts';
+import { answerJson } from '../app/export/answerJson.ts';
+import { problemJson } from './problemJson.ts';
 import { renderAnswer } from './renderText.ts';
 import { JSON_PAGE_SIZE, runBatch } from './runBatch.ts';
+import { runFollow } from './runFollow.ts';
 import { runIngest } from './runIngest.ts';
 import { runRepl } from './runRepl.ts';
 import { runStats, runUnresolved } from './runStats.ts';
@@ -29,6 +35,10 @@ export const OPTIONS = {
   until: { type: 'string' },
   program: { type: 'string' },
   topic: { type: 'string' },
+  order: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  chart: { type: 'string' },
   'no-color': { type: 'boolean' },
   unresolved: { type: 'boolean' },
   files: { type: 'boolean' },
@@ -56,11 +66,21 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
   }
   const [verb = 'start', ...rest] = positionals;
   const spec = findCommand(verb);
-  if (!spec && !['start', 'validate', 'ingest', 'stats', 'import'].includes(verb)) {
+  if (!spec && !['start', 'validate', 'ingest', 'stats', 'follow', 'import'].includes(verb)) {
     io.err(`soundbite: unknown command "${verb}". Run soundbite --help.`);
     return EXIT.usage;
   }
 
+  // Options that cannot work are refused before the corpus is opened.
+  const format = values.format ?? (values.json ? 'json' : undefined);
+  if (format !== undefined && !exportFormat(values)) {
+    io.err(`soundbite: --format is md, csv or json; got "${format}".`);
+    return EXIT.usage;
+  }
+  if (values.chart !== undefined && (verb !== 'timeline' || !/\.(png|svg)$/i.test(values.chart))) {
+    io.err(verb !== 'timeline' ? `soundbite: --chart draws a timeline; ${verb} has no chart.` : `soundbite: --chart writes a .png or .svg file; got "${values.chart}".`);
+    return EXIT.usage;
+  }
   const dir = values.corpus ?? env.SOUNDBITE_CORPUS ?? 'corpus';
   // With a database the archive is there, whatever the folder holds now (import loads the folder).
   if (env.SOUNDBITE_DATABASE_URL) return (await import('./runDatabase.ts')).runOnDatabase({ verb, rest, dir, json: Boolean(values.json), page, values, env }, io, reason);
@@ -86,6 +106,7 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
   // A broken alias list changes every answer's names: said at once, not only by validate.
   let aliasesSaid = sayAliasProblems(corpus.live.aliasIssues, '', io);
   if (verb === 'validate') return runValidate(corpus, io, Boolean(values.json), Boolean(values.files));
+  if (verb === 'follow') return runFollow(corpus, dir, { topic: rest.join(' '), speaker: values.speaker, json: Boolean(values.json) }, io);
   if (verb === 'stats') return runStats(corpus, io, Boolean(values.json));
   if (verb === 'speakers' && values.unresolved) return runUnresolved(corpus, io, Boolean(values.json));
   // The terminal asks in this thread: no deadline to keep, and no worker to wait for at start.
@@ -111,6 +132,12 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
   return runOneShot(engine, spec!, rest, values, page, io, env);
 }
 
+/** The file format asked for (--format, or --json as json); undefined when none, or none known. */
+function exportFormat(values: CliValues): ExportFormat | undefined {
+  const format = values.format ?? (values.json ? 'json' : undefined);
+  return format !== undefined && isExportFormat(format) ? format : undefined;
+}
+
 type CliValues = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
 
 /** One command from argv: the first positional words fill the command's first option, flags the others. */
@@ -121,19 +148,61 @@ export async function runOneShot(engine: Pick<Engine, 'run'>, spec: CommandSpec,
     const v = values[o.name as keyof typeof values];
     if (typeof v === 'string') args[o.name] = v;
   }
-  for (const flag of ['speaker', 'since', 'until', 'program', 'topic'] as const) {
+  for (const flag of ['speaker', 'since', 'until', 'program', 'topic', 'order'] as const) {
     if (values[flag] !== undefined && !spec.options.some((o) => o.name === flag)) {
       io.err(`soundbite: ${spec.name} has no --${flag} option; it takes ${spec.options.map((o) => o.name).join(', ')}.`);
       return EXIT.usage;
     }
   }
-  const outcome = await engine.run({ command: spec.name, args, ...(page ? { page } : {}) }, io.now(), values.json ? JSON_PAGE_SIZE : undefined);
+  // An export or a script wants the whole answer, not a page of it.
+  const format = exportFormat(values);
+  const whole = format !== undefined || values.out !== undefined;
+  const outcome = await engine.run({ command: spec.name, args, ...(page ? { page } : {}) }, io.now(), whole ? JSON_PAGE_SIZE : undefined);
   if (!outcome.ok) {
-    if (values.json) io.out(JSON.stringify(problemJson(spec.name, rest.join(' '), outcome.problem)));
+    if (format === 'json') io.out(JSON.stringify(problemJson(spec.name, rest.join(' '), outcome.problem)));
     io.err(`soundbite ${spec.name}: ${shownText(clipped(outcome.problem.message, MESSAGE_CHARS))}`);
     return EXIT.usage;
   }
-  io.out(values.json ? JSON.stringify(answerJson(outcome.answer)) : renderAnswer(outcome.answer, paintFor({ isTTY: io.stdoutIsTTY }, env)));
+  const answer = outcome.answer;
+  if (values.chart !== undefined) {
+    const written = await writeChart(answer, values.chart, io);
+    if (written !== EXIT.ok) return written;
+  }
+  const text = values.json && !values.out
+    ? JSON.stringify(answerJson(answer))
+    : format
+      ? exportAnswer(answer, format, io.now()).body
+      : renderAnswer(answer, paintFor({ isTTY: io.stdoutIsTTY && !values.out }, values.out ? { ...env, NO_COLOR: '1' } : env));
+  if (values.out !== undefined) {
+    try {
+      await writeFile(values.out, text.endsWith('\n') ? text : `${text}\n`, 'utf8');
+    } catch (err) {
+      io.err(`soundbite: could not write ${values.out} (${err instanceof Error ? err.message : String(err)}).`);
+      return EXIT.failed;
+    }
+    io.err(`soundbite: wrote ${values.out}`);
+  } else {
+    io.out(text);
+  }
+  return EXIT.ok;
+}
+
+/** The timeline's chart as a PNG or SVG file, by the name's extension. */
+async function writeChart(answer: Answer, file: string, io: Io): Promise<number> {
+  if (!answer.chart || answer.chart.periods.length === 0) {
+    io.err(`soundbite: nothing dated to chart; ${file} was not written.`);
+    return EXIT.ok;
+  }
+  try {
+    const text = chartText(answer);
+    // vega is loaded only when a chart is asked for: every other command starts faster without it.
+    const { chartPng, chartSvg } = await import('../app/chart/renderChart.ts');
+    await writeFile(file, /\.svg$/i.test(file) ? await chartSvg(answer.chart, text) : await chartPng(answer.chart, text));
+  } catch (err) {
+    io.err(`soundbite: could not write the chart to ${file} (${err instanceof Error ? err.message : String(err)}).`);
+    return EXIT.failed;
+  }
+  io.err(`soundbite: chart written to ${file}`);
   return EXIT.ok;
 }
 

@@ -42,6 +42,10 @@ export function progressBar(io: Pick<Io, 'err'>): (p: ImportProgress) => void {
 }
 
 export async function runOnDatabase(r: DatabaseRun, io: Io, reason: string): Promise<number> {
+  if (r.verb === 'follow') {
+    io.err('soundbite follow: the terminal follows a corpus folder as the in-memory index reads it; with SOUNDBITE_DATABASE_URL set the archive is in the database, where the bot follows topics instead (/follow in Discord). Unset SOUNDBITE_DATABASE_URL to follow a folder here.');
+    return EXIT.usage;
+  }
   const settings = readSettings(r.env);
   if (!settings.ok) {
     io.err(`soundbite: ${settings.message}`);

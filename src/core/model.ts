@@ -68,6 +68,9 @@ export interface Source {
   /** Where in the recording the words start, `03:04` or `1:02:13`, for formats that say so
    * (transcription-service and caption exports); shown as "at 03:04". Absent or null otherwise. */
   timecode?: string | null;
+  /** Which story of a multi-story page the passage belongs to (0, 1, …), for formats that say
+   * where one story ends and the next begins. Absent: the whole file is one story. */
+  story?: number;
 }
 
 export interface Passage {

@@ -15,6 +15,7 @@ import {
 import { DOWNLOAD_TIMEOUT_MS, downloadUpload } from '../app/downloadUpload.ts';
 import { MAX_INGEST_BYTES, checkUpload } from '../app/ingest.ts';
 import { NO_PINGS } from './ask.ts';
+import { postFollows } from './follows.ts';
 import type { BotDeps } from './botDeps.ts';
 import { SERVER_ONLY } from './commandScopes.ts';
 import { renderIngestReply, renderReloadReply, renderStatsReply } from './renderAdmin.ts';
@@ -99,4 +100,6 @@ export async function adminCommand(deps: BotDeps, i: ChatInputCommandInteraction
   const result = await engine.ingest(file.name, bytes);
   deps.log.info('ingest', { interactionId: i.id, userId: i.user.id, file: file.name, ok: result.ok, status: result.ok ? result.status : result.code });
   await i.editReply({ content: renderIngestReply(result), allowedMentions: NO_PINGS });
+  // An upload is indexed here rather than by the watcher: its followers hear of it here too.
+  if (result.ok && result.status === 'written') await postFollows(deps, i.client, [result.file]);
 }

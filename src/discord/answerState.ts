@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Answer, AnswerContext } from '../core/ask/answer.ts';
 
-const commandName = z.enum(['who-said', 'timeline', 'quotes', 'search', 'context', 'speakers', 'when']);
+const commandName = z.enum(['who-said', 'timeline', 'story', 'followed', 'quotes', 'search', 'context', 'speakers', 'when']);
 
 const contextSchema = z.object({
   command: commandName,
@@ -15,6 +15,9 @@ const contextSchema = z.object({
   page: z.number().int(),
   focusId: z.string().optional(),
   focusDate: z.string().optional(),
+  order: z.enum(['aired', 'spoken']).optional(),
+  stories: z.array(z.string()).optional(),
+  story: z.string().optional(),
 });
 
 /** An answer a message shows: its context, plus the passage and speaker its buttons act on. */

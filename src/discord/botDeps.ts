@@ -3,6 +3,7 @@ import type { Engine } from '../app/engine/Engine.ts';
 import type { Invocation } from '../core/ask/commands.ts';
 import type { AnswerRef } from './answerState.ts';
 import type { FeedbackVote } from './feedback.ts';
+import type { FollowStore } from './follows.ts';
 import type { Logger } from './log.ts';
 import type { StateRecords, StateStore } from './stateStore.ts';
 import type { ThreadContexts } from './threadContexts.ts';
@@ -21,6 +22,8 @@ export interface BotDeps {
   threads: ThreadContexts;
   /** One Right / Wrong speaker vote per user per answer. */
   votes: StateRecords<FeedbackVote>;
+  /** Topics channels follow, kept until unfollowed. */
+  follows: FollowStore;
   /** Answer first within this many ms, else defer (Discord forgets an interaction after 3 s). */
   deferAfterMs: number;
   /** Over this many passages, who-said, timeline, search and quotes defer at once, since they

@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import { COMMANDS, type CommandSpec, type OptionSpec } from '../core/ask/commands.ts';
 import { adminPayloads } from './adminCommands.ts';
+import { followPayloads } from './follows.ts';
 import { QUESTION_SCOPE } from './commandScopes.ts';
 
 export const HELP_COMMAND = 'help';
@@ -26,7 +27,10 @@ export function fitDescription(text: string, max = DESCRIPTION_MAX): string {
   return `${(sp > max / 2 ? cut.slice(0, sp) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
+const ORDER_CHOICES = [{ name: 'when it aired', value: 'aired' }, { name: 'when the words were said', value: 'spoken' }];
+
 function optionPayload(o: OptionSpec): APIApplicationCommandBasicOption {
+  if (o.kind === 'order') return { type: ApplicationCommandOptionType.String, name: o.name, description: fitDescription(o.description), required: o.required, choices: ORDER_CHOICES };
   return {
     type: ApplicationCommandOptionType.String,
     name: o.name,
@@ -51,5 +55,6 @@ export function commandPayloads(): RESTPostAPIApplicationCommandsJSONBody[] {
     { type: ApplicationCommandType.ChatInput, name: HELP_COMMAND, description: 'How to ask Soundbite: the commands, and follow-ups in threads.', ...QUESTION_SCOPE },
     { type: ApplicationCommandType.Message, name: WHO_SAID_THIS, ...QUESTION_SCOPE },
     ...adminPayloads(),
+    ...followPayloads(),
   ];
 }

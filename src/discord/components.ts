@@ -4,9 +4,9 @@ import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonC
 import type { Answer } from '../core/ask/answer.ts';
 import type { AnswerRef } from './answerState.ts';
 
-export type ButtonVerb = 'page' | 'context' | 'timeline' | 'right' | 'wrong' | 'label';
+export type ButtonVerb = 'page' | 'context' | 'timeline' | 'right' | 'wrong' | 'label' | 'export' | 'story';
 
-const CODES: Record<ButtonVerb, string> = { page: 'p', context: 'c', timeline: 't', right: 'r', wrong: 'w', label: 'i' };
+const CODES: Record<ButtonVerb, string> = { page: 'p', context: 'c', timeline: 't', right: 'r', wrong: 'w', label: 'i', export: 'e', story: 'x' };
 const VERBS = new Map(Object.entries(CODES).map(([verb, code]) => [code, verb as ButtonVerb]));
 
 /** Bumped if the format changes, so an old button is recognised as such rather than misread. */
@@ -60,7 +60,12 @@ export function answerButtons(a: Answer, ref: AnswerRef, key: string): Row[] {
   if (a.command === 'who-said' && a.verdict !== 'not_found' && ref.passageId) {
     more.push(button({ verb: 'right', key }, 'Right', ButtonStyle.Success), button({ verb: 'wrong', key }, 'Wrong speaker', ButtonStyle.Danger));
   }
-  if (more.length) rows.push({ type: ComponentType.ActionRow, components: more });
+  // Any answer with something in it can be taken away as Markdown and CSV.
+  if (a.total > 0 && a.command !== 'speakers') more.push(button({ verb: 'export', key }, 'Export', ButtonStyle.Secondary));
+  if (more.length) rows.push({ type: ComponentType.ActionRow, components: more.slice(0, 5) });
+  // A timeline's stories with more passages than shown: one button each lists them all.
+  const expandable = (a.stories ?? []).flatMap((s, i) => (s.passages.length > s.shown.length ? [button({ verb: 'story', key, page: i + 1 }, `All of [${i + 1}] (${s.passages.length})`, ButtonStyle.Secondary)] : []));
+  if (expandable.length) rows.push({ type: ComponentType.ActionRow, components: expandable.slice(0, 5) });
   return rows;
 }
 

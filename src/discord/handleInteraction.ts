@@ -20,8 +20,14 @@ import { HELP_COMMAND, WHO_SAID_THIS } from './commandPayloads.ts';
 import { parseCustomId } from './components.ts';
 import { errorRef } from './errorRef.ts';
 import { recordVote } from './feedback.ts';
+import { FOLLOW_COMMAND, followCommand, isFollowCommand } from './follows.ts';
 import { helpText } from './helpText.ts';
 import { replyWithAnswer, updateWithAnswer } from './respond.ts';
+import { renderProblem } from './renderEmbeds.ts';
+import { exportAnswer } from '../app/export/exportAnswer.ts';
+
+/** Every result of an answer goes into its export, as for a script. */
+const EXPORT_PAGE_SIZE = 1000;
 import { openThread } from './threads.ts';
 
 export const EXPIRED = 'This button belongs to an answer Soundbite no longer remembers. Ask again with /who-said or /timeline.';
@@ -64,7 +70,8 @@ function kindOf(i: Interaction): string {
 
 async function autocomplete(deps: BotDeps, i: AutocompleteInteraction): Promise<void> {
   const focused = i.options.getFocused(true);
-  const kind = findCommand(i.commandName)?.options.find((o) => o.name === focused.name)?.kind;
+  // /follow's speaker is a speaker too, though /follow is Discord's own command.
+  const kind = i.commandName === FOLLOW_COMMAND && focused.name === 'speaker' ? 'speaker' : findCommand(i.commandName)?.options.find((o) => o.name === focused.name)?.kind;
   const typed = String(focused.value);
   // Suggestions wait behind the engine's questions like anything else; past this they would
   // come too late for Discord, so none are offered rather than an error.
@@ -113,6 +120,7 @@ async function slashCommand(deps: BotDeps, i: ChatInputCommandInteraction): Prom
     return;
   }
   if (deps.engine.live && isAdminCommand(i.commandName)) return adminCommand(deps, i);
+  if (isFollowCommand(i.commandName)) return followCommand(deps, i);
   const spec = findCommand(i.commandName);
   if (!spec) {
     await i.reply({ content: `Soundbite has no /${i.commandName} any more. Try /help.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
@@ -133,6 +141,23 @@ async function contextMenu(deps: BotDeps, i: MessageContextMenuCommandInteractio
   const text = (target.content || target.embeds[0]?.description || '').replace(/<@[!&]?\d+>/g, ' ').trim();
   const { reply, message } = await replyWithAnswer(deps, i, { command: 'who-said', args: { quote: text } }, keepThreadContext(deps, i));
   if (reply.kind === 'answer') await afterAnswer(deps, i, message, reply.answer.context);
+}
+
+/** Export: the whole answer (every page) as Markdown and CSV files, to the one who asked. */
+async function exportAnswerFiles(deps: BotDeps, i: ButtonInteraction, ctx: AnswerContext): Promise<void> {
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  const outcome = await deps.engine.run({ command: ctx.command, args: argsOf(ctx) }, deps.now(), EXPORT_PAGE_SIZE);
+  if (!outcome.ok) {
+    await i.editReply({ content: renderProblem(outcome.problem), allowedMentions: NO_PINGS });
+    return;
+  }
+  const now = deps.now();
+  const files = (['md', 'csv'] as const).map((format) => {
+    const f = exportAnswer(outcome.answer, format, now);
+    return { attachment: Buffer.from(f.body, 'utf8'), name: f.name };
+  });
+  deps.log.info('answer_exported', { interactionId: i.id, command: ctx.command, passages: outcome.answer.total });
+  await i.editReply({ content: `The whole answer (${outcome.answer.total} ${outcome.answer.command === 'timeline' ? 'stories' : 'results'}) as Markdown, ready to paste into a script, and as CSV, one row per passage with every source field.`, files, allowedMentions: NO_PINGS });
 }
 
 async function buttonClick(deps: BotDeps, i: ButtonInteraction): Promise<void> {
@@ -165,6 +190,19 @@ async function buttonClick(deps: BotDeps, i: ButtonInteraction): Promise<void> {
       if (reply.kind === 'answer') await afterAnswer(deps, i, message, reply.answer.context);
       return;
     }
+    case 'story': {
+      // "All of [2]": every passage of that story of the timeline, as a new answer with its thread.
+      const story = ref.context.stories?.[(action.page ?? 1) - 1];
+      if (!story) {
+        await i.reply({ content: EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+        return;
+      }
+      const { reply, message } = await replyWithAnswer(deps, i, { command: 'story', args: { ...argsOf(ref.context), story, stories: ref.context.stories!.join('\n') } }, keepThreadContext(deps, i));
+      if (reply.kind === 'answer') await afterAnswer(deps, i, message, reply.answer.context);
+      return;
+    }
+    case 'export':
+      return exportAnswerFiles(deps, i, ref.context);
     case 'right':
     case 'wrong': {
       const kept = await recordVote(deps.votes, {

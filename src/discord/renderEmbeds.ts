@@ -1,8 +1,8 @@
 // An Answer as one Discord embed, always within Discord's limits: each passage a field with the
 // quote (matched words bold), who said it, when, where it aired and where it is in the corpus.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Answer, AnswerItem, Problem, SpeakerSummary } from '../core/ask/answer.ts';
-import { attributionLine, datesLine, differencesLine, excerpt, kindWord, markedSegments, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
+import type { Answer, AnswerItem, Problem, SpeakerSummary, TimelineStory } from '../core/ask/answer.ts';
+import { attributionLine, datesLine, differencesLine, excerpt, kindWord, markedSegments, marksOf, programmeLine, sourceLine, speakerLine, verdictLine } from '../core/ask/describe.ts';
 import type { Source } from '../core/model.ts';
 import { clip, clipMiddle, codeSpan, escapeText, nameText } from './escapeText.ts';
 
@@ -14,6 +14,7 @@ const COLOURS = { exact: 0x2e8b57, close: 0xdaa520, reported: 0xdaa520, not_foun
 const SLACK = 40;
 
 export function renderAnswerEmbed(a: Answer): APIEmbed {
+  if (a.stories) return renderTimelineEmbed(a, a.stories);
   const title = clip(verdictLine(a) ?? headingOf(a), LIMITS.title);
   const allItems = a.verdict === 'not_found' ? a.nearest : a.items;
   const items = allItems.slice(0, LIMITS.fields);
@@ -33,6 +34,38 @@ export function renderAnswerEmbed(a: Answer): APIEmbed {
   };
 }
 
+/** A timeline: a field per story, headed by its date, programme and headline, holding the one or
+ * two passages that best show it and how many more there are. */
+function renderTimelineEmbed(a: Answer, stories: readonly TimelineStory[]): APIEmbed {
+  const title = clip(headingOf(a), LIMITS.title);
+  const footer = clip(footerOf(a, 0), LIMITS.footer);
+  const description = clip(descriptionOf(a), LIMITS.description);
+  const shown = stories.slice(0, LIMITS.fields);
+  const names = shown.map((s, i) => clip(`[${i + 1}] ${s.date ?? 'undated'} · ${nameText(programmeLine(s) ?? s.file)}`, LIMITS.fieldName));
+  const fixed = title.length + description.length + footer.length + names.reduce((n, x) => n + x.length, 0);
+  const perField = Math.min(LIMITS.fieldValue, Math.floor((LIMITS.total - SLACK - fixed) / Math.max(1, shown.length)));
+  const fields: APIEmbedField[] = shown.map((s, i) => ({ name: names[i]!, value: storyValue(s, perField) }));
+  return {
+    title,
+    color: COLOURS.neutral,
+    ...(description ? { description } : {}),
+    ...(fields.length ? { fields } : {}),
+    ...(footer ? { footer: { text: footer } } : {}),
+  };
+}
+
+function storyValue(s: TimelineStory, max: number): string {
+  const rest = s.passages.length - s.shown.length;
+  const tail = [
+    ...(rest > 0 ? [`*+ ${rest} more passage${rest === 1 ? '' : 's'} about it*`] : []),
+    ...(s.reruns.length ? [clip(`also aired: ${s.reruns.map((r) => `${r.aired ?? 'undated'}${r.program && r.program !== s.program ? ` on ${nameText(r.program)}` : ''}`).join('; ')}`, 200)] : []),
+  ].join('\n');
+  const room = max - tail.length - 2;
+  const each = Math.floor(room / s.shown.length) - 1;
+  const parts = s.shown.map((item) => renderItem(item, each, 300, false));
+  return clip([...parts, ...(tail ? [tail] : [])].join('\n'), max);
+}
+
 /** A refusal (bad input) as a short embed-free line. */
 export function renderProblem(p: Problem): string {
   return clip(escapeText(p.message), 1900);
@@ -41,7 +74,8 @@ export function renderProblem(p: Problem): string {
 function headingOf(a: Answer): string {
   const q = escapeText(a.query);
   switch (a.command) {
-    case 'timeline': return `Timeline: ${q} (${a.total} passage${a.total === 1 ? '' : 's'})`;
+    case 'timeline': return `Timeline: ${q} (${a.total} stor${a.total === 1 ? 'y' : 'ies'})`;
+    case 'story': return `Story: ${q} (${a.total} passage${a.total === 1 ? '' : 's'})`;
     case 'quotes': return `Quotes: ${q} (${a.total})`;
     case 'search': return `Search: ${q} (${a.total})`;
     case 'context': return 'Context, as it aired';
@@ -89,8 +123,8 @@ function footerOf(a: Answer, hidden: number): string {
 
 /** One passage as a field value of at most `max` characters. Who, when and the source always
  * stay; the other airings, the programme and the link go first when space is short, then the
- * quote shrinks. */
-export function renderItem(item: AnswerItem, max: number, quoteChars: number): string {
+ * quote shrinks. Under a timeline's story the programme is in the story's heading already. */
+export function renderItem(item: AnswerItem, max: number, quoteChars: number, withProgramme = true): string {
   const p = item.passage;
   const src = p.source;
   const who = clip(`**${nameText(speakerLine(p))}**${p.speaker.anonymous ? ' (not named)' : ''} · ${kindWord(p.kind)}`, 160);
@@ -104,10 +138,11 @@ export function renderItem(item: AnswerItem, max: number, quoteChars: number): s
     // How the journalist's words differ from the record matters most after who, when and where.
     ...(diff ? [`*${clip(escapeText(diff), 298)}*`] : []),
     ...(link ? [link] : []),
-    ...(programmeLine(src) ? [clip(nameText(programmeLine(src)!), 160)] : []),
+    ...(withProgramme && programmeLine(src) ? [clip(nameText(programmeLine(src)!), 160)] : []),
     ...(item.airings?.length ? [clip(nameText(`also aired: ${item.airings.map((s) => `${s.aired ?? 'undated'} (${sourceLine(s)})`).join('; ')}`), 200)] : []),
   ];
-  const metaOf = () => [who, nameText(datesLine(src)), ...optional, where].join('\n');
+  const when = nameText(item.spokenIn ? `said ${item.spokenIn} (${item.date}) · ${datesLine(src)}` : datesLine(src));
+  const metaOf = () => [who, when, ...optional, where].join('\n');
   // The quote keeps at least this much room, so it is always there to be read.
   const quoteFloor = Math.min(120, Math.floor(max / 3));
   while (optional.length > 0 && metaOf().length > max - quoteFloor) optional.pop();
@@ -120,7 +155,7 @@ export function renderItem(item: AnswerItem, max: number, quoteChars: number): s
 function renderQuote(item: AnswerItem, budget: number, quoteChars: number): string {
   let max = Math.min(item.passage.text.length, quoteChars);
   for (let tries = 0; tries < 20; tries++) {
-    const cut = max >= item.passage.text.length ? { text: item.passage.text, marks: [...(item.match?.marks ?? [])] } : excerpt(item, Math.max(1, max));
+    const cut = max >= item.passage.text.length ? { text: item.passage.text, marks: marksOf(item) } : excerpt(item, Math.max(1, max));
     const body = markedSegments(cut.text, cut.marks).map((s) => (s.marked ? bold(s.text) : escapeText(s.text))).join('');
     const out = `> “${body.replace(/\n/g, '\n> ')}”`;
     if (out.length <= budget) return out;

@@ -65,7 +65,9 @@ export async function updateWithAnswer(deps: BotDeps, i: ButtonInteraction, inv:
     else await i.reply(notice);
     return reply;
   }
-  if (i.deferred) await i.editReply(reply.payload);
-  else await i.update(reply.payload);
+  // A page turn keeps the message's chart: the picture is of every page, and is attached already.
+  const { files: _chart, ...payload } = reply.payload;
+  if (i.deferred) await i.editReply(payload);
+  else await i.update(payload);
   return reply;
 }

@@ -8,7 +8,7 @@ import { createLogger, stderrSink, type LogSink } from './log.ts';
 import { inviteUrl } from './invite.ts';
 import { registerCommands } from './register.ts';
 import { checkDataDir, DataDirError } from './openStateStore.ts';
-import { BotStartError, dataDirProblem, startBot, type BotOptions } from './startBot.ts';
+import { BotStartError, dataDirProblem, startBot, type Bot, type BotOptions } from './startBot.ts';
 import type { Logger } from './log.ts';
 import type { Database } from '../app/postgres/database.ts';
 import type { PostgresStateStore } from './postgresStateStore.ts';
@@ -61,11 +61,15 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
   // The corpus, its watcher and every question live in a worker thread (app/engine): this
   // thread only talks to Discord, so it can always acknowledge within Discord's 3 seconds.
   let opened: OpenedEngine;
+  // Set once the bot is up; a change the watcher picks up before then has no one to post it.
+  let bot: Bot | undefined;
   try {
     opened = await WorkerEngine.open({ corpusDir: settings.corpusDir, dataDir: settings.dataDir, ...opts.engine }, {
       onSync: (r) => {
         log.info('corpus_updated', { reread: r.reread, removed: r.removed, passages: r.passages });
         for (const message of r.aliasProblems) log.warn('aliases_broken', { file: 'speakers.json', message });
+        // Followed topics the new or changed files mention are posted (once the bot is up).
+        void bot?.corpusChanged(r.reread).catch((err: unknown) => log.error('follows_failed', { err }));
       },
       onProblem: (event, err) => log.error(event, { err }),
     });
@@ -80,7 +84,6 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
   log.info('corpus_loaded', { dir: corpus.dir, files: corpus.files, passages: corpus.passages, issues: corpus.issues, ms: Math.round(corpus.ms), load: corpus.load.mode, reread: corpus.load.reread.length, snapshotReason: corpus.load.reason });
   if (corpus.load.saveError) log.error('snapshot_save_failed', { reason: corpus.load.saveError, dataDir: settings.dataDir });
   for (const message of corpus.aliasProblems) log.warn('aliases_broken', { file: 'speakers.json', message });
-  let bot;
   try {
     bot = await startBot({ settings, engine, log, ...opts.bot });
   } catch (err) {

@@ -11,6 +11,7 @@ import { isAnswerContext, isAnswerRef } from './answerState.ts';
 import type { BotDeps } from './botDeps.ts';
 import { NO_PINGS } from './ask.ts';
 import { isFeedbackVote } from './feedback.ts';
+import { followStore, isFollow, postFollows } from './follows.ts';
 import { fatalCloseMessage, isFatalClose } from './gatewayCloses.ts';
 import { handleInteraction } from './handleInteraction.ts';
 import type { Logger } from './log.ts';
@@ -47,6 +48,8 @@ export interface Bot {
   /** Resolves, with a line saying why, if Discord closes the connection for good (token revoked,
    * intent switched off): the bot can no longer answer and should stop. Never rejects. */
   lost: Promise<string>;
+  /** The archive re-read these files (added or changed): followed topics they mention are posted. */
+  corpusChanged(files: readonly string[]): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -79,6 +82,7 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
     answers: new StateRecords(store, SPACES.answers, isAnswerRef, log),
     threads: new ThreadContexts(new StateRecords(store, SPACES.threads, isAnswerContext, log)),
     votes: new StateRecords(store, SPACES.votes, isFeedbackVote, log),
+    follows: followStore(new StateRecords(store, SPACES.follows, isFollow, log)),
     deferAfterMs: opts.deferAfterMs ?? DEFER_AFTER_MS,
     deferAbovePassages: opts.deferAbovePassages ?? 200_000,
     ...(opts.beforeCore ? { beforeCore: opts.beforeCore } : {}),
@@ -135,6 +139,7 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
     client,
     deps,
     lost,
+    corpusChanged: (files) => postFollows(deps, client, files),
     stop: async () => {
       await client.destroy();
       await store.close();

@@ -43,6 +43,8 @@ export const SPACES = {
   threads: { name: 'threads', ttlMs: 30 * DAY, maxRecords: 20_000 },
   /** Answer key and user → that user's Right / Wrong speaker vote (feedback.ts). */
   votes: { name: 'votes', ttlMs: 365 * DAY, maxRecords: 100_000 },
+  /** Follow id → a topic a channel follows (follows.ts); kept until unfollowed. */
+  follows: { name: 'follows', ttlMs: 100 * 365 * DAY, maxRecords: 10_000 },
 } as const satisfies Record<string, StateSpace>;
 
 /**
@@ -76,6 +78,17 @@ export class StateRecords<T> {
     } catch (err) {
       this.log.error('state_write_failed', { space: this.space.name, key, store: this.store.where, err });
       return false;
+    }
+  }
+
+  /** Every live record of the space, oldest first, at most `limit` (logged, and none, when the
+   * store cannot be read). */
+  async all(limit: number): Promise<T[]> {
+    try {
+      return (await this.store.list(this.space, limit)).flatMap((r) => (this.accept(r.value) ? [r.value] : []));
+    } catch (err) {
+      this.log.error('state_read_failed', { space: this.space.name, store: this.store.where, err });
+      return [];
     }
   }
 

@@ -100,22 +100,28 @@ describe('renderAnswerEmbed', () => {
     `);
   });
 
-  it('a timeline page, with a note, an anonymous speaker and an undated passage', () => {
+  it('a timeline page: a field per story with its shown passages, the rest counted, a rerun, words that date a passage, an undated story', () => {
     expect(renderAnswerEmbed(timelineAnswer())).toMatchInlineSnapshot(`
       {
         "color": 4878245,
-        "description": "*1 undated passage is listed last.*",
+        "description": "*7 stories, 12 passages about it.*
+      *1 undated story is listed last.*",
         "fields": [
           {
-            "name": "2025-05-20 · quote",
+            "name": "[1] 2025-05-20 · Evening Desk: “Harbour budget passes”",
             "value": "> “We will not raise mooring fees this year, and the ferry money is safe in this budget.”
       **Mara Quell, Harbour Councillor** · quote
       aired 2025-05-20
-      Evening Desk: “Harbour budget passes”
-      \`harbour/002_budget.txt, line 19\` · id \`def456-19\`",
+      \`harbour/002_budget.txt, line 19\` · id \`def456-19\`
+      > “The councillor said last month that the ferry would return by summer.”
+      **The councillor** · reported speech
+      said last month (2025-04) · aired 2025-05-20
+      \`harbour/002_budget.txt, line 23\` · id \`def456-23\`
+      *+ 1 more passage about it*
+      also aired: 2025-05-21 on Late Desk",
           },
           {
-            "name": "undated · quote",
+            "name": "[2] undated · undated.txt",
             "value": "> “Ferry tickets go on sale on Monday.”
       **Local resident** (not named) · quote
       date unknown
@@ -125,7 +131,7 @@ describe('renderAnswerEmbed', () => {
         "footer": {
           "text": "Page 2 of 2 · 7 in all",
         },
-        "title": "Timeline: ferry (7 passages)",
+        "title": "Timeline: ferry (7 stories)",
       }
     `);
   });

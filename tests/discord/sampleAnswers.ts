@@ -1,5 +1,5 @@
 // Hand-built answers for rendering tests: the core's shapes, without depending on its ranking.
-import type { Answer, AnswerItem } from '../../src/core/ask/answer.ts';
+import type { Answer, AnswerItem, TimelineStory } from '../../src/core/ask/answer.ts';
 import type { Passage } from '../../src/core/model.ts';
 
 export function passage(over: Partial<Passage> & { text: string }, source: Partial<Passage['source']> = {}): Passage {
@@ -81,17 +81,24 @@ export const notFoundAnswer = (): Answer =>
     nearest: [{ passage: passage({ id: 'def456-13', kind: 'narration', text: 'The vote came after four hours of debate on the harbour.', speaker: { label: 'Reporter', name: 'Reporter', title: null, anonymous: false } }, { spoken: null, note: null, aired: '2025-05-20', line: 13 }), date: '2025-05-20' }],
   });
 
-export const timelineAnswer = (): Answer =>
-  answer({
+export const timelineAnswer = (): Answer => {
+  const budget = { passage: passage({ id: 'def456-19', text: 'We will not raise mooring fees this year, and the ferry money is safe in this budget.' }, { file: 'harbour/002_budget.txt', spoken: null, note: null, aired: '2025-05-20', headline: 'Harbour budget passes' }), date: '2025-05-20' };
+  const reported = { passage: passage({ id: 'def456-23', kind: 'reported', text: 'The councillor said last month that the ferry would return by summer.', speaker: { label: 'The councillor', name: 'The councillor', title: null, anonymous: false } }, { file: 'harbour/002_budget.txt', line: 23, spoken: null, note: null, aired: '2025-05-20', headline: 'Harbour budget passes' }), date: '2025-04', spokenIn: 'last month' };
+  const undated = { passage: passage({ id: 'ghi789-4', text: 'Ferry tickets go on sale on Monday.', speaker: { label: 'Local resident / (VOICE MODIFIED)', name: 'Local resident', title: null, anonymous: true } }, { file: 'undated.txt', line: 4, aired: null, spoken: null, note: null, program: null, headline: null }), date: null };
+  const story = (key: string, first: AnswerItem, shown: AnswerItem[], passages: AnswerItem[], reruns: TimelineStory[] = []): TimelineStory => ({
+    key, file: first.passage.source.file, headline: first.passage.source.headline, program: first.passage.source.program, aired: first.passage.source.aired, date: first.passage.source.aired, shown, passages, speakers: [first.passage.speaker.name], reruns,
+  });
+  const rerun = story('harbour/002_budget_late.txt#0', { ...budget, passage: { ...budget.passage, source: { ...budget.passage.source, file: 'harbour/002_budget_late.txt', aired: '2025-05-21', program: 'Late Desk' } } }, [budget], [budget]);
+  const stories = [story('harbour/002_budget.txt#0', budget, [budget, reported], [budget, reported, budget], [rerun]), story('undated.txt#0', undated, [undated], [undated])];
+  return answer({
     command: 'timeline',
     query: 'ferry',
     total: 7,
     page: 2,
     pageCount: 2,
-    notes: ['1 undated passage is listed last.'],
-    items: [
-      { passage: passage({ id: 'def456-19', text: 'We will not raise mooring fees this year, and the ferry money is safe in this budget.' }, { file: 'harbour/002_budget.txt', spoken: null, note: null, aired: '2025-05-20', headline: 'Harbour budget passes' }), date: '2025-05-20' },
-      { passage: passage({ id: 'ghi789-4', text: 'Ferry tickets go on sale on Monday.', speaker: { label: 'Local resident / (VOICE MODIFIED)', name: 'Local resident', title: null, anonymous: true } }, { file: 'undated.txt', line: 4, aired: null, spoken: null, note: null, program: null, headline: null }), date: null },
-    ],
-    context: { command: 'timeline', query: 'ferry', topic: 'ferry', page: 2 },
+    notes: ['7 stories, 12 passages about it.', '1 undated story is listed last.'],
+    items: [budget, reported, undated],
+    stories,
+    context: { command: 'timeline', query: 'ferry', topic: 'ferry', page: 2, stories: stories.map((s) => s.key) },
   });
+};

@@ -38,7 +38,7 @@ describe('Soundbite bot against the Discord double', () => {
   it('registers the registry commands, /help and the "Who said this?" context menu in the guild', () => {
     const cmds = d.commands(d.guildId);
     expect(cmds.map((c) => `${c.type}:${c.name}`)).toEqual([
-      '1:who-said', '1:timeline', '1:quotes', '1:search', '1:context', '1:speakers', '1:help', '3:Who said this?', '1:ingest', '1:reload', '1:stats',
+      '1:who-said', '1:timeline', '1:quotes', '1:search', '1:context', '1:speakers', '1:help', '3:Who said this?', '1:ingest', '1:reload', '1:stats', '1:follow', '1:following', '1:unfollow',
     ]);
     const whoSaid = cmds.find((c) => c.name === 'who-said')!;
     expect(whoSaid.options).toEqual([
@@ -65,7 +65,7 @@ describe('Soundbite bot against the Discord double', () => {
     expect(text).toContain('spoken 2025-04-02 (April 2) · aired 2025-04-03');
     expect(text).toContain('Evening Desk: “Ferry service ‘back by summer’, says council”');
     expect(text).toContain(`\`001_harbour_ferry.txt, line 19\` · id \`${FERRY_19}\``);
-    expect([...buttonsOf(m).keys()]).toEqual(['More context', 'Timeline of this speaker', 'Right', 'Wrong speaker']);
+    expect([...buttonsOf(m).keys()]).toEqual(['More context', 'Timeline of this speaker', 'Right', 'Wrong speaker', 'Export']);
   });
 
   it('words the close, reported and not-found verdicts', async () => {
@@ -77,10 +77,14 @@ describe('Soundbite bot against the Discord double', () => {
 
   it('answers /timeline, /quotes, /search, /context and /speakers with sources in every item', async () => {
     const tl = embedOf(await d.slashCommand({ name: 'timeline', options: { topic: 'ferry' } }).final());
-    expect(tl.title).toBe('Timeline: ferry (9 passages)');
-    expect(tl.footer?.text).toBe('Page 1 of 2 · 9 in all');
-    expect(tl.fields).toHaveLength(5);
+    expect(tl.title).toBe('Timeline: ferry (2 stories)');
+    expect(tl.fields?.map((f) => f.name)).toEqual([
+      '[1] 2025-04-03 · Evening Desk: “Ferry service ‘back by summer’, says council”',
+      '[2] 2025-05-20 · Evening Desk: “Harbour budget passes after late-night vote”',
+    ]);
     for (const f of tl.fields!) expect(f.value).toMatch(/`[^`]+\.txt, line \d+` · id `[\w.-]+`/);
+    // A newsmaker's quote shows first in each story, the topic's words in bold.
+    expect(tl.fields![0]!.value).toMatch(/^> “The \*\*ferry\*\* will be back before the school holidays/);
 
     const q = embedOf(await d.slashCommand({ name: 'quotes', options: { speaker: 'Quell' } }).final());
     expect(q.title).toBe('Quotes: Quell (2)');

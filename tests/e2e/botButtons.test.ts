@@ -14,7 +14,7 @@ describe('buttons', () => {
   let index: CorpusIndex;
   let dataDir: string;
   let run: Running;
-  let timeline: APIMessage;
+  let paged: APIMessage;
   let whoSaid: APIMessage;
 
   const click = (message: APIMessage, label: string) => {
@@ -29,7 +29,7 @@ describe('buttons', () => {
     dataDir = await tempDataDir();
     await register(d);
     run = await runBot(d, { index, dataDir });
-    timeline = await d.slashCommand({ name: 'timeline', options: { topic: 'ferry' } }).final();
+    paged = await d.slashCommand({ name: 'search', options: { query: 'ferry' } }).final();
     whoSaid = await d.slashCommand({ name: 'who-said', options: { quote: 'the ferry will be back before the school holidays' } }).final();
   });
 
@@ -39,18 +39,18 @@ describe('buttons', () => {
   });
 
   it('pages with ◀ / ▶ and shows "page x of y", custom ids within 100 characters', async () => {
-    const labels = [...buttonsOf(timeline).keys()];
+    const labels = [...buttonsOf(paged).keys()];
     expect(labels.slice(0, 3)).toEqual(['◀', 'page 1 of 2', '▶']);
-    for (const id of buttonsOf(timeline).values()) expect(id.length).toBeLessThanOrEqual(100);
-    const h = click(timeline, '▶');
+    for (const id of buttonsOf(paged).values()) expect(id.length).toBeLessThanOrEqual(100);
+    const h = click(paged, '▶');
     expect((await h.response()).type).toBe(InteractionResponseType.UpdateMessage);
     const page2 = await h.final();
-    expect(page2.id).toBe(timeline.id);
+    expect(page2.id).toBe(paged.id);
     expect(embedOf(page2).footer?.text).toBe('Page 2 of 2 · 9 in all');
     expect([...buttonsOf(page2).keys()].slice(0, 3)).toEqual(['◀', 'page 2 of 2', '▶']);
     const back = await click(page2, '◀').final();
     expect(embedOf(back).footer?.text).toBe('Page 1 of 2 · 9 in all');
-    timeline = back;
+    paged = back;
   });
 
   it('"More context" shows the passages around the match', async () => {
@@ -62,7 +62,7 @@ describe('buttons', () => {
 
   it('"Timeline of this speaker" lists the speaker\'s passages', async () => {
     const e = embedOf(await click(whoSaid, 'Timeline of this speaker').final());
-    expect(e.title).toBe('Timeline: Mara Quell (2 passages)');
+    expect(e.title).toBe('Timeline: Mara Quell (2 stories)');
     expect(fieldText(e)).toContain('`002_harbour_budget.txt, line 19`');
   });
 
@@ -90,17 +90,17 @@ describe('buttons', () => {
   });
 
   it('an unknown or expired button answers politely and privately', async () => {
-    const m = await d.clickButton({ customId: 'sb1:p:zzzzzzzzzz:2', message: timeline }).final();
+    const m = await d.clickButton({ customId: 'sb1:p:zzzzzzzzzz:2', message: paged }).final();
     expect(m.flags! & EPHEMERAL).toBe(EPHEMERAL);
     expect(m.content).toContain('no longer remembers');
-    const odd = await d.clickButton({ customId: 'from-another-version', message: timeline }).final();
+    const odd = await d.clickButton({ customId: 'from-another-version', message: paged }).final();
     expect(odd.content).toContain('no longer remembers');
   });
 
   it('buttons keep working after a restart (new client, same data dir)', async () => {
     await run.bot.stop();
     run = await runBot(d, { index, dataDir });
-    const page2 = await click(timeline, '▶').final();
+    const page2 = await click(paged, '▶').final();
     expect(embedOf(page2).footer?.text).toBe('Page 2 of 2 · 9 in all');
     const ctx = await click(whoSaid, 'More context').final();
     expect(fieldText(embedOf(ctx))).toContain('Mara Quell');

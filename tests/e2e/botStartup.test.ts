@@ -68,7 +68,7 @@ describe('start-up', () => {
   it('registers globally without DISCORD_GUILD_ID', async () => {
     const { sink, out } = io({ ...env, DISCORD_GUILD_ID: undefined });
     expect(await runRegister(sink)).toBe(0);
-    expect(out[0]).toBe('Registered 11 commands globally: Discord may take up to an hour to show them everywhere.');
+    expect(out[0]).toBe('Registered 14 commands globally: Discord may take up to an hour to show them everywhere.');
     expect(out[1]).toBe(`Invite the bot with: https://discord.com/oauth2/authorize?client_id=${d.applicationId}&scope=bot%20applications.commands&permissions=309237730304`);
     expect(d.commands().map((c) => c.name)).toContain('who-said');
   });
@@ -94,8 +94,8 @@ describe('start-up', () => {
   it('registers to the guild, starts, logs structured lines, and stops cleanly when asked', async () => {
     const reg = io(env);
     expect(await runRegister(reg.sink)).toBe(0);
-    expect(reg.out[0]).toMatch(/^Registered 11 commands in guild \d+: they show up at once\.$/);
-    expect(d.commands(d.guildId)).toHaveLength(11);
+    expect(reg.out[0]).toMatch(/^Registered 14 commands in guild \d+: they show up at once\.$/);
+    expect(d.commands(d.guildId)).toHaveLength(14);
 
     let stop!: () => void;
     const stopWhen = new Promise<void>((resolve) => (stop = resolve));

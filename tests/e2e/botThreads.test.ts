@@ -125,7 +125,7 @@ describe('threads and follow-ups', () => {
     // /timeline with nothing typed, under an answer about Mara Quell: her timeline.
     const m = await d.slashCommand({ name: 'timeline', channelId: t2.id, options: {} }).final();
     expect(m.channel_id).toBe(t2.id);
-    expect(embedOf(m).title).toBe('Timeline: Mara Quell (2 passages)');
+    expect(embedOf(m).title).toBe('Timeline: Mara Quell (2 stories)');
     // No thread inside a thread.
     expect(d.threads().some((t) => t.id === m.id)).toBe(false);
     const before = botMessagesIn(t2.id).length;
@@ -179,7 +179,7 @@ describe('threads and follow-ups', () => {
   });
 
   it('defers a slow page turn (type 6), then edits the message', async () => {
-    const tl = await d.slashCommand({ name: 'timeline', options: { topic: 'ferry' } }).final();
+    const tl = await d.slashCommand({ name: 'search', options: { query: 'ferry' } }).final();
     hook = () => sleep(400);
     const h = d.clickButton({ customId: buttonsOf(tl).get('▶')!, message: tl });
     expect((await h.response()).type).toBe(InteractionResponseType.DeferredMessageUpdate);

@@ -68,7 +68,7 @@ export class PostgresEngine implements Engine {
 
   async suggestSpeakers(typed: string, limit: number): Promise<SpeakerSummary[]> {
     const state = this.state ?? (await this.refresh());
-    return suggestSpeakers(new QuestionView(appLexicon, state.totals, () => state.directory), typed, limit);
+    return suggestSpeakers(new QuestionView(appLexicon, state.totals, () => state.directory, () => state.programmes), typed, limit);
   }
 
   async programs(): Promise<Array<[string, number]>> {

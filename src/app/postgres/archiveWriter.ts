@@ -56,6 +56,8 @@ async function copyPassages(client: pg.ClientBase, transcripts: Iterable<Transcr
     let chunk = '';
     for await (const t of transcripts) {
       let kept = 0;
+      // Indexed words of the file's text so far: words between two passages are a subtraction.
+      let wordPos = 0;
       for (const p of t.passages) {
         const other = owners.get(p.id);
         if (other) {
@@ -65,7 +67,8 @@ async function copyPassages(client: pg.ClientBase, transcripts: Iterable<Transcr
         owners.set(p.id, [t.file, p.source.line]);
         const w = passageWords(p, seen);
         counts.add(w.text, w.speaker, w.headline);
-        chunk += copyLine(seq++, p, w);
+        chunk += copyLine(seq++, p, w, wordPos);
+        wordPos += w.text.length;
         kept++;
       }
       onFile?.(t, kept);

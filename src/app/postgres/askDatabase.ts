@@ -7,7 +7,7 @@ import { runCommand, type Invocation } from '../../core/ask/commands.ts';
 import type { Lexicon } from '../../core/search/lexicon.ts';
 import { wordsOf } from '../../core/search/words.ts';
 import { load } from './loadView.ts';
-import { NeedsLoading, QuestionView, type ArchiveTotals } from './questionView.ts';
+import { NeedsLoading, QuestionView, type ArchiveTotals, type ViewRequest } from './questionView.ts';
 
 /** More rounds than any question needs; past it something loads nothing new, and that is a bug. */
 const MAX_ROUNDS = 16;
@@ -15,6 +15,8 @@ const MAX_ROUNDS = 16;
 export interface ArchiveState {
   totals: ArchiveTotals;
   directory: SpeakerSummary[];
+  /** The programmes the files name, once each. */
+  programmes: string[];
 }
 
 type StatsRow = { passages: string; text_len: string; speaker_len: string; headline_len: string; version: string };
@@ -34,7 +36,8 @@ async function stateFrom(db: pg.ClientBase, s: StatsRow, cached: ArchiveState | 
     passages: Number(s.passages), files, textLength: Number(s.text_len), speakerLength: Number(s.speaker_len),
     headlineLength: Number(s.headline_len), version,
   };
-  return { totals, directory: await readDirectory(db) };
+  const programmes = (await db.query<{ program: string }>(`SELECT DISTINCT meta->>'program' AS program FROM sb_file WHERE format IS NOT NULL AND meta->>'program' <> ''`)).rows.map((r) => r.program);
+  return { totals, directory: await readDirectory(db), programmes };
 }
 
 /** The speaker directory from sb_speaker, shaped and ordered as speakerDirectory.ts makes it. */
@@ -85,7 +88,7 @@ export async function askInSnapshot(pool: pg.Pool, cached: ArchiveState | null, 
     const list = words.length > 0 ? `ARRAY[${words.map((w) => client.escapeLiteral(w)).join(', ')}]::text[]` : `ARRAY[]::text[]`;
     const opened = (await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${STATS}; SELECT word, text_df FROM sb_word WHERE word = ANY(${list})`)) as unknown as pg.QueryResult[];
     const state = await stateFrom(client, opened[1]!.rows[0] as StatsRow, cached);
-    const view = new QuestionView(lexicon, state.totals, () => state.directory);
+    const view = new QuestionView(lexicon, state.totals, () => state.directory, () => state.programmes);
     for (const w of words) view.df.set(w, 0);
     for (const r of opened[2]!.rows as Array<{ word: string; text_df: number }>) view.df.set(r.word, r.text_df);
     const outcome = await answerOnView(client, view, inv, now, pageSize);
@@ -99,15 +102,21 @@ export async function askInSnapshot(pool: pg.Pool, cached: ArchiveState | null, 
   }
 }
 
-/** Runs the question on the view, loading what it asks for, until it answers. */
+/** Runs the question on the view, loading what it asks for, until it answers having put nothing off. */
 async function answerOnView(db: pg.ClientBase, view: QuestionView, inv: Invocation, now: Date, pageSize?: number): Promise<Outcome> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    view.beginRun();
+    let wanted: readonly ViewRequest[];
     try {
-      return runCommand(view, inv, now, pageSize);
+      const outcome = runCommand(view, inv, now, pageSize);
+      wanted = view.putOff();
+      if (wanted.length === 0) return outcome;
     } catch (err) {
-      if (!(err instanceof NeedsLoading)) throw err;
-      await load(db, view, err.request);
+      // A stand-in may have led the run astray: what was put off comes first, whatever it threw.
+      wanted = err instanceof NeedsLoading ? err.requests : view.putOff();
+      if (wanted.length === 0) throw err;
     }
+    for (const r of wanted) await load(db, view, r);
   }
   throw new Error(`a ${inv.command} question needed more than ${MAX_ROUNDS} rounds of loading`);
 }

@@ -6,7 +6,7 @@
 // by the rarest words and intersections (see heaviestHolders), as docs/SCALING.md explains.
 import type pg from 'pg';
 import type { FormatId, ParseIssue, Passage, TranscriptMeta } from '../../core/model.ts';
-import { dayNumber, type CountedWord, type Hit, type TermSearch, type Weighed } from '../../core/search/CorpusIndex.ts';
+import { dayNumber, maskWeight, NEAR_SLOTS, type CountedWord, type Hit, type TermSearch, type TopicHit, type TopicLimits, type TopicTerm, type Weighed } from '../../core/search/CorpusIndex.ts';
 import type { IndexField } from '../../core/search/indexOptions.ts';
 import { indexedWords } from '../../core/search/indexOptions.ts';
 import { bm25, MAX_EXPANSIONS, MAX_POSTINGS } from '../../core/search/scoreTerms.ts';
@@ -41,6 +41,9 @@ export async function load(db: Db, view: QuestionView, r: ViewRequest): Promise<
       return;
     case 'topic':
       view.results.set(r.key, await weighTopic(db, view, r));
+      return;
+    case 'filesWith':
+      view.results.set(r.key, await filesWith(db, r.term, r.prefix, r.also));
       return;
     case 'terms':
       view.results.set(r.key, await findTerms(db, view, r.terms, r.opts));
@@ -220,36 +223,155 @@ async function passagesBySeq(db: Db, seqs: readonly number[]): Promise<Map<numbe
   return out;
 }
 
-/** The in-memory weighTopic: each term counted once whether in text or headline, the date range
- * checked on the day columns, the rest by `filter`. */
-async function weighTopic(db: Db, view: QuestionView, r: Extract<ViewRequest, { kind: 'topic' }>): Promise<Weighed[]> {
-  if (r.terms.length === 0) return [];
+/** A topic term's forms as one tsquery: the term (every word it starts, for a stem) or any of
+ * its other spellings. Null when it has none. */
+function formsQuery(term: string, prefix: boolean, also: readonly string[]): string | null {
+  const forms = [...new Set([term, ...also])].filter((w) => w.length > 0);
+  return forms.length > 0 ? tsqueryOf(forms, '|', (w) => prefix && w === term) : null;
+}
+
+/** The in-memory filesWith: files holding any of the forms in a passage's text or headline. */
+async function filesWith(db: Db, term: string, prefix: boolean, also: readonly string[]): Promise<number> {
+  const q = formsQuery(term, prefix, also);
+  if (!q) return 0;
+  const rows = await db.query<{ n: string }>('SELECT count(DISTINCT file) AS n FROM sb_passage WHERE words @@ $1::tsquery OR hwords @@ $1::tsquery', [q]);
+  return Number(rows.rows[0]!.n);
+}
+
+/** A passage holding a topic term, as the database gives it before its words are read. */
+interface TopicRow {
+  seq: string;
+  file: string;
+  word_pos: number;
+  text_len: number;
+  first_day: number;
+  last_day: number;
+  mask: number;
+}
+
+/**
+ * The in-memory weighTopic. The database finds the passages holding any term (GIN) and which
+ * terms each holds (a bit per term); the neighbours' terms, the weights, the threshold and the
+ * date range are then reckoned here exactly as in memory, and only the passages that pass are
+ * read whole. A date range reads the passages in it, and also the term-holding passages within
+ * NEAR_SLOTS of them in the same file, whatever their dates, since in memory those count too.
+ */
+async function weighTopic(db: Db, view: QuestionView, r: Extract<ViewRequest, { kind: 'topic' }>): Promise<TopicHit[]> {
+  const { terms, atLeast, limits } = r;
+  if (!terms.some((t) => formsQuery(t.term, t.prefix, t.also ?? []))) return [];
+  const since = limits.since ? dayNumber(limits.since) : NaN;
+  const until = limits.until ? dayNumber(limits.until) : NaN;
+  const dated = !Number.isNaN(since) || !Number.isNaN(until);
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
-  const each = r.terms.map((t) => {
-    const q = p(tsqueryOf([t.term], '|', () => t.prefix));
-    return { q, w: p(t.weight) };
-  });
-  const anyQ = p(tsqueryOf(r.terms.map((t) => t.term), '|', (w) => r.terms.some((t) => t.term === w && t.prefix)));
-  const weight = each.map(({ q, w }) => `((words @@ ${q}::tsquery OR hwords @@ ${q}::tsquery)::int * ${w}::float8)`).join(' + ');
-  const where = [`(words @@ ${anyQ}::tsquery OR hwords @@ ${anyQ}::tsquery)`, `(${weight}) >= ${p(r.atLeast)}::float8`];
-  const since = r.limits.since ? dayNumber(r.limits.since) : NaN;
-  const until = r.limits.until ? dayNumber(r.limits.until) : NaN;
+  const { columns, where } = topicHolders(terms, limits, p);
   if (!Number.isNaN(since)) where.push(`last_day >= ${p(since)}`);
   if (!Number.isNaN(until)) where.push(`first_day <= ${p(until)}`);
   // A dated passage spans at most a year (2025 is its whole year), so one in range starts at most
   // a year before `since`: a range the first_day index reads, for the GIN bitmap to be ANDed with.
   // A date too odd for the day numbers has first_day 0 and is in every range, as in memory.
   if (!Number.isNaN(since)) where.push(`(first_day BETWEEN ${p(since - 10_000)} AND ${p(Number.isNaN(until) ? 99_999_999 : until)} OR first_day = 0)`);
-  const rows = await db.query<PassageRow & { weight: number }>(`SELECT ${PASSAGE_COLUMNS}, (${weight}) AS weight FROM sb_passage WHERE ${where.join(' AND ')}`, params);
-  const out: Weighed[] = [];
-  for (const row of rows.rows) {
-    const passage = passageOf(row);
-    if (r.limits.filter && !r.limits.filter(passage)) continue;
-    out.push({ passage, weight: row.weight });
+  const rows = (await db.query<TopicRow>(`SELECT ${columns} FROM sb_passage WHERE ${where.join(' AND ')}`, params)).rows;
+  rows.sort((a, b) => Number(a.seq) - Number(b.seq));
+  if (dated && rows.length > 0) {
+    for (const row of await neighboursOutOfRange(db, rows, terms, limits)) rows.push(row);
+    rows.sort((a, b) => Number(a.seq) - Number(b.seq));
   }
-  view.hold(out.map((w) => w.passage));
+  const near = Math.max(0, Math.floor(limits.near ?? 0));
+  const weights = terms.map((t) => t.weight);
+  const kept: Array<{ seq: number; weight: number; own: number; mask: number; nearMask: number }> = [];
+  rows.forEach((row, i) => {
+    const nearMask = near > 0 ? nearMaskOf(rows, i, near) : row.mask;
+    const own = maskWeight(row.mask, weights);
+    const weight = near > 0 ? maskWeight(nearMask, weights) : own;
+    if (weight < atLeast || row.last_day < since || row.first_day > until) return;
+    kept.push({ seq: Number(row.seq), weight, own, mask: row.mask, nearMask });
+  });
+  const passages = await passagesBySeq(db, kept.map((k) => k.seq));
+  const out: TopicHit[] = [];
+  for (const k of kept) {
+    const passage = passages.get(k.seq);
+    if (!passage || (limits.filter && !limits.filter(passage))) continue;
+    out.push({ passage, weight: k.weight, own: k.own, mask: k.mask, nearMask: k.nearMask, mentions: mentionsOf(passage, terms) });
+  }
+  view.hold(out.map((h) => h.passage));
   return out;
+}
+
+/** The columns of a TopicRow (its mask a bit per term held) and the conditions of holding any
+ * term (and being in `limits.files`), with their parameters pushed by `p`. */
+function topicHolders(terms: readonly TopicTerm[], limits: TopicLimits, p: (v: unknown) => string): { columns: string; where: string[] } {
+  const held: string[] = [];
+  const any: string[] = [];
+  for (const t of terms) {
+    const forms = formsQuery(t.term, t.prefix, t.also ?? []);
+    if (!forms) {
+      held.push('false');
+      continue;
+    }
+    const q = `${p(forms)}::tsquery`;
+    const fields = [`words @@ ${q}`, `hwords @@ ${q}`];
+    if (t.speakers) fields.push(`(swords @@ ${q} AND speaker_name = ANY(${p([...t.speakers])}::text[]))`);
+    held.push(`(${fields.join(' OR ')})`);
+    any.push(...fields);
+  }
+  const mask = held.map((h, i) => `(CASE WHEN ${h} THEN ${2 ** i} ELSE 0 END)`).join(' + ');
+  const where = [`(${any.join(' OR ')})`];
+  if (limits.files) where.push(`file = ANY(${p([...limits.files])}::text[])`);
+  return { columns: `seq, file, word_pos, text_len, first_day, last_day, (${mask})::int AS mask`, where };
+}
+
+/** Term holders out of the date range within NEAR_SLOTS passages of one in it (`rows`, in archive
+ * order), in the same file: in memory their terms count towards their neighbours' too. */
+async function neighboursOutOfRange(db: Db, rows: readonly TopicRow[], terms: readonly TopicTerm[], limits: TopicLimits): Promise<TopicRow[]> {
+  const windows: Array<[string, number, number]> = [];
+  for (const row of rows) {
+    const seq = Number(row.seq);
+    const last = windows[windows.length - 1];
+    if (last && last[0] === row.file && seq - NEAR_SLOTS <= last[2]) last[2] = seq + NEAR_SLOTS;
+    else windows.push([row.file, seq - NEAR_SLOTS, seq + NEAR_SLOTS]);
+  }
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const { columns, where } = topicHolders(terms, limits, p);
+  const spans = `unnest(${p(windows.map((w) => w[0]))}::text[], ${p(windows.map((w) => w[1]))}::bigint[], ${p(windows.map((w) => w[2]))}::bigint[]) AS w(wfile, lo, hi)`;
+  const found = await db.query<TopicRow>(`SELECT ${columns} FROM ${spans} JOIN sb_passage ON seq BETWEEN w.lo AND w.hi AND file = w.wfile WHERE ${where.join(' AND ')}`, params);
+  const seen = new Set(rows.map((row) => row.seq));
+  return found.rows.filter((row) => !seen.has(row.seq));
+}
+
+/** The terms row `i` and the rows of its file within NEAR_SLOTS passages and `near` indexed
+ * words of it hold (rows in archive order; a file's passages are numbered one after another). */
+function nearMaskOf(rows: readonly TopicRow[], i: number, near: number): number {
+  const row = rows[i]!;
+  const seq = Number(row.seq);
+  // Indexed words between two passages of one file, a before b.
+  const between = (a: TopicRow, b: TopicRow) => b.word_pos - a.word_pos - a.text_len;
+  let m = row.mask;
+  for (let j = i - 1; j >= 0 && seq - Number(rows[j]!.seq) <= NEAR_SLOTS; j--) {
+    const other = rows[j]!;
+    if (other.file !== row.file || between(other, row) > near) break;
+    m |= other.mask;
+  }
+  for (let j = i + 1; j < rows.length && Number(rows[j]!.seq) - seq <= NEAR_SLOTS; j++) {
+    const other = rows[j]!;
+    if (other.file !== row.file || between(row, other) > near) break;
+    m |= other.mask;
+  }
+  return m >>> 0;
+}
+
+/** How many times the passage's text uses the terms' forms, each term counting each of its
+ * forms (at most 255 times a form, as the in-memory lists count). */
+function mentionsOf(passage: Passage, terms: readonly TopicTerm[]): number {
+  const counts = termCounts(indexedWords(passage.text));
+  let n = 0;
+  for (const t of terms) {
+    for (const [w, c] of counts) {
+      if (w === t.term || (t.prefix && w.startsWith(t.term)) || t.also?.includes(w)) n += Math.min(255, c);
+    }
+  }
+  return n;
 }
 
 // scoreTerms.ts's weights for a match by prefix and by near spelling.

@@ -8,7 +8,7 @@ import { indexedWords } from '../../core/search/indexOptions.ts';
 export const COPY_COLUMNS = [
   'seq', 'id', 'file', 'line', 'kind', 'speaker_name', 'speaker_label', 'speaker_title', 'anonymous', 'speaker_extra',
   'text', 'format', 'program', 'headline', 'section', 'aired', 'spoken', 'note', 'url', 'timecode',
-  'first_day', 'last_day', 'text_len', 'speaker_len', 'headline_len', 'words', 'swords', 'hwords',
+  'first_day', 'last_day', 'text_len', 'word_pos', 'speaker_len', 'headline_len', 'words', 'swords', 'hwords',
 ] as const;
 
 /** The columns a Passage is read from. */
@@ -58,19 +58,22 @@ function field(v: string | number | boolean | null): string {
   return v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
-export function copyLine(seq: number, p: Passage, w: PassageWords): string {
+/** A passage's row; `wordPos` is how many indexed words of text its file has before it. */
+export function copyLine(seq: number, p: Passage, w: PassageWords, wordPos: number): string {
   const s = p.speaker;
   const src = p.source;
-  // Rarely set, so one JSON column: a role, an introduction, and a timecode the parser gave as null.
+  // Rarely set, so one JSON column: a role, an introduction, a timecode the parser gave as null,
+  // and which story of a multi-story page the passage is in.
   const nullTimecode = 'timecode' in src && src.timecode === null;
-  const extra = s.role || s.introduced || nullTimecode
-    ? JSON.stringify({ ...(s.role ? { role: s.role } : {}), ...(s.introduced ? { introduced: s.introduced } : {}), ...(nullTimecode ? { timecode: null } : {}) })
+  const story = src.story !== undefined;
+  const extra = s.role || s.introduced || nullTimecode || story
+    ? JSON.stringify({ ...(s.role ? { role: s.role } : {}), ...(s.introduced ? { introduced: s.introduced } : {}), ...(nullTimecode ? { timecode: null } : {}), ...(story ? { story: src.story } : {}) })
     : null;
   const [first, last] = passageDays(p);
   const values: Array<string | number | boolean | null> = [
     seq, p.id, src.file, src.line, p.kind, s.name, s.label, s.title, s.anonymous, extra,
     p.text, src.format, src.program, src.headline, src.section, src.aired, src.spoken, src.note, src.url, src.timecode ?? null,
-    first, last, w.text.length, w.speaker.length, w.headline.length,
+    first, last, w.text.length, wordPos, w.speaker.length, w.headline.length,
     tsvectorLiteral(w.text), tsvectorLiteral(w.speaker), tsvectorLiteral(w.headline),
   ];
   return `${values.map(field).join('\t')}\n`;
@@ -86,7 +89,7 @@ export interface PassageRow {
   speaker_label: string;
   speaker_title: string | null;
   anonymous: boolean;
-  speaker_extra: { role?: Passage['speaker']['role']; introduced?: Passage['speaker']['introduced']; timecode?: null } | null;
+  speaker_extra: { role?: Passage['speaker']['role']; introduced?: Passage['speaker']['introduced']; timecode?: null; story?: number } | null;
   text: string;
   format: string;
   program: string | null;
@@ -126,6 +129,7 @@ export function passageOf(r: PassageRow): Passage {
       note: r.note,
       url: r.url,
       ...(r.timecode !== null ? { timecode: r.timecode } : extra && 'timecode' in extra ? { timecode: null } : {}),
+      ...(extra?.story !== undefined ? { story: extra.story } : {}),
     },
   };
 }

@@ -2,11 +2,15 @@
 // synchronous and reads what it needs as it decides; the database is asked asynchronously. So a
 // question runs against this view, and when it reads something the view has not loaded, the view
 // throws NeedsLoading saying what; askDatabase.ts loads it and runs the question again from the
-// start (the core is deterministic, and everything before the first alignment is cheap). A
-// who-said takes two or three such rounds: word counts, near spellings, candidates.
+// start (the core is deterministic, and everything before the first alignment is cheap). Near
+// spellings and file counts are put off instead: the run goes on with a stand-in (none, zero),
+// so that all a timeline's terms ask in one round, and whatever the run reads next, or its answer,
+// waits until they are loaded. A who-said takes two or three rounds (word counts, near spellings,
+// candidates), a timeline three or four (near spellings and file counts, then the counts of the
+// near spellings' files, then its passages).
 import type { SpeakerSummary } from '../../core/ask/answer.ts';
 import type { Passage } from '../../core/model.ts';
-import { wordWeight, type CountedWord, type FileEntry, type Hit, type TermSearch, type TopicLimits, type TopicTerm, type Weighed } from '../../core/search/CorpusIndex.ts';
+import { wordWeight, type CountedWord, type FileEntry, type Hit, type TermSearch, type TopicHit, type TopicLimits, type TopicTerm, type Weighed } from '../../core/search/CorpusIndex.ts';
 import { indexedWords } from '../../core/search/indexOptions.ts';
 import type { Lexicon } from '../../core/search/lexicon.ts';
 import type { QuestionIndex, WeighedWord } from '../../core/search/questionIndex.ts';
@@ -20,12 +24,13 @@ export type ViewRequest =
   | { kind: 'file'; file: string }
   | { kind: 'withWords'; key: string; words: readonly CountedWord[]; limit: number; filter: ((p: Passage) => boolean) | undefined }
   | { kind: 'topic'; key: string; terms: readonly TopicTerm[]; atLeast: number; limits: TopicLimits }
+  | { kind: 'filesWith'; key: string; term: string; prefix: boolean; also: readonly string[] }
   | { kind: 'terms'; key: string; terms: readonly string[]; opts: TermSearch }
   | { kind: 'by'; key: string; speakers: ReadonlySet<string>; filter: (p: Passage) => boolean };
 
 export class NeedsLoading extends Error {
-  constructor(readonly request: ViewRequest) {
-    super(`the question needs ${request.kind} from the database`);
+  constructor(readonly requests: readonly ViewRequest[]) {
+    super(`the question needs ${requests.map((r) => r.kind).join(', ')} from the database`);
   }
 }
 
@@ -46,15 +51,42 @@ export class QuestionView implements QuestionIndex {
   readonly byId = new Map<string, Passage>();
   readonly files = new Map<string, FileEntry | null>();
   readonly results = new Map<string, unknown>();
+  /** What this run of the question put off, by key. */
+  private readonly deferred = new Map<string, ViewRequest>();
 
   constructor(
     readonly lexicon: Lexicon,
     readonly totals: ArchiveTotals,
     private readonly directory: () => SpeakerSummary[],
+    private readonly programmeList: () => string[],
   ) {}
 
   get passageCount(): number {
     return this.totals.passages;
+  }
+
+  get fileCount(): number {
+    return this.totals.files;
+  }
+
+  get version(): number {
+    return this.totals.version;
+  }
+
+  /** A run of the question starts: what the last one put off has been loaded. */
+  beginRun(): void {
+    this.deferred.clear();
+  }
+
+  /** What this run put off: its answer stands only when this is empty. */
+  putOff(): ViewRequest[] {
+    return [...this.deferred.values()];
+  }
+
+  /** Stops the run for `request`, or for what was put off, which whatever is read next may
+   * depend on (a stand-in weight changes which passages a timeline asks for). */
+  private need(request: ViewRequest): never {
+    throw new NeedsLoading(this.deferred.size > 0 ? this.putOff() : [request]);
   }
 
   /** Keeps passages the database returned, so `passage(id)` finds them without another round. */
@@ -66,18 +98,18 @@ export class QuestionView implements QuestionIndex {
     const p = this.byId.get(id);
     if (p) return p;
     if (this.results.has(`missing:${id}`)) return undefined;
-    throw new NeedsLoading({ kind: 'passages', ids: [id] });
+    return this.need({ kind: 'passages', ids: [id] });
   }
 
   file(file: string): FileEntry | undefined {
     const entry = this.files.get(file);
-    if (entry === undefined) throw new NeedsLoading({ kind: 'file', file });
+    if (entry === undefined) return this.need({ kind: 'file', file });
     return entry ?? undefined;
   }
 
   docFrequency(word: string): number {
     const n = this.df.get(word);
-    if (n === undefined) throw new NeedsLoading({ kind: 'words', words: [word] });
+    if (n === undefined) return this.need({ kind: 'words', words: [word] });
     return n;
   }
 
@@ -85,16 +117,29 @@ export class QuestionView implements QuestionIndex {
     return wordWeight(word, this.docFrequency(word), this.totals.passages);
   }
 
+  /** Put off when not loaded yet: none, meanwhile. */
   similarWords(word: string, maxDistance: number): string[] {
     if (maxDistance <= 0) return [];
-    return this.nearWords(word, maxDistance).flatMap(([w]) => (w === word ? [] : [w]));
+    const key = `${maxDistance}:${word}`;
+    const near = this.near.get(key);
+    if (!near) {
+      this.deferred.set(`similar:${key}`, { kind: 'similar', word, maxDistance });
+      return [];
+    }
+    return near.flatMap(([w]) => (w === word ? [] : [w]));
   }
 
-  /** Words within `maxDistance` edits of `word` (itself included if indexed), with the distance. */
-  nearWords(word: string, maxDistance: number): Array<[string, number]> {
-    const near = this.near.get(`${maxDistance}:${word}`);
-    if (!near) throw new NeedsLoading({ kind: 'similar', word, maxDistance });
-    return near;
+  /** Put off when not loaded yet: none, meanwhile. */
+  filesWith(term: string, prefix = false, also: readonly string[] = []): number {
+    const key = `files:${prefix ? '*' : ''}:${JSON.stringify([term, ...also])}`;
+    const n = this.results.get(key);
+    if (n !== undefined) return n as number;
+    this.deferred.set(key, { kind: 'filesWith', key, term, prefix, also });
+    return 0;
+  }
+
+  programmes(): string[] {
+    return this.programmeList();
   }
 
   passagesWithWords(words: readonly CountedWord[], limit: number, filter?: (p: Passage) => boolean): Weighed[] {
@@ -116,8 +161,12 @@ export class QuestionView implements QuestionIndex {
     });
   }
 
-  weighTopic(terms: readonly TopicTerm[], atLeast: number, limits: TopicLimits = {}): Weighed[] {
-    const key = `topic:${atLeast}:${limits.since ?? ''}:${limits.until ?? ''}:${limits.filter ? 'f' : ''}:${JSON.stringify(terms)}`;
+  weighTopic(terms: readonly TopicTerm[], atLeast: number, limits: TopicLimits = {}): TopicHit[] {
+    const key = `topic:${JSON.stringify({
+      atLeast, since: limits.since, until: limits.until, near: limits.near, filter: Boolean(limits.filter),
+      files: limits.files ? [...limits.files].sort() : null,
+      terms: terms.map((t) => [t.term, t.weight, t.prefix, t.also ?? [], t.speakers ? [...t.speakers].sort() : null]),
+    })}`;
     return this.result(key, () => ({ kind: 'topic', key, terms, atLeast, limits }));
   }
 
@@ -137,7 +186,7 @@ export class QuestionView implements QuestionIndex {
   }
 
   private result<T>(key: string, request: () => ViewRequest): T {
-    if (!this.results.has(key)) throw new NeedsLoading(request());
+    if (!this.results.has(key)) return this.need(request());
     return this.results.get(key) as T;
   }
 }

@@ -5,7 +5,8 @@
 // slot order: ties are broken the same way by both backends.
 import type pg from 'pg';
 
-export const SCHEMA_VERSION = 1;
+// 2: word_pos, for the words between two passages of a file (a timeline's neighbours).
+export const SCHEMA_VERSION = 2;
 
 /** Indexes a fresh bulk import drops first and builds once at the end (far faster than row by row). */
 export const BULK_INDEXES = [
@@ -60,6 +61,8 @@ CREATE TABLE IF NOT EXISTS sb_passage (
   first_day integer NOT NULL,
   last_day integer NOT NULL,
   text_len integer NOT NULL,
+  -- Indexed words of the file's text before this passage.
+  word_pos integer NOT NULL,
   speaker_len integer NOT NULL,
   headline_len integer NOT NULL,
   words tsvector NOT NULL,
@@ -103,10 +106,29 @@ export async function ensureSchema(client: pg.ClientBase): Promise<void> {
   await client.query('SELECT pg_advisory_lock(730113)');
   try {
     await client.query(TABLES);
+    const was = (await client.query<{ value: number }>(`SELECT value FROM sb_meta WHERE key = 'schema'`)).rows[0]?.value;
+    if (was !== undefined && was < 2) await addWordPositions(client);
     for (const ddl of BULK_INDEXES) await client.query(ddl);
-    await client.query(`INSERT INTO sb_meta VALUES ('schema', $1) ON CONFLICT (key) DO NOTHING`, [JSON.stringify(SCHEMA_VERSION)]);
+    if (was === undefined || was < SCHEMA_VERSION) {
+      await client.query(`INSERT INTO sb_meta VALUES ('schema', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [JSON.stringify(SCHEMA_VERSION)]);
+    }
   } finally {
     await client.query('SELECT pg_advisory_unlock(730113)');
+  }
+}
+
+/** An archive of schema 1 gets word_pos, counted from the passages already there. */
+async function addWordPositions(client: pg.ClientBase): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query('ALTER TABLE sb_passage ADD COLUMN IF NOT EXISTS word_pos integer');
+    await client.query(`UPDATE sb_passage p SET word_pos = w.pos FROM (
+      SELECT seq, (sum(text_len) OVER (PARTITION BY file ORDER BY seq) - text_len)::int AS pos FROM sb_passage) w WHERE p.seq = w.seq`);
+    await client.query('ALTER TABLE sb_passage ALTER COLUMN word_pos SET NOT NULL');
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw err;
   }
 }
 

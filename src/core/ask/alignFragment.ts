@@ -54,7 +54,12 @@ const Move = { Stop: 0, Diagonal: 1, Up: 2, Left: 3, Swap: 4, MergePassage: 5, M
 /** Passage words left out in a row that count as one difference: about a clause. */
 export const CLAUSE_WORDS = 8;
 /** Words that turn a statement into its opposite. */
-const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'nobody', 'none', 'nothing', 'nowhere', 'neither', 'nor', 'without', 'noone', 'unless']);
+const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'nobody', 'none', 'nothing', 'nowhere', 'neither', 'nor', 'without', 'noone', 'unless', 'cannot']);
+
+/** Whether a normalised word turns a statement round. */
+export function isNegation(word: string): boolean {
+  return NEGATIONS.has(word);
+}
 
 /**
  * @param fragment normalised words of the remembered fragment

@@ -2,7 +2,7 @@
 import type { PartialDate, Passage, Source, Verdict } from '../model.ts';
 import type { CharSpan } from './alignFragment.ts';
 
-export type CommandName = 'who-said' | 'timeline' | 'quotes' | 'search' | 'context' | 'speakers' | 'when';
+export type CommandName = 'who-said' | 'timeline' | 'story' | 'followed' | 'quotes' | 'search' | 'context' | 'speakers' | 'when';
 
 export interface Match {
   verdict: Exclude<Verdict, 'not_found'> | 'nearest';
@@ -31,6 +31,45 @@ export interface AnswerItem {
   match?: Match;
   /** Other airings of the same words by the same speaker (who-said). */
   airings?: Source[];
+  /** The words that say when this was said ("last month"), where `date` comes from them. */
+  spokenIn?: string;
+  /** A timeline's topic words in the passage, to mark and to cut a long passage around. */
+  marks?: CharSpan[];
+}
+
+/** One story of a timeline: a file, or a story within a multi-story page. */
+export interface TimelineStory {
+  /** `file#n`, stable: what the expand button and "expand 2" ask for. */
+  key: string;
+  file: string;
+  headline: string | null;
+  program: string | null;
+  aired: string | null;
+  /** What the timeline orders it by: the airing, or (order: spoken) when its words were said. */
+  date: PartialDate | null;
+  /** The one or two passages that best show what was said, a newsmaker's quote first. */
+  shown: AnswerItem[];
+  /** Every passage of the story about the topic, in reading order, the shown ones included. */
+  passages: AnswerItem[];
+  /** Who speaks in those passages, most first (narration voices left out). */
+  speakers: string[];
+  /** The same story aired again (a rerun, a station's copy): folded in, each as it aired. */
+  reruns: TimelineStory[];
+}
+
+/** Mentions of a topic over time, for a chart: counts per period, per main speaker. */
+export interface MentionChart {
+  unit: 'day' | 'week' | 'month' | 'year';
+  /** The periods, oldest first, each by its first day (YYYY-MM-DD) and a short label. */
+  periods: Array<{ start: string; label: string }>;
+  /** One series per main speaker, then "Others" and "Narration" where there are any; counts
+   * line up with `periods`. */
+  series: Array<{ name: string; counts: number[] }>;
+  /** The busiest periods, with the story that made them so. */
+  peaks: Array<{ period: number; story: string; label: string }>;
+  /** Mentions with no date, not drawn. */
+  undated: number;
+  total: number;
 }
 
 export interface SpeakerSummary {
@@ -55,6 +94,12 @@ export interface AnswerContext {
   /** The passage the answer is about (who-said's match, context's centre), and its date. */
   focusId?: string;
   focusDate?: string;
+  /** Timelines: `spoken` orders by when the words were said, else by airing. */
+  order?: 'aired' | 'spoken';
+  /** Timelines: the keys of the stories on this page, in order ("expand 2" is the second). */
+  stories?: string[];
+  /** A story's passages (`story`): the story's key. */
+  story?: string;
 }
 
 export interface Answer {
@@ -73,6 +118,10 @@ export interface Answer {
   /** Plain sentences worth showing with the answer ("2 undated passages are listed last"). */
   notes: string[];
   context: AnswerContext;
+  /** Timelines: the stories on this page (`items` are their shown passages). */
+  stories?: TimelineStory[];
+  /** Timelines: mentions over time across all pages. */
+  chart?: MentionChart;
 }
 
 export type ProblemCode =
@@ -84,6 +133,7 @@ export type ProblemCode =
   | 'unknown_speaker'
   | 'unknown_program'
   | 'unknown_passage'
+  | 'unknown_story'
   | 'unknown_command'
   | 'unknown_option'
   | 'missing_option'

@@ -6,11 +6,11 @@ import { context, when } from './context.ts';
 import { quotes } from './quotes.ts';
 import { searchPassages } from './searchPassages.ts';
 import { speakers } from './speakers.ts';
-import { timeline } from './timeline.ts';
+import { timeline, timelineStory } from './timeline.ts';
 import { whoSaid } from './whoSaid.ts';
 
 /** What an option holds, which decides its validation and autocomplete. */
-export type OptionKind = 'text' | 'date' | 'speaker' | 'program' | 'passage';
+export type OptionKind = 'text' | 'date' | 'speaker' | 'program' | 'passage' | 'order';
 
 export interface OptionSpec {
   name: string;
@@ -41,8 +41,14 @@ export interface CommandSpec {
 
 const speakerOpt = (description = 'Only words by this person (surname is enough)'): OptionSpec =>
   ({ name: 'speaker', description, kind: 'speaker', required: false });
-const since: OptionSpec = { name: 'since', description: 'From this date: YYYY, YYYY-MM or YYYY-MM-DD', kind: 'date', required: false };
-const until: OptionSpec = { name: 'until', description: 'Up to this date: YYYY, YYYY-MM or YYYY-MM-DD', kind: 'date', required: false };
+const since: OptionSpec = { name: 'since', description: 'From this date: YYYY, YYYY-MM, YYYY-MM-DD or words (March, last year)', kind: 'date', required: false };
+const until: OptionSpec = { name: 'until', description: 'Up to this date: YYYY, YYYY-MM, YYYY-MM-DD or words (January, last year)', kind: 'date', required: false };
+const timelineOptions: readonly OptionSpec[] = [
+  { name: 'topic', description: 'A few words naming the topic (or leave it out and give a speaker)', kind: 'text', required: false },
+  speakerOpt(), since, until,
+  { name: 'program', description: 'Only this programme', kind: 'program', required: false },
+  { name: 'order', description: 'aired (when broadcast, the default) or spoken (when the words were said)', kind: 'order', required: false },
+];
 const pageOf = (env: RunEnv) => ({ ...(env.page ? { page: env.page } : {}), ...(env.pageSize ? { pageSize: env.pageSize } : {}) });
 
 export const COMMANDS = [
@@ -58,14 +64,33 @@ export const COMMANDS = [
   },
   {
     name: 'timeline',
-    description: 'What was said about a topic, oldest first, with sources.',
-    options: [
-      { name: 'topic', description: 'A few words naming the topic (or leave it out and give a speaker)', kind: 'text', required: false },
-      speakerOpt(), since, until,
-      { name: 'program', description: 'Only this programme', kind: 'program', required: false },
-    ],
+    description: 'What was said about a topic, story by story, oldest first, with a chart.',
+    options: timelineOptions,
     slash: true,
-    run: (index, a, env) => timeline(index, { topic: a.topic ?? '', speaker: a.speaker, since: a.since, until: a.until, program: a.program, ...pageOf(env) }, env.now),
+    run: (index, a, env) => timeline(index, { topic: a.topic ?? '', speaker: a.speaker, since: a.since, until: a.until, program: a.program, order: a.order, ...pageOf(env) }, env.now),
+  },
+  {
+    name: 'story',
+    description: 'Every passage of one story on a timeline.',
+    options: [
+      ...timelineOptions,
+      { name: 'story', description: 'The story, as the timeline gave it', kind: 'text', required: true },
+      { name: 'stories', description: 'The timeline page\'s stories, one per line, so "expand 2" still works after', kind: 'text', required: false },
+    ],
+    slash: false,
+    run: (index, a, env) => timelineStory(index, { topic: a.topic ?? '', speaker: a.speaker, since: a.since, until: a.until, program: a.program, order: a.order, story: a.story ?? '', ...(a.stories ? { stories: a.stories.split('\n') } : {}), ...pageOf(env) }, env.now),
+  },
+  {
+    name: 'followed',
+    description: 'What new or changed files say about a followed topic.',
+    options: [
+      { name: 'topic', description: 'The topic followed', kind: 'text', required: false },
+      speakerOpt(),
+      { name: 'files', description: 'The files added or changed, one per line', kind: 'text', required: true },
+    ],
+    slash: false,
+    // The answer is a timeline of those files' stories, and follow-ups treat it as one.
+    run: (index, a, env) => timeline(index, { topic: a.topic ?? '', speaker: a.speaker, files: (a.files ?? '').split('\n').filter(Boolean), ...pageOf(env) }, env.now),
   },
   {
     name: 'quotes',

@@ -2,7 +2,7 @@
 import type { Passage, PassageKind, Source } from '../model.ts';
 import { ROLE_NOUN } from '../parse/general/roles.ts';
 import type { CharSpan } from './alignFragment.ts';
-import type { Answer, AnswerItem } from './answer.ts';
+import type { Answer, AnswerItem, TimelineStory } from './answer.ts';
 
 export function verdictLine(a: Answer): string | null {
   if (a.command !== 'who-said') return null;
@@ -86,9 +86,14 @@ export function datesLine(src: Source): string {
 }
 
 /** `News Today: "Trump 'receptive' to contact with Kim"`. */
-export function programmeLine(src: Source): string | null {
+export function programmeLine(src: Pick<Source, 'program' | 'headline'>): string | null {
   if (src.program && src.headline) return `${src.program}: “${src.headline}”`;
   return src.program ?? (src.headline ? `“${src.headline}”` : null);
+}
+
+/** `2025-04-03 · Evening Desk: “Ferry service back”`: a timeline story's heading. */
+export function describeStory(s: Pick<TimelineStory, 'date' | 'program' | 'headline' | 'file'>): string {
+  return `${s.date ?? 'undated'} · ${programmeLine(s) ?? s.file}`;
 }
 
 /** `corpus-relative/file.txt, line 14`, with `at 03:04` where the recording has timecodes. */
@@ -121,12 +126,19 @@ export function markedSegments(text: string, marks: readonly CharSpan[] = []): S
   return out;
 }
 
+/** The marks an item shows: who-said's matched words, or a timeline's topic words. */
+export function marksOf(item: AnswerItem): CharSpan[] {
+  return [...(item.match?.marks ?? item.marks ?? [])];
+}
+
 /** Cuts long text at a word boundary around the marked stretch, with an ellipsis where it cut. */
 export function excerpt(item: AnswerItem, max: number): { text: string; marks: CharSpan[] } {
   const text = item.passage.text;
-  const marks = item.match?.marks ?? [];
+  const marks = item.match?.marks ?? item.marks ?? [];
   if (text.length <= max) return { text, marks: [...marks] };
-  const centre = item.match ? Math.floor((item.match.span.start + item.match.span.end) / 2) : 0;
+  const focus = item.match?.span ?? (item.marks?.length ? { start: item.marks[0]!.start, end: item.marks[0]!.end } : null);
+  // A timeline's marks lead with the topic's first word, so the cut starts a little before it.
+  const centre = focus ? (item.match ? Math.floor((focus.start + focus.end) / 2) : focus.start + Math.floor(max / 3)) : 0;
   let start = Math.max(0, Math.min(centre - Math.floor(max / 2), text.length - max));
   let end = Math.min(text.length, start + max);
   if (start > 0) { const sp = text.indexOf(' ', start); start = sp >= 0 && sp < end ? sp + 1 : start; }

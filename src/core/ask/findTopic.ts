@@ -10,7 +10,7 @@ import { isStopword, wordsOf } from '../search/words.ts';
 export const TOPIC_COVERAGE = 0.4;
 
 // Words that join a topic's words without naming anything; beyond the index's stopwords.
-const CONNECTIVES = new Set(
+export const CONNECTIVES: ReadonlySet<string> = new Set(
   ('about after against along amid among around before behind below between beyond during over ' +
     'through under until upon versus via within without while also more most new news latest')
     .split(' '),
@@ -18,36 +18,6 @@ const CONNECTIVES = new Set(
 
 export function topicWords(topic: string): string[] {
   return [...new Set(wordsOf(topic).filter((w) => w.length > 1 && !isStopword(w) && !CONNECTIVES.has(w)))];
-}
-
-const SEASONS: Readonly<Record<string, readonly [string, string]>> = {
-  spring: ['03-01', '05-31'], summer: ['06-01', '08-31'], autumn: ['09-01', '11-30'], fall: ['09-01', '11-30'], winter: ['12-01', '12-31'],
-};
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
-export interface TopicAndDates {
-  topic: string;
-  since?: string;
-  until?: string;
-}
-
-/** "summer 2025" or "in March 2024" in a topic is when, not what: it becomes a date range. */
-export function splitTopicDates(topic: string): TopicAndDates {
-  const m = /\b(?:(spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:of\s+)?)?((?:19|20)\d\d)\b/i.exec(topic);
-  if (!m) return { topic };
-  const year = m[2]!;
-  const qualifier = m[1]?.toLowerCase();
-  const rest = (topic.slice(0, m.index) + topic.slice(m.index + m[0].length)).replace(/\b(in|of|during)\s*$/i, '').replace(/[\s,]+$/, '').trim();
-  if (!rest) return { topic }; // "2025" alone is the topic
-  if (qualifier && SEASONS[qualifier]) {
-    const [a, b] = SEASONS[qualifier];
-    return { topic: rest, since: `${year}-${a}`, until: `${year}-${b}` };
-  }
-  if (qualifier) {
-    const mm = String(MONTHS.indexOf(qualifier) + 1).padStart(2, '0');
-    return { topic: rest, since: `${year}-${mm}-01`, until: `${year}-${mm}-31` };
-  }
-  return { topic: rest, since: `${year}-01-01`, until: `${year}-12-31` };
 }
 
 export interface TopicHit {

@@ -21,6 +21,16 @@ export function interpretFollowUp(raw: string, ctx: AnswerContext): FollowUp {
   const same = (page: number): FollowUp => ok(ctx.command, argsOf(ctx), { page: Math.max(1, page) });
   const focus = ctx.focusId;
 
+  // A story of a timeline, by its number on the page: "expand 2", "show all of story 2".
+  const expand = /^(?:expand|open|show (?:all|everything)(?: (?:of|from|in))?|all (?:passages )?(?:of|from|in)|more (?:of|from)|the rest of)(?: (?:story|the story|entry|number|no\.?|#))? ?#?(\d{1,2})?$/.exec(lower);
+  if (expand && ctx.stories?.length) {
+    const n = Number(expand[1] ?? 1);
+    const key = ctx.stories[n - 1];
+    if (!key) return problem('unknown_story', `This page of the timeline has ${ctx.stories.length} stor${ctx.stories.length === 1 ? 'y' : 'ies'}; "${text}" asks for number ${n}.`);
+    return ok('story', { ...timelineArgs(ctx), story: key, stories: ctx.stories.join('\n') });
+  }
+  if (ctx.command === 'story' && /^(back|timeline|(back to )?the timeline)$/.test(lower)) return ok('timeline', timelineArgs(ctx));
+
   if (/^(more|next|next page|show more|keep going|go on)$/.test(lower)) return same(ctx.page + 1);
   if (/^(previous|prev|back|previous page|go back)$/.test(lower)) return same(ctx.page - 1);
 
@@ -28,7 +38,7 @@ export function interpretFollowUp(raw: string, ctx: AnswerContext): FollowUp {
   const older = /^(earlier|older|before that|before)$/.test(lower);
   const newer = /^(later|newer|after that|since then|more recent)$/.test(lower);
   if (older || newer) {
-    if (ctx.command === 'timeline') return same(ctx.page + (older ? -1 : 1));
+    if (ctx.command === 'timeline' || ctx.command === 'story') return same(ctx.page + (older ? -1 : 1));
     if (ctx.command === 'quotes') return same(ctx.page + (older ? 1 : -1));
     if (!ctx.speaker) return needs('a speaker', ctx);
     // Under a single passage: the same speaker's other words before or after it.
@@ -75,7 +85,7 @@ export function interpretFollowUp(raw: string, ctx: AnswerContext): FollowUp {
   const words = text.split(' ').length;
   const quoted = /^["“'‘].*["”'’]$/.test(text);
   if (quoted || words >= QUOTE_WORDS) return ok('who-said', { quote: text.replace(/^["“'‘]|["”'’]$/g, ''), since: ctx.since, until: ctx.until });
-  if (ctx.command === 'timeline') return ok('timeline', { ...argsOf(ctx), topic: text });
+  if (ctx.command === 'timeline' || ctx.command === 'story') return ok('timeline', { ...timelineArgs(ctx), topic: text });
   if (ctx.speaker) return ok('quotes', { speaker: ctx.speaker, topic: text });
   return ok('search', { query: text, since: ctx.since, until: ctx.until });
 }
@@ -93,7 +103,7 @@ export function inheritContext(inv: Invocation, ctx: AnswerContext): Invocation 
     case 'who-said': fill('since', ctx.since); fill('until', ctx.until); break;
     case 'search': fill('speaker', ctx.speaker); fill('query', ctx.topic); break;
     case 'context': case 'when': fill('id', ctx.focusId); break;
-    case 'speakers': break;
+    case 'story': case 'followed': case 'speakers': break;
   }
   return { ...inv, args: clean(args) };
 }
@@ -102,12 +112,17 @@ export function inheritContext(inv: Invocation, ctx: AnswerContext): Invocation 
 export function argsOf(ctx: AnswerContext): Args {
   switch (ctx.command) {
     case 'who-said': return clean({ quote: ctx.query, speaker: undefined, since: ctx.since, until: ctx.until });
-    case 'timeline': return clean({ topic: ctx.topic, speaker: ctx.speaker, since: ctx.since, until: ctx.until, program: ctx.program });
+    case 'timeline': case 'followed': return timelineArgs(ctx);
+    case 'story': return clean({ ...timelineArgs(ctx), story: ctx.story, stories: ctx.stories?.join('\n') });
     case 'quotes': return clean({ speaker: ctx.speaker ?? ctx.query, topic: ctx.topic, since: ctx.since, until: ctx.until });
     case 'search': return clean({ query: ctx.query, speaker: ctx.speaker, since: ctx.since, until: ctx.until });
     case 'context': case 'when': return clean({ id: ctx.focusId ?? ctx.query });
     case 'speakers': return clean({ name: ctx.query || undefined });
   }
+}
+
+function timelineArgs(ctx: AnswerContext): Args {
+  return clean({ topic: ctx.topic, speaker: ctx.speaker, since: ctx.since, until: ctx.until, program: ctx.program, order: ctx.order });
 }
 
 function resolveWho(said: string, ctx: AnswerContext): string | undefined {

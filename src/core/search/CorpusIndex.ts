@@ -60,12 +60,17 @@ export interface Weighed {
   weight: number;
 }
 
-
 export interface TopicTerm {
   term: string;
   weight: number;
   /** Also every indexed word that starts with `term` (a stem: tariff → tariffs). */
   prefix: boolean;
+  /** Other spellings that count as this term (near spellings of a name). */
+  also?: readonly string[];
+  /** Passages whose speaker field holds the term count too when said by one of these people
+   * (canonical names): "said by" a person named in the topic, whose label holds the surname.
+   * Names, not a check, so that a database can test them too. */
+  speakers?: ReadonlySet<string>;
 }
 
 /** Which passages a count keeps, checked in this order: the cheap date range first. */
@@ -73,8 +78,29 @@ export interface TopicLimits {
   /** Inclusive days, YYYY-MM-DD: passages whose date may fall in them, as inDateRange has it. */
   since?: string;
   until?: string;
+  /** Only passages of these files (a follow's new files): a database reads only them. */
+  files?: ReadonlySet<string>;
   filter?: (p: Passage) => boolean;
+  /** Neighbours in the same file with at most this many indexed words between them and the
+   * passage count their terms towards its weight: words of a topic said a sentence apart are as
+   * much about it as words in one passage, however the transcript cut its passages. */
+  near?: number;
 }
+
+/** A passage holding topic terms: which (bit i: term i), and their weight in it and around it. */
+export interface TopicHit extends Weighed {
+  /** The terms the passage itself holds (text, headline or speaker). */
+  mask: number;
+  /** The terms it and its neighbours hold (`near`); `weight` is theirs. */
+  nearMask: number;
+  /** The weight of `mask` alone. */
+  own: number;
+  /** How many times the passage's text uses the terms. */
+  mentions: number;
+}
+
+/** At most this many terms in one topic count: one bit each in a 32-bit mask. */
+export const MAX_TOPIC_TERMS = 31;
 
 /** Everything an index holds, as plain data: what `toSnapshot` gives and `fromSnapshot` takes.
  * Slots in `postings` number the passages in the order `files` lists them. */
@@ -101,14 +127,23 @@ export class CorpusIndex implements QuestionIndex {
   // reading them: at a million passages, reading an object is a cache miss, the array is not.
   private firstDay = new Int32Array(1024);
   private lastDay = new Int32Array(1024);
+  // Which file each slot belongs to (a number per file added), so neighbours are found without
+  // reading passages: a file's passages take consecutive slots.
+  private fileOf = new Int32Array(1024);
+  private fileCounter = 0;
+  private fileMarks = new Int32Array(1024);
+  private fileRound = 0;
   private dead = 0;
   private changes = 0;
   // Reused by every count, so a question over a million passages allocates no million-slot array.
   private weights = new Float64Array(1024);
   private touched = new Uint32Array(1024);
   private sums = new Float64Array(1024);
+  private masks = new Uint32Array(1024);
+  // Per-slot round stamps: a passage counted once per round (one word group) without clearing.
   private marks = new Int32Array(1024);
   private markRound = 0;
+  private mentionCounts = new Uint32Array(1024);
   private directory: { version: number; list: SpeakerSummary[] } | null = null;
 
   /** Goes up with every change, so derived views (the speaker list) know when to rebuild. */
@@ -122,6 +157,7 @@ export class CorpusIndex implements QuestionIndex {
     this.changes++;
     const ids: string[] = [];
     const issues = [...t.issues];
+    const fileNo = ++this.fileCounter;
     const headlines = new Map<string, string[]>();
     for (const p of t.passages) {
       const existing = this.slotOf.get(p.id);
@@ -136,6 +172,7 @@ export class CorpusIndex implements QuestionIndex {
       this.bySlot.push(p);
       this.slotOf.add(p.id, slot);
       this.noteDays(slot, p);
+      this.noteFile(slot, fileNo);
       ids.push(p.id);
       const words = indexedWords(p.text);
       this.postings.add(slot, 'text', words);
@@ -196,6 +233,7 @@ export class CorpusIndex implements QuestionIndex {
     };
     this.firstDay = days(this.firstDay);
     this.lastDay = days(this.lastDay);
+    this.fileOf = days(this.fileOf);
     this.postings.compact(renumber, live.length);
     this.bySlot = live;
     this.slotOf = new IdSlots((slot) => this.bySlot[slot]?.id, live.length);
@@ -204,8 +242,10 @@ export class CorpusIndex implements QuestionIndex {
     this.weights = new Float64Array(size);
     this.touched = new Uint32Array(1024);
     this.sums = new Float64Array(1024);
+    this.masks = new Uint32Array(size);
     this.marks = new Int32Array(size);
     this.markRound = 0;
+    this.mentionCounts = new Uint32Array(size);
     this.dead = 0;
   }
 
@@ -242,11 +282,13 @@ export class CorpusIndex implements QuestionIndex {
     for (const { entry, passages } of data.files) {
       if (passages.length !== entry.passageIds.length) throw new SnapshotMismatchError(`file ${entry.file} lists ${entry.passageIds.length} passages but holds ${passages.length}`);
       index.files.set(entry.file, entry);
+      const fileNo = ++index.fileCounter;
       for (const p of passages) {
         const slot = index.bySlot.length;
         index.bySlot.push(p);
         if (!index.slotOf.add(p.id, slot)) throw new SnapshotMismatchError(`passage ${p.id} is in the snapshot twice`);
         index.noteDays(slot, p);
+        index.noteFile(slot, fileNo);
       }
     }
     try {
@@ -300,9 +342,37 @@ export class CorpusIndex implements QuestionIndex {
     return this.files.values();
   }
 
+  programmes(): string[] {
+    const names = new Set<string>();
+    for (const f of this.files.values()) if (f.meta.program) names.add(f.meta.program);
+    return [...names];
+  }
+
   /** How many passages contain the word (0 for a word the corpus never uses). */
   docFrequency(word: string): number {
     return this.docFreq.get(word) ?? 0;
+  }
+
+  /** How many files use the word (or, with `prefix`, any word it starts) in their text or
+   * headline: a timeline's stories are files, so this is how telling the word is of a story. */
+  filesWith(term: string, prefix = false, also: readonly string[] = []): number {
+    const seen = this.fileMarks = grownTo(this.fileMarks, this.fileCounter + 1, (n) => new Int32Array(n));
+    const round = ++this.fileRound;
+    let n = 0;
+    for (const form of new Set([...(prefix ? this.postings.withPrefix(term) : [term]), ...also])) {
+      for (const field of TOPIC_FIELDS) {
+        const list = this.postings.list(form, field);
+        if (!list) continue;
+        for (let i = 0; i < list.length; i++) {
+          const slot = list.slots[i]!;
+          const file = this.fileOf[slot]!;
+          if (seen[file] === round || !this.bySlot[slot]) continue;
+          seen[file] = round;
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   /** Inverse document frequency: how much finding this word tells us. */
@@ -409,39 +479,87 @@ export class CorpusIndex implements QuestionIndex {
   }
 
   /**
-   * Every passage holding the topic's words in its text or headline with a summed weight of at
-   * least `atLeast` (each word counted once, however many of its forms or fields matched).
-   * Unscored and in no particular order: a timeline orders by date.
+   * Every passage holding the topic's words in its text or headline (or, for a term that says so,
+   * its speaker) whose summed weight, with its `near` neighbours' words, is at least `atLeast`
+   * (each term counted once, however many of its forms or fields matched). Unscored and in slot
+   * order (files in reading order): a timeline groups and orders them itself.
    */
-  weighTopic(terms: readonly TopicTerm[], atLeast: number, limits: TopicLimits = {}): Weighed[] {
+  weighTopic(terms: readonly TopicTerm[], atLeast: number, limits: TopicLimits = {}): TopicHit[] {
+    if (terms.length > MAX_TOPIC_TERMS) throw new RangeError(`a topic can have at most ${MAX_TOPIC_TERMS} terms`);
     const weights = this.scratch();
-    const marks = this.marks;
+    const masks = this.masks;
+    const mentions = this.mentionCounts;
     const touched: number[] = [];
-    for (const { term, weight, prefix } of terms) {
-      const round = ++this.markRound;
-      for (const form of prefix ? this.postings.withPrefix(term) : [term]) {
-        for (const field of ['text', 'headline'] as const) {
+    terms.forEach(({ term, weight, prefix, also, speakers }, t) => {
+      const bit = 1 << t;
+      const forms = new Set([...(prefix ? this.postings.withPrefix(term) : [term]), ...(also ?? [])]);
+      for (const form of forms) {
+        for (const field of speakers ? FIELDS_WITH_SPEAKER : TOPIC_FIELDS) {
           const list = this.postings.list(form, field);
           if (!list) continue;
           for (let i = 0; i < list.length; i++) {
             const slot = list.slots[i]!;
-            if (marks[slot] === round) continue;
-            marks[slot] = round;
-            if (weights[slot] === 0) touched.push(slot);
+            if (field === 'text') mentions[slot] = mentions[slot]! + list.counts[i]!;
+            if (masks[slot]! & bit) continue;
+            if (field === 'speaker') {
+              const p = this.bySlot[slot];
+              if (!p || !speakers!.has(p.speaker.name)) continue;
+            }
+            if (masks[slot] === 0) touched.push(slot);
+            masks[slot] = masks[slot]! | bit;
             weights[slot] = weights[slot]! + weight;
           }
         }
       }
-    }
+    });
+    const near = Math.max(0, Math.floor(limits.near ?? 0));
+    const order = Uint32Array.from(touched).sort();
+    const nearMasks = near > 0 ? this.nearMasks(order, near) : null;
+    const termWeights = terms.map((t) => t.weight);
     const since = limits.since ? dayNumber(limits.since) : NaN;
     const until = limits.until ? dayNumber(limits.until) : NaN;
-    const out: Weighed[] = [];
-    for (const slot of touched) {
-      const weight = weights[slot]!;
+    const out: TopicHit[] = [];
+    for (let i = 0; i < order.length; i++) {
+      const slot = order[i]!;
+      const own = weights[slot]!;
+      const mask = masks[slot]!;
+      const count = mentions[slot]!;
       weights[slot] = 0;
+      masks[slot] = 0;
+      mentions[slot] = 0;
+      const nearMask = nearMasks ? nearMasks[i]! : mask;
+      const weight = nearMasks ? maskWeight(nearMask, termWeights) : own;
       if (weight < atLeast || this.lastDay[slot]! < since || this.firstDay[slot]! > until) continue;
       const passage = this.bySlot[slot];
-      if (passage && (!limits.filter || limits.filter(passage))) out.push({ passage, weight });
+      if (passage && (!limits.files || limits.files.has(passage.source.file)) && (!limits.filter || limits.filter(passage))) out.push({ passage, weight, own, mask, nearMask, mentions: count });
+    }
+    return out;
+  }
+
+  /** For each slot of `order` (ascending, masks set), the terms it and the slots of the same
+   * file within `near` indexed words of it hold (and at most NEAR_SLOTS slots away). */
+  private nearMasks(order: Uint32Array, near: number): Uint32Array {
+    const out = new Uint32Array(order.length);
+    const between = (a: number, b: number) => {
+      let words = 0;
+      for (let s = a + 1; s < b && words <= near; s++) words += this.postings.lengthOf('text', s);
+      return words;
+    };
+    for (let i = 0; i < order.length; i++) {
+      const slot = order[i]!;
+      const file = this.fileOf[slot]!;
+      let m = this.masks[slot]!;
+      for (let j = i - 1; j >= 0 && slot - order[j]! <= NEAR_SLOTS; j--) {
+        const other = order[j]!;
+        if (this.fileOf[other] !== file || between(other, slot) > near) break;
+        m |= this.masks[other]!;
+      }
+      for (let j = i + 1; j < order.length && order[j]! - slot <= NEAR_SLOTS; j++) {
+        const other = order[j]!;
+        if (this.fileOf[other] !== file || between(slot, other) > near) break;
+        m |= this.masks[other]!;
+      }
+      out[i] = m;
     }
     return out;
   }
@@ -475,11 +593,19 @@ export class CorpusIndex implements QuestionIndex {
     this.lastDay[slot] = last;
   }
 
-  /** The zeroed weight array, as long as there are slots (its marks array too). */
+  private noteFile(slot: number, fileNo: number): void {
+    this.fileOf = grownTo(this.fileOf, slot + 1, (n) => new Int32Array(n));
+    this.fileOf[slot] = fileNo;
+  }
+
+  /** The zeroed weight array, as long as there are slots (its masks and counts too). */
   private scratch(): Float64Array {
-    // Weights are zero between uses, so growing by copy keeps them zeroed; marks keep their rounds.
-    this.weights = grownTo(this.weights, this.bySlot.length, (n) => new Float64Array(n));
-    this.marks = grownTo(this.marks, this.bySlot.length, (n) => new Int32Array(n));
+    // They are zero between uses, so growing by copy keeps them zeroed.
+    const n = this.bySlot.length;
+    this.weights = grownTo(this.weights, n, (size) => new Float64Array(size));
+    this.masks = grownTo(this.masks, n, (size) => new Uint32Array(size));
+    this.marks = grownTo(this.marks, n, (size) => new Int32Array(size));
+    this.mentionCounts = grownTo(this.mentionCounts, n, (size) => new Uint32Array(size));
     return this.weights;
   }
 }
@@ -532,6 +658,19 @@ export function dayNumber(day: string): number {
   return n;
 }
 const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9];
+
+const TOPIC_FIELDS = ['text', 'headline'] as const;
+/** However short a transcript's passages, neighbours further than this are not near. */
+export const NEAR_SLOTS = 12;
+const FIELDS_WITH_SPEAKER = ['text', 'headline', 'speaker'] as const;
+
+/** The summed weight of the terms whose bits are set, in term order (so every backend's sums
+ * are the same to the last bit). */
+export function maskWeight(mask: number, weights: readonly number[]): number {
+  let sum = 0;
+  for (let t = 0; mask !== 0; t++, mask >>>= 1) if (mask & 1) sum += weights[t]!;
+  return sum;
+}
 
 /** The words a passage's `speaker` field is searched by: name, label and title. */
 export function speakerField(p: Passage): string {

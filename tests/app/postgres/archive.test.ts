@@ -92,7 +92,7 @@ describe.skipIf(why !== null)('the archive in PostgreSQL', () => {
     const asker = (async () => {
       while (asking) {
         const out = await b.run({ command: 'timeline', args: { topic: 'lamp polished storm' } }, NOW, 1000);
-        seen.add(out.ok ? out.answer.total : -1);
+        seen.add(out.ok ? (out.answer.stories ?? []).reduce((n, story) => n + story.passages.length, 0) : -1);
       }
     })();
     const written = await a.ingest('lighthouse.txt', Buffer.from(transcript('Ada Lindqvist', 120)));

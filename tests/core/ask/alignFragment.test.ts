@@ -115,6 +115,8 @@ describe('negations line up or the match is off', () => {
     ['a not left out flips the statement', 'and we will lift the tariffs', true],
     ['a never the passage lacks flips it', 'we will never get our emissions under control', true],
     ['never for not pairs up', 'and we will never lift the tariffs', false],
+    ['cannot for will not pairs up', 'and we cannot lift the tariffs', false],
+    ['a cannot the passage lacks flips it', 'a snapshot of what the future cannot look like', true],
   ])('%s', (_what, fragment, differs) => {
     expect(align(fragment).negationDiffers).toBe(differs);
   });

@@ -104,15 +104,26 @@ for (const backend of ['memory', 'postgres'] as const) {
     });
 
     describe('the other questions on the seed', async () => {
-      it('timeline of Kim Jong-un is in date order, spoken dates first', async () => {
+      it('timeline of Kim Jong-un is one story with its passages about him, a newsmaker\'s quote shown first', async () => {
         const a = await ask('timeline', { topic: 'Kim Jong-un' });
-        expect(a.total).toBeGreaterThan(1);
-        const dates = a.items.map((i) => i.date ?? '9999');
-        expect([...dates].sort()).toEqual(dates);
+        expect(a.total).toBe(1);
+        const story = a.stories![0]!;
+        expect(story).toMatchObject({ file: '000_79a02109ed31242b.txt', aired: '2025-06-12', program: 'News Today', headline: 'Trump ‘receptive’ to contact with Kim' });
+        expect(story.passages.length).toBeGreaterThan(2);
+        expect(story.shown[0]!.passage).toMatchObject({ kind: 'quote', speaker: { name: 'Karoline Leavitt' } });
+        const lines = story.passages.map((i) => i.passage.source.line);
+        expect(lines).toEqual([...lines].sort((x, y) => x - y));
+      });
+
+      it('"expand 1" lists every passage of the story', async () => {
+        const a = await ask('timeline', { topic: 'Kim Jong-un' });
+        const out = await engine.run({ command: 'story', args: { topic: 'Kim Jong-un', story: a.context.stories![0]! } }, NOW, 100);
+        if (!out.ok) throw new Error(out.problem.message);
+        expect(out.answer.items.map((i) => i.passage.id)).toEqual(a.stories![0]!.passages.map((i) => i.passage.id));
       });
 
       it('timeline finds a topic by stem (summits, summit) and forgives a typo (Singapur)', async () => {
-        const ids = async (topic: string) => (await ask('timeline', { topic })).items.map((i) => i.passage.source.line);
+        const ids = async (topic: string) => (await ask('timeline', { topic })).stories!.flatMap((s) => s.passages.map((i) => i.passage.source.line));
         expect(await ids('summits Singapore')).toContain(31);
         expect(await ids('Singapur summit')).toContain(31);
         expect(await ids('moon landing')).toEqual([]);

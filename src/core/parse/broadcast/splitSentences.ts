@@ -31,7 +31,9 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
 }
 
 function isAbbreviation(before: string): boolean {
-  const word = /(\S+)$/.exec(before)?.[1] ?? '';
+  // Only the last word matters: reading from the sentence's start would make a line of a
+  // million abbreviations quadratic.
+  const word = /(\S+)$/.exec(before.slice(-32))?.[1] ?? '';
   // `U.S`, `a.m`, single initials such as `J` in `J. Roe`.
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word) || /^\p{Lu}$/u.test(word)) return true;
   return ABBREVIATIONS.has(word.toLowerCase());

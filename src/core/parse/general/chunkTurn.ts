@@ -41,7 +41,7 @@ export function chunkSentences(sentences: readonly Sentence[], budget = CHUNK_WO
   const chunks: Chunk[] = [];
   let current: Chunk | null = null;
   let words = 0;
-  for (const s of sentences) {
+  for (const s of sentences.flatMap(byWords)) {
     const n = s.text.split(/\s+/).length;
     const full = current !== null && (words + n > budget || (s.opensParagraph && words >= budget / 2));
     if (current === null || full) {
@@ -60,4 +60,15 @@ function partAt(p: Paragraph, offset: number): Paragraph['parts'][number] {
   let found = p.parts[0] ?? { n: 1, offset: 0, timecode: null };
   for (const part of p.parts) if (part.offset <= offset) found = part;
   return found;
+}
+
+/** A "sentence" longer than a passage (text with no full stops) is cut into passages by words. */
+function byWords(s: Sentence): Sentence[] {
+  const words = s.text.split(/\s+/);
+  if (words.length <= CHUNK_WORDS) return [s];
+  const out: Sentence[] = [];
+  for (let k = 0; k < words.length; k += CHUNK_WORDS) {
+    out.push({ ...s, text: words.slice(k, k + CHUNK_WORDS).join(' '), opensParagraph: s.opensParagraph && k === 0 });
+  }
+  return out;
 }

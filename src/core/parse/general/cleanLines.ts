@@ -30,8 +30,37 @@ const STAMP_ONLY = /^\s*\(?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d+)?)\)?(?:\s*[ap]
 const CAPTION_HASH = /(?<=[\p{L}\p{N}.,'’"”?!])#+(?=\s|$)/gu;
 const TAGS = /<\/?[a-zA-Z!][^<>]{0,400}>/g;
 
+/** A line longer than this (a whole transcript on one line) is read in pieces of about this
+ * size, cut at a sentence's end where there is one: every step after is linear in a piece, and
+ * no label is longer than a sentence. The pieces keep the line's number. */
+export const MAX_PIECE = 4_000;
+
 export function cleanLines(lines: readonly SourceLine[]): CleanLine[] {
-  return lines.map(cleanLine);
+  const out: CleanLine[] = [];
+  for (const line of lines) {
+    const clean = cleanLine(line);
+    if (clean.text.length <= MAX_PIECE) {
+      out.push(clean);
+      continue;
+    }
+    for (const piece of pieces(clean.text)) out.push({ ...clean, text: piece, bullet: clean.bullet && out.at(-1)?.n !== clean.n });
+  }
+  return out;
+}
+
+function pieces(text: string): string[] {
+  const out: string[] = [];
+  let at = 0;
+  while (text.length - at > MAX_PIECE) {
+    const window = text.slice(at, at + MAX_PIECE);
+    let cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '));
+    if (cut < MAX_PIECE / 2) cut = window.lastIndexOf(' ');
+    if (cut < MAX_PIECE / 2) cut = MAX_PIECE - 1;
+    out.push(text.slice(at, at + cut + 1));
+    at += cut + 1;
+  }
+  out.push(text.slice(at));
+  return out;
 }
 
 export function cleanLine(line: SourceLine): CleanLine {

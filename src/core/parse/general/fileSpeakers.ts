@@ -71,8 +71,21 @@ export class FileSpeakers {
     return person;
   }
 
-  /** The person a label names, or a speaker made from the label itself. */
+  private readonly resolved = new Map<string, Resolution>();
+  private readonly spelled = new Map<string, string>();
+
+  /** The person a label names, or a speaker made from the label itself; each label once. */
   resolve(reading: LabelReading): Resolution {
+    const key = `${reading.raw}\u0000${reading.title ?? ''}`;
+    let hit = this.resolved.get(key);
+    if (!hit) {
+      hit = this.resolveOnce(reading);
+      this.resolved.set(key, hit);
+    }
+    return hit;
+  }
+
+  private resolveOnce(reading: LabelReading): Resolution {
     const words = nameWords(reading);
     const person = this.personFor(words);
     if (person === 'ambiguous') {
@@ -148,6 +161,14 @@ export class FileSpeakers {
   /** The name as the text spells it in mixed case (`McEwen`), else in title case. */
   private spell(words: readonly string[]): string {
     const upper = words.join(' ');
+    const known = this.spelled.get(upper);
+    if (known !== undefined) return known;
+    const spelled = this.spellOnce(words, upper);
+    this.spelled.set(upper, spelled);
+    return spelled;
+  }
+
+  private spellOnce(words: readonly string[], upper: string): string {
     const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]")).join('\\s+');
     const re = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'giu');
     for (const m of this.text.matchAll(re)) {

@@ -30,13 +30,16 @@ const ABBREVIATION_BEFORE = /(?:^|\s)(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|C
 export function findLabels(index: number, text: string, captions: boolean): LabelCandidate[] {
   const found: LabelCandidate[] = [];
   let from = 0;
-  for (let c = text.indexOf(':'); c >= 0; c = text.indexOf(':', c + 1)) {
+  // A label holds no colon, so it starts after the last one: on a line of colons every few
+  // characters, each looks back a few characters, not a hundred and sixty.
+  let lastColon = -1;
+  for (let c = text.indexOf(':'); c >= 0; lastColon = c, c = text.indexOf(':', c + 1)) {
     // Times (`11:17`), addresses (`https:`) and ratios are not labels.
     const next = text.charCodeAt(c + 1);
     if (next >= 48 && next <= 57) continue;
     if (c > 0 && /\d/.test(text[c - 1] ?? '') && /\d/.test(text[c + 1] ?? '')) continue;
     if (!(c + 1 >= text.length || /\s/.test(text[c + 1] ?? ''))) continue;
-    const low = Math.max(from, c - LOOK_BACK);
+    const low = Math.max(from, lastColon + 1, c - LOOK_BACK);
     const starts = boundaries(text, low, c);
     let best: LabelCandidate | null = null;
     for (const { at, boundary } of starts) {
@@ -67,6 +70,10 @@ function boundaries(text: string, low: number, colon: number): Start[] {
   const starts: Start[] = [];
   if (low === 0) starts.push({ at: 0, boundary: 'start' });
   for (let i = Math.max(low, 1); i < colon; i++) {
+    const code = text.charCodeAt(i);
+    const prevCode = text.charCodeAt(i - 1);
+    // Most characters start nothing: a letter after a letter, a space after anything.
+    if (code === 32 || (prevCode !== 32 && prevCode !== 9 && !(code >= 65 && code <= 90) && code < 128)) continue;
     const ch = text[i] ?? '';
     const prev = text[i - 1] ?? '';
     if (/\s/.test(prev) && !/\s/.test(ch)) {

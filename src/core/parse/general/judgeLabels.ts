@@ -123,8 +123,15 @@ function chooseReading(c: LabelCandidate, counts: ReadonlyMap<string, number>): 
   return best;
 }
 
+const keys = new WeakMap<LabelReading, string>();
+
 export function keyOf(r: LabelReading): string {
-  return r.name.toUpperCase().replace(/[’]/g, "'").replace(/\s+/g, ' ');
+  let key = keys.get(r);
+  if (key === undefined) {
+    key = r.name.toUpperCase().replace(/[’]/g, "'").replace(/\s+/g, ' ');
+    keys.set(r, key);
+  }
+  return key;
 }
 
 function isHeader(r: LabelReading): boolean {

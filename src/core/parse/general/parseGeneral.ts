@@ -48,13 +48,20 @@ export function parseGeneral(input: ParseInput): Transcript {
 
   // 1. Labels, judged over the whole file.
   const candidates: LabelCandidate[] = [];
-  texts.forEach((t, i) => candidates.push(...findLabels(i, t, captions), ...questionLine(i, t)));
+  texts.forEach((t, i) => {
+    for (const c of findLabels(i, t, captions)) candidates.push(c);
+    for (const c of questionLine(i, t)) candidates.push(c);
+  });
   const wrapped = wrappedLabels(lines, candidates);
   const replaced = new Set(wrapped.extra.map((c) => `${c.index}:${c.wordsAt}`));
   const all = [...candidates.filter((c) => !replaced.has(`${c.index}:${c.wordsAt}`)), ...wrapped.extra].sort((a, b) => a.index - b.index || a.start - b.start);
   const judged = judgeLabels({ candidates: all, texts });
   const labels = new Map<number, LabelAt[]>();
-  const addLabel = (index: number, label: LabelAt) => labels.set(index, [...(labels.get(index) ?? []), label]);
+  const addLabel = (index: number, label: LabelAt) => {
+    const list = labels.get(index);
+    if (list) list.push(label);
+    else labels.set(index, [label]);
+  };
   for (const j of judged) addLabel(j.candidate.index, { start: j.start, wordsAt: j.candidate.wordsAt, reading: j.reading, captionKey: null });
   const consumed = new Set(wrapped.consumed);
   for (const l of lineLabels(lines)) {
@@ -150,7 +157,8 @@ export function parseGeneral(input: ParseInput): Transcript {
 /** The lines above the first label (or, in a file without labels, the first few), where a page
  * carries its title, date and chrome; the first line of prose or with a time stamp ends it. */
 function titleZone(lines: readonly CleanLine[], labels: ReadonlyMap<number, readonly LabelAt[]>): number[] {
-  const firstLabel = Math.min(...labels.keys(), lines.length);
+  let firstLabel = lines.length;
+  for (const k of labels.keys()) if (k < firstLabel) firstLabel = k;
   const end = labels.size > 0 ? firstLabel : Math.min(lines.length, TITLE_ZONE);
   const zone: number[] = [];
   for (let i = 0; i < end; i++) {
@@ -187,8 +195,9 @@ function labelOnlyLines(lines: readonly CleanLine[], labels: ReadonlyMap<number,
   const out: number[] = [];
   lines.forEach((l, i) => {
     const own = labels.get(i);
-    const rest = own ? l.text.slice(Math.max(...own.map((x) => x.wordsAt))).trim() : null;
-    if ((own && rest === '' && own.every((x) => x.start === 0 || l.text.slice(0, x.start).trim() === '')) || (consumed.has(i) && !l.stampOnly)) out.push(l.n);
+    // A line that is one label and nothing else (a line with several labels has words too).
+    const only = own !== undefined && own.length === 1 && l.text.slice(own[0]!.wordsAt).trim() === '' && l.text.slice(0, own[0]!.start).trim() === '';
+    if (only || (consumed.has(i) && !l.stampOnly)) out.push(l.n);
   });
   return [...new Set(out)];
 }
@@ -201,6 +210,9 @@ function questionLine(index: number, text: string): LabelCandidate[] {
   return reading ? [{ index, start: 0, wordsAt: m[0].length, boundary: 'start', reading, shorter: [] }] : [];
 }
 
+const LOWER_LETTERS = /\p{Ll}/gu;
+const ANY_LETTERS = /[\p{Ll}\p{Lu}]/gu;
+
 /** Caption streams: `>>` turn marks, and text mostly in lower case. */
 function isCaptionStream(texts: readonly string[]): boolean {
   let marks = 0;
@@ -208,9 +220,8 @@ function isCaptionStream(texts: readonly string[]): boolean {
   let lower = 0;
   for (const t of texts) {
     for (let p = t.indexOf('>>'); p >= 0; p = t.indexOf('>>', p + 2)) marks++;
-    for (const ch of t) {
-      if (/\p{Ll}/u.test(ch)) { letters++; lower++; } else if (/\p{Lu}/u.test(ch)) letters++;
-    }
+    lower += t.match(LOWER_LETTERS)?.length ?? 0;
+    letters += t.match(ANY_LETTERS)?.length ?? 0;
   }
   return letters > 0 && ((marks >= 3 && lower / letters > 0.9) || (marks >= 1 && lower / letters > 0.95));
 }

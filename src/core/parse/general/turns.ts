@@ -49,15 +49,41 @@ type Piece =
 /** Splits one line at its labels, caption marks and stage cues. */
 function piecesOf(text: string, labels: readonly LabelAt[]): Piece[] {
   type Cut = { start: number; end: number; piece: Piece };
-  const cuts: Cut[] = labels.map((l) => ({ start: l.start, end: l.wordsAt, piece: { kind: 'label', label: l } }));
-  const inCut = (p: number) => cuts.some((c) => p >= c.start && p < c.end);
-  for (const cue of stageCues(text)) if (!inCut(cue.start)) cuts.push({ start: cue.start, end: cue.end, piece: { kind: 'stage', stage: cue.stage } });
+  const labelCuts: Cut[] = labels.map((l) => ({ start: l.start, end: l.wordsAt, piece: { kind: 'label', label: l } }));
+  labelCuts.sort((a, b) => a.start - b.start);
+  const labelStarts = new Set(labels.map((l) => l.start));
+  // Whether a position falls inside a label: positions are asked in increasing order, so one
+  // pointer walks the sorted labels (a line with a million labels stays linear).
+  const inLabel = (() => {
+    let k = 0;
+    return (p: number): boolean => {
+      while (k < labelCuts.length && labelCuts[k]!.end <= p) k++;
+      return k < labelCuts.length && labelCuts[k]!.start <= p;
+    };
+  })();
+  const cuts: Cut[] = [...labelCuts];
+  const cues = stageCues(text);
+  const inCue = (() => {
+    let k = 0;
+    return (p: number): boolean => {
+      while (k < cues.length && cues[k]!.end <= p) k++;
+      return k < cues.length && cues[k]!.start <= p;
+    };
+  })();
+  for (const cue of cues) if (!inLabel(cue.start)) cuts.push({ start: cue.start, end: cue.end, piece: { kind: 'stage', stage: cue.stage } });
+  const inLabelForMarks = (() => {
+    let k = 0;
+    return (p: number): boolean => {
+      while (k < labelCuts.length && labelCuts[k]!.end <= p) k++;
+      return k < labelCuts.length && labelCuts[k]!.start <= p;
+    };
+  })();
   for (let p = text.indexOf('>>'); p >= 0; p = text.indexOf('>>', p + 2)) {
-    if (inCut(p)) continue;
+    if (inLabelForMarks(p) || inCue(p)) continue;
     let end = p + 2;
     while (text[end] === '>' || text[end] === ' ') end++;
     // `>> judy:` is the label's own turn mark.
-    if (labels.some((l) => l.start === end)) {
+    if (labelStarts.has(end)) {
       cuts.push({ start: p, end, piece: { kind: 'words', text: '' } });
       continue;
     }
