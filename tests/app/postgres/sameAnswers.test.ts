@@ -4,13 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalEngine } from '../../../src/app/engine/LocalEngine.ts';
-import { Database } from '../../../src/app/postgres/database.ts';
-import { importFolder } from '../../../src/app/postgres/importFolder.ts';
-import { PostgresEngine } from '../../../src/app/postgres/PostgresEngine.ts';
 import type { Invocation } from '../../../src/core/ask/commands.ts';
-import { openTestCorpus } from '../../helpers/indexFiles.ts';
 import { pgUnavailable, startPgServer, type PgServer } from '../../helpers/pgServer.ts';
+import { openBoth, type TwoBackends } from '../../helpers/twoBackends.ts';
 
 const why = await pgUnavailable();
 if (why) console.warn(why);
@@ -64,28 +60,22 @@ const SEED_QUESTIONS: Invocation[] = [
 
 describe.skipIf(why !== null)('the in-memory and PostgreSQL backends answer alike', () => {
   let server: PgServer;
-  const opened: Array<{ db: Database; engine: PostgresEngine; memory: LocalEngine }> = [];
+  const opened: TwoBackends[] = [];
   beforeAll(async () => {
     server = await startPgServer();
   });
   afterAll(async () => {
-    for (const o of opened) {
-      await o.engine.close();
-      await o.db.close();
-    }
+    for (const o of opened) await o.close();
     await server?.stop();
   });
 
   async function both(dir: string, name: string) {
-    const db = await Database.open({ url: await server.createDatabase(name) });
-    await importFolder(db, dir);
-    const engine = await PostgresEngine.open(db, dir);
-    const memory = LocalEngine.ofLive((await openTestCorpus(dir)).live);
-    opened.push({ db, engine, memory });
-    return { engine, memory };
+    const e = await openBoth(server, dir, name);
+    opened.push(e);
+    return e;
   }
 
-  async function compare(e: Awaited<ReturnType<typeof both>>, questions: readonly Invocation[], pages = [1, 2]) {
+  async function compare(e: TwoBackends, questions: readonly Invocation[], pages = [1, 2]) {
     let differing = 0;
     for (const inv of questions) {
       for (const page of pages) {
