@@ -70,8 +70,12 @@ type LabelShape = 'slash' | 'bare';
 
 /** Whether a line is shaped like a label: `Name / Title` ('slash') or a short description with
  * no punctuation ('bare', which also needs spoken words after it). */
+/** Longer than this, a line is no label whatever its words: checked first, so a megabyte line
+ * is not split into words only to be refused. */
+const MAX_LABEL_CHARS = 400;
+
 export function labelShape(text: string): LabelShape | null {
-  if (text === '' || text.startsWith('[') || hasHangul(text)) return null;
+  if (text === '' || text.startsWith('[') || text.length > MAX_LABEL_CHARS || hasHangul(text)) return null;
   if (text.split(/\s+/).length > MAX_LABEL_WORDS || /[:;!?"“”]/.test(text)) return null;
   if (endsSentence(text) && !/\)$/.test(text) && !endsWithAbbreviation(text)) return null;
   if (!/^\p{Lu}/u.test(text)) return null;

@@ -22,7 +22,7 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
   let start = 0;
   for (const m of paragraph.matchAll(BOUNDARY)) {
     const end = m.index + m[0].length;
-    if (m[0].startsWith('.') && isAbbreviation(paragraph.slice(start, m.index))) continue;
+    if (m[0].startsWith('.') && isAbbreviation(paragraph, start, m.index)) continue;
     pushSpan(spans, paragraph, start, end);
     start = end;
   }
@@ -30,13 +30,21 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
   return spans;
 }
 
-function isAbbreviation(before: string): boolean {
-  // Only the last word matters: reading from the sentence's start would make a line of a
-  // million abbreviations quadratic.
-  const word = /(\S+)$/.exec(before.slice(-32))?.[1] ?? '';
-  // `U.S`, `a.m`, single initials such as `J` in `J. Roe`.
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(word) || /^\p{Lu}$/u.test(word)) return true;
-  return ABBREVIATIONS.has(word.toLowerCase());
+/** Whether the word ending at `end` (not before `from`) is an abbreviation. */
+function isAbbreviation(text: string, from: number, end: number): boolean {
+  // Only the last word matters, read back at most 32 characters: reading from the sentence's
+  // start would make a line of a million abbreviations quadratic.
+  let at = end;
+  while (at > from && end - at < 32 && !isSpace(text.charCodeAt(at - 1))) at--;
+  const word = text.slice(at, end);
+  if (word.length <= 6 && ABBREVIATIONS.has(word.toLowerCase())) return true;
+  // Single initials such as `J` in `J. Roe`; `U.S`, `a.m`.
+  if (word.length === 1) return /^\p{Lu}$/u.test(word);
+  return word.includes('.') && /^(?:\p{L}\.)+\p{L}$/u.test(word);
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 160 || (code >= 0x2000 && code <= 0x200a) || code === 0x3000;
 }
 
 function pushSpan(spans: SentenceSpan[], paragraph: string, from: number, to: number): void {

@@ -21,6 +21,11 @@ export interface LabelCandidate {
   shorter: Array<{ start: number; reading: LabelReading }>;
 }
 
+/** A line with this many colons that could end a label, fewer than CROWDED_SPACING characters
+ * apart on average, is not speech handed between people (`MR. A: MR. A: …`): it is read as
+ * text, not as turns, and its remaining colons are not read at all. */
+const CROWDED_AFTER = 100;
+const CROWDED_SPACING = 16;
 /** A label is never longer than this before its colon. */
 const LOOK_BACK = 160;
 const ABBREVIATION_BEFORE = /(?:^|\s)(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Amb|Fmr|Rev|Hon|Capt|Sgt|Maj|Pres|St|Jr|Sr|MR|MRS|MS|DR|SEN|REP|GOV|GEN|LT|COL|ADM|AMB|FMR|REV|HON|CAPT|SGT|MAJ|PRES|ST|JR|SR)\.$/u;
@@ -33,12 +38,14 @@ export function findLabels(index: number, text: string, captions: boolean): Labe
   // A label holds no colon, so it starts after the last one: on a line of colons every few
   // characters, each looks back a few characters, not a hundred and sixty.
   let lastColon = -1;
+  let colons = 0;
   for (let c = text.indexOf(':'); c >= 0; lastColon = c, c = text.indexOf(':', c + 1)) {
     // Times (`11:17`), addresses (`https:`) and ratios are not labels.
     const next = text.charCodeAt(c + 1);
     if (next >= 48 && next <= 57) continue;
     if (c > 0 && /\d/.test(text[c - 1] ?? '') && /\d/.test(text[c + 1] ?? '')) continue;
     if (!(c + 1 >= text.length || /\s/.test(text[c + 1] ?? ''))) continue;
+    if (++colons >= CROWDED_AFTER && colons * CROWDED_SPACING > c) return [];
     const low = Math.max(from, lastColon + 1, c - LOOK_BACK);
     const starts = boundaries(text, low, c);
     let best: LabelCandidate | null = null;

@@ -210,18 +210,20 @@ function questionLine(index: number, text: string): LabelCandidate[] {
   return reading ? [{ index, start: 0, wordsAt: m[0].length, boundary: 'start', reading, shorter: [] }] : [];
 }
 
-const LOWER_LETTERS = /\p{Ll}/gu;
-const ANY_LETTERS = /[\p{Ll}\p{Lu}]/gu;
+const NOT_LOWER = /[^\p{Ll}]+/gu;
+const NOT_LETTERS = /[^\p{Ll}\p{Lu}]+/gu;
 
 /** Caption streams: `>>` turn marks, and text mostly in lower case. */
 function isCaptionStream(texts: readonly string[]): boolean {
   let marks = 0;
+  for (const t of texts) for (let p = t.indexOf('>>'); p >= 0; p = t.indexOf('>>', p + 2)) marks++;
+  // Most files have no mark: their letters need not be counted (an array of each was megabytes).
+  if (marks === 0) return false;
   let letters = 0;
   let lower = 0;
   for (const t of texts) {
-    for (let p = t.indexOf('>>'); p >= 0; p = t.indexOf('>>', p + 2)) marks++;
-    lower += t.match(LOWER_LETTERS)?.length ?? 0;
-    letters += t.match(ANY_LETTERS)?.length ?? 0;
+    lower += t.replace(NOT_LOWER, '').length;
+    letters += t.replace(NOT_LETTERS, '').length;
   }
   return letters > 0 && ((marks >= 3 && lower / letters > 0.9) || (marks >= 1 && lower / letters > 0.95));
 }
