@@ -6,8 +6,8 @@
 // spellings and file counts are put off instead: the run goes on with a stand-in (none, zero),
 // so that all a timeline's terms ask in one round, and whatever the run reads next, or its answer,
 // waits until they are loaded. A who-said takes two or three rounds (word counts, near spellings,
-// candidates), a timeline three or four (near spellings and file counts, then the counts of the
-// near spellings' files, then its passages).
+// candidates), a timeline usually three (near spellings and file counts, then the counts of the
+// near spellings' files, then its passages; two to four in the parity tests).
 import type { SpeakerSummary } from '../../core/ask/answer.ts';
 import type { Passage } from '../../core/model.ts';
 import { wordWeight, type CountedWord, type FileEntry, type Hit, type TermSearch, type TopicHit, type TopicLimits, type TopicTerm, type Weighed } from '../../core/search/CorpusIndex.ts';
