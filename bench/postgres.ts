@@ -40,7 +40,7 @@ interface SizeResult {
   rssQuestions: number;
   postgres: Record<string, Figures>;
   memory: Record<string, Figures> | null;
-  timeline: { postgres: Percentiles; memory: Percentiles | null; meanMatches: number; sameAsMemory: string };
+  timeline: { postgres: Percentiles; memory: Percentiles | null; meanStories: number; meanPassages: number; sameAsMemory: string };
 }
 
 function parse(argv: readonly string[]) {
@@ -160,13 +160,16 @@ async function runSize(size: number, args: ReturnType<typeof parse>, url: (name:
   log(`${name}: timelines on PostgreSQL`);
   const tlMs: number[] = [];
   const tlPg: string[] = [];
+  let stories = 0;
   let matches = 0;
   for (const t of topics) {
     const t1 = performance.now();
     const out = await engine.run({ command: 'timeline', args: { topic: t.topic, since: t.since, until: t.until } }, NOW, 1_000_000_000);
     tlMs.push(performance.now() - t1);
-    if (out.ok) matches += out.answer.items.length;
-    tlPg.push(out.ok ? out.answer.items.map((i) => i.passage.id).join(',') : 'refused');
+    const found = out.ok ? (out.answer.stories ?? []).flatMap((s) => [s, ...s.reruns]) : [];
+    stories += found.length;
+    matches += found.reduce((n, s) => n + s.passages.length, 0);
+    tlPg.push(storiesOf(out));
   }
   // The bot's memory: a fresh process with the engine alone, after asking some of the same questions.
   const questionsFile = path.join(os.tmpdir(), `soundbite-bench-questions-${process.pid}.json`);
@@ -194,14 +197,20 @@ async function runSize(size: number, args: ReturnType<typeof parse>, url: (name:
       const t1 = performance.now();
       const out = timeline(memory, { topic: t.topic, since: t.since, until: t.until, pageSize: 1_000_000_000 }, NOW);
       ms.push(performance.now() - t1);
-      if ((out.ok ? out.answer.items.map((x) => x.passage.id).join(',') : 'refused') !== tlPg[i]) differing++;
+      if (storiesOf(out) !== tlPg[i]) differing++;
     });
     tlMem = percentiles(ms);
     same = differing === 0 ? `yes, all ${topics.length}` : `NO: ${differing} of ${topics.length} differ`;
   }
   await engine.close();
   await db.close();
-  return { size: name, passages, importMs, databaseMB, rssMB, rssQuestions: bot.questions, postgres, memory: mem, timeline: { postgres: percentiles(tlMs), memory: tlMem, meanMatches: topics.length ? matches / topics.length : 0, sameAsMemory: same } };
+  return { size: name, passages, importMs, databaseMB, rssMB, rssQuestions: bot.questions, postgres, memory: mem, timeline: { postgres: percentiles(tlMs), memory: tlMem, meanStories: topics.length ? stories / topics.length : 0, meanPassages: topics.length ? matches / topics.length : 0, sameAsMemory: same } };
+}
+
+/** A timeline as the backends are compared on: every story (reruns too), in order, with its passages. */
+function storiesOf(out: Outcome): string {
+  if (!out.ok) return 'refused';
+  return (out.answer.stories ?? []).flatMap((s) => [s, ...s.reruns]).map((s) => `${s.key}:${s.passages.map((i) => i.passage.id).join(',')}`).join(' ');
 }
 
 function print(r: SizeResult): void {
@@ -217,7 +226,7 @@ function print(r: SizeResult): void {
     line(`who-said ${v}`, `PostgreSQL p50 ${fmtMs(p.latency.p50)} p99 ${fmtMs(p.latency.p99)} ${label} ${fmtRate(p.rate)}` + (m ? ` | memory p50 ${fmtMs(m.latency.p50)} p99 ${fmtMs(m.latency.p99)} ${label} ${fmtRate(m.rate)}` : ''));
   }
   const t = r.timeline;
-  line('timeline (1–3 words + dates, all matches)', `PostgreSQL p50 ${fmtMs(t.postgres.p50)} p99 ${fmtMs(t.postgres.p99)}` + (t.memory ? ` | memory p50 ${fmtMs(t.memory.p50)} p99 ${fmtMs(t.memory.p99)}` : '') + `; mean ${t.meanMatches.toFixed(0)} matches; same as memory: ${t.sameAsMemory}`);
+  line('timeline (1–3 words + dates, every story)', `PostgreSQL p50 ${fmtMs(t.postgres.p50)} p99 ${fmtMs(t.postgres.p99)}` + (t.memory ? ` | memory p50 ${fmtMs(t.memory.p50)} p99 ${fmtMs(t.memory.p99)}` : '') + `; mean ${t.meanPassages.toFixed(0)} passages in ${t.meanStories.toFixed(0)} stories; same as memory: ${t.sameAsMemory}`);
 }
 
 function targets(results: readonly SizeResult[]): void {
