@@ -130,7 +130,15 @@ export class CorpusIndex implements QuestionIndex {
   // Which file each slot belongs to (a number per file added), so neighbours are found without
   // reading passages: a file's passages take consecutive slots.
   private fileOf = new Int32Array(1024);
+  // Each file's first and last possible day over its passages, so a date-limited timeline skips a
+  // file's postings without reading them (a common word is in a hundred thousand passages).
+  private fileFirstDay = new Int32Array(1024).fill(UNDATED_FIRST);
+  private fileLastDay = new Int32Array(1024).fill(UNDATED_LAST);
   private fileCounter = 0;
+  // filesWith's answers until the next change: a topic plan weighs every term by it, and a
+  // common word's count reads every passage that holds it.
+  private filesWithCache = new Map<string, number>();
+  private filesWithVersion = -1;
   private fileMarks = new Int32Array(1024);
   private fileRound = 0;
   private dead = 0;
@@ -356,6 +364,21 @@ export class CorpusIndex implements QuestionIndex {
   /** How many files use the word (or, with `prefix`, any word it starts) in their text or
    * headline: a timeline's stories are files, so this is how telling the word is of a story. */
   filesWith(term: string, prefix = false, also: readonly string[] = []): number {
+    if (this.filesWithVersion !== this.changes) {
+      this.filesWithCache.clear();
+      this.filesWithVersion = this.changes;
+    }
+    const key = `${prefix ? '*' : ''}${term}\u0000${also.join('\u0000')}`;
+    const cached = this.filesWithCache.get(key);
+    if (cached !== undefined) return cached;
+    const n = this.countFilesWith(term, prefix, also);
+    // Bounded: typed topics are few, but a long-running bot should not keep every one.
+    if (this.filesWithCache.size >= FILES_WITH_CACHED) this.filesWithCache.clear();
+    this.filesWithCache.set(key, n);
+    return n;
+  }
+
+  private countFilesWith(term: string, prefix: boolean, also: readonly string[]): number {
     const seen = this.fileMarks = grownTo(this.fileMarks, this.fileCounter + 1, (n) => new Int32Array(n));
     const round = ++this.fileRound;
     let n = 0;
@@ -490,6 +513,13 @@ export class CorpusIndex implements QuestionIndex {
     const masks = this.masks;
     const mentions = this.mentionCounts;
     const touched: number[] = [];
+    const since = limits.since ? dayNumber(limits.since) : NaN;
+    const until = limits.until ? dayNumber(limits.until) : NaN;
+    // A file with no passage in the date range has none near one either: its postings are skipped.
+    const dated = !Number.isNaN(since) || !Number.isNaN(until);
+    const fileFirst = this.fileFirstDay;
+    const fileLast = this.fileLastDay;
+    const fileOf = this.fileOf;
     terms.forEach(({ term, weight, prefix, also, speakers }, t) => {
       const bit = 1 << t;
       const forms = new Set([...(prefix ? this.postings.withPrefix(term) : [term]), ...(also ?? [])]);
@@ -499,6 +529,10 @@ export class CorpusIndex implements QuestionIndex {
           if (!list) continue;
           for (let i = 0; i < list.length; i++) {
             const slot = list.slots[i]!;
+            if (dated) {
+              const file = fileOf[slot]!;
+              if (fileLast[file]! < since || fileFirst[file]! > until) continue;
+            }
             if (field === 'text') mentions[slot] = mentions[slot]! + list.counts[i]!;
             if (masks[slot]! & bit) continue;
             if (field === 'speaker') {
@@ -516,8 +550,6 @@ export class CorpusIndex implements QuestionIndex {
     const order = Uint32Array.from(touched).sort();
     const nearMasks = near > 0 ? this.nearMasks(order, near) : null;
     const termWeights = terms.map((t) => t.weight);
-    const since = limits.since ? dayNumber(limits.since) : NaN;
-    const until = limits.until ? dayNumber(limits.until) : NaN;
     const out: TopicHit[] = [];
     for (let i = 0; i < order.length; i++) {
       const slot = order[i]!;
@@ -596,6 +628,11 @@ export class CorpusIndex implements QuestionIndex {
   private noteFile(slot: number, fileNo: number): void {
     this.fileOf = grownTo(this.fileOf, slot + 1, (n) => new Int32Array(n));
     this.fileOf[slot] = fileNo;
+    // A file not yet seen spans nothing: its first day after every day, its last before every day.
+    this.fileFirstDay = grownTo(this.fileFirstDay, fileNo + 1, (n) => new Int32Array(n).fill(UNDATED_FIRST));
+    this.fileLastDay = grownTo(this.fileLastDay, fileNo + 1, (n) => new Int32Array(n).fill(UNDATED_LAST));
+    this.fileFirstDay[fileNo] = Math.min(this.fileFirstDay[fileNo]!, this.firstDay[slot]!);
+    this.fileLastDay[fileNo] = Math.max(this.fileLastDay[fileNo]!, this.lastDay[slot]!);
   }
 
   /** The zeroed weight array, as long as there are slots (its masks and counts too). */
@@ -625,6 +662,8 @@ function indexOfSlot(list: PostingList, slot: number): number {
 }
 
 // An undated passage is in no range: its first day is after every range ends, its last before any starts.
+/** Topic words whose file counts are kept between questions. */
+const FILES_WITH_CACHED = 10_000;
 const UNDATED_FIRST = 2 ** 31 - 1;
 const UNDATED_LAST = -1;
 

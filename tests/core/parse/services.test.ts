@@ -41,6 +41,18 @@ describe('Otter', () => {
     ]);
     expect(t.passages[0]?.source.aired).toBe('2025-03-04');
   });
+  // The gap before the time is bounded (a line of a million spaces must not be tried a million
+  // ways); a short name takes any spaces past two into itself, so the bound is on the whole.
+  it.each([
+    ['two spaces', 'Jane Roe  0:08', 'Jane Roe'],
+    ['twelve spaces', `Jane Roe${' '.repeat(12)}0:08`, 'Jane Roe'],
+    ['65 spaces after an 8-letter name: 61 characters of name, then 12', `Jane Roe${' '.repeat(65)}0:08`, 'Jane Roe'],
+    ['66 spaces: no longer a header', `Jane Roe${' '.repeat(66)}0:08`, null],
+    ['one space: no header', 'Jane Roe 0:08', null],
+  ])('a header with %s', (_, header, name) => {
+    const t = parse('2025-03-04-x.otter.txt', `${header}\nHello there.\nJohn Doe  0:10\nHi.\n`);
+    expect(t.passages.map((p) => [p.speaker.name, p.text])).toEqual([...(name ? [[name, 'Hello there.']] : []), ['John Doe', 'Hi.']]);
+  });
   it('says when the file and its name carry no date', () => {
     const t = parse('interview.txt', 'Jane Roe  0:08\nHello there.\nJohn Doe  0:10\nHi.\n');
     expect(t.meta.aired).toBeNull();
@@ -49,6 +61,15 @@ describe('Otter', () => {
 });
 
 describe('Rev', () => {
+  // As Otter's: the space before the time is bounded; the name takes up to 61 characters.
+  it.each([
+    ['one space', 'Jane Roe (03:04):', 'Jane Roe'],
+    ['61 spaces: 61 characters of name, then 8', `Jane Roe${' '.repeat(61)}(03:04):`, 'Jane Roe'],
+    ['62 spaces: no longer a header', `Jane Roe${' '.repeat(62)}(03:04):`, null],
+  ])('a header with %s', (_, header, name) => {
+    const t = parseTranscript('2025-03-05.txt', `${header}\nWe have news.\nJohn Doe (03:45):\nHi.\n`);
+    expect(t.passages.map((p) => [p.speaker.name, p.text])).toEqual([...(name ? [[name, 'We have news.']] : []), ['John Doe', 'Hi.']]);
+  });
   it('splits a long turn at a bare stamp, same speaker, new time', () => {
     const t = parseTranscript('2025-03-05.txt', 'Jane Roe (03:04):\nWe have news.\n(03:45)\nIn other news.\n');
     expect(t.format).toBe('rev');

@@ -184,3 +184,47 @@ describe('CorpusIndex date range on topics', () => {
     }
   });
 });
+
+describe('CorpusIndex topics over a file of many dates', () => {
+  // One file whose passages were said years apart: the file spans 2019–2025, so a range inside
+  // that span keeps the passage in it, and the neighbour outside the range still lends its words.
+  function spanning(): CorpusIndex {
+    const index = new CorpusIndex();
+    const t = transcript('span.txt', ['rice farmers in 2019', 'the harvest of rice', 'farmers again in 2025']);
+    ['2019-05-01', '2022-06-01', '2025-03-01'].forEach((d, i) => {
+      t.passages[i]!.source.aired = null;
+      t.passages[i]!.source.spoken = d;
+    });
+    index.addTranscript(t);
+    index.addTranscript(transcript('other.txt', ['rice and farmers, aired 2025-01-01']));
+    return index;
+  }
+  const terms = [{ term: 'rice', weight: 1, prefix: false }, { term: 'farmers', weight: 1, prefix: false }];
+
+  it.each([
+    [{ since: '2025-01-01' }, ['other.txt:1', 'span.txt:3']],
+    [{ until: '2019-12-31' }, ['span.txt:1']],
+    [{ since: '2022-01-01', until: '2022-12-31' }, ['span.txt:2']],
+    [{ since: '2019-05-02', until: '2022-05-31' }, []],
+    [{ since: '2026-01-01' }, []],
+  ])('range %j keeps %j', (range, expected) => {
+    const kept = spanning().weighTopic(terms, 0, { ...range, near: 40 }).map((h) => `${h.passage.source.file}:${h.passage.source.line}`).sort();
+    expect(kept).toEqual(expected);
+  });
+
+  it('a passage in range is near its neighbours out of range: their words count with its own', () => {
+    const hit = spanning().weighTopic(terms, 0, { since: '2022-01-01', until: '2022-12-31', near: 40 })[0]!;
+    expect(hit.mask).toBe(0b01);
+    expect(hit.nearMask).toBe(0b11);
+  });
+
+  it('counts the files using a word again after the archive changes', () => {
+    const index = spanning();
+    expect(index.filesWith('rice')).toBe(2);
+    index.addTranscript(transcript('third.txt', ['rice prices']));
+    expect(index.filesWith('rice')).toBe(3);
+    index.removeFile('span.txt');
+    expect(index.filesWith('rice')).toBe(2);
+    expect(index.filesWith('ric', true)).toBe(2);
+  });
+});

@@ -7,8 +7,9 @@ import { secondsFromClock, formatTimecode } from './timecode.ts';
 import { openTimedFile } from './timedFileMeta.ts';
 import { transcriptFromTurns, type Turn } from './turnTranscript.ts';
 
-/** A name of a few words, two or more spaces, a clock time, nothing after it. */
-const HEADER = /^(\S[^\t]{0,60}?) {2,}((?:\d{1,2}:)?\d{1,2}:\d{2})\s*$/;
+/** A name of a few words, two or more spaces, a clock time, nothing after it. The run of spaces
+ * is bounded: unbounded, a line of a million spaces is tried a million ways at each name length. */
+const HEADER = /^(\S[^\t]{0,60}?) {2,12}((?:\d{1,2}:)?\d{1,2}:\d{2})\s*$/;
 /** Otter without speaker identification writes the time alone. */
 const TIME_ONLY = /^\s*((?:\d{1,2}:)?\d{1,2}:\d{2})\s*$/;
 const FOOTER = /^\s*Transcribed by\s+(?:https?:\/\/)?(?:www\.)?otter\.ai\/?\s*$/i;

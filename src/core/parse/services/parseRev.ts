@@ -7,10 +7,11 @@ import { openTimedFile } from './timedFileMeta.ts';
 import { transcriptFromTurns, type Turn } from './turnTranscript.ts';
 
 const CLOCK = '(?:\\d{1,2}:)?\\d{1,2}:\\d{2}';
-/** `Jane Roe (03:04):` and whatever follows on the line. The name has no parentheses. */
-const HEADER = new RegExp(`^\\s*([^()\\s][^()]{0,60}?)\\s*[([](${CLOCK})[)\\]]\\s*:\\s*(.*)$`);
+/** `Jane Roe (03:04):` and whatever follows on the line. The name has no parentheses. The space
+ * before the time is bounded, so a line of spaces is not tried a million ways per name length. */
+const HEADER = new RegExp(`^\\s*([^()\\s][^()]{0,60}?)\\s{0,8}[([](${CLOCK})[)\\]]\\s*:\\s*(.*)$`);
 /** `(03:45)` or `[03:45]` starting a line, maybe with words after it. */
-const STAMP = new RegExp(`^\\s*[([](${CLOCK})[)\\]]\\s*(.*)$`);
+const STAMP = new RegExp(`^\\s{0,8}[([](${CLOCK})[)\\]]\\s*(.*)$`);
 const SNIFF_LINES = 80;
 
 export function sniffRev(lines: readonly SourceLine[]): number {
