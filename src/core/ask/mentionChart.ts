@@ -25,23 +25,29 @@ export function mentionChart(stories: readonly TimelineStory[], order: TimelineO
   };
   // A passage counts on the day it aired, or (ordered by spoken date) the day it was said.
   const dateOf = (item: TimelineStory['passages'][number]) => (order === 'spoken' ? item.date : item.passage.source.aired ?? item.date);
+  // Each passage's day and voice, read once: a common word's timeline has thousands.
+  let total = 0;
+  for (const s of all) total += s.passages.length;
+  const dayAt = new Float64Array(total);
+  const voiceAt: string[] = new Array<string>(total);
   let first = Infinity;
   let last = -Infinity;
   let undated = 0;
-  let total = 0;
   const bySpeaker = new Map<string, number>();
+  let k = 0;
   for (const s of all) {
     const people = s.speakers;
     for (const item of s.passages) {
-      total++;
       const day = dayFor(dateOf(item));
+      const name = speakerOf(item.passage, people);
+      dayAt[k] = day;
+      voiceAt[k++] = name;
       if (Number.isNaN(day)) {
         undated++;
         continue;
       }
       if (day < first) first = day;
       if (day > last) last = day;
-      const name = speakerOf(item.passage, people);
       if (name !== NARRATION) bySpeaker.set(name, (bySpeaker.get(name) ?? 0) + 1);
     }
   }
@@ -52,12 +58,11 @@ export function mentionChart(stories: readonly TimelineStory[], order: TimelineO
   for (let d = periodStart(first, unit); d <= last; d = nextPeriod(d, unit)) periods.push(d);
   // The last period starting on or before the day.
   const periodOf = (day: number) => {
-    const start = day;
     let lo = 0;
     let hi = periods.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (periods[mid]! <= start) lo = mid;
+      if (periods[mid]! <= day) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -71,38 +76,42 @@ export function mentionChart(stories: readonly TimelineStory[], order: TimelineO
   const narration = new Array<number>(periods.length).fill(0);
   const seriesOf = new Map(names.map((n, i) => [n, i]));
   // The story with the most mentions in each period names its peak.
-  const leader = periods.map(() => ({ story: null as TimelineStory | null, count: 0 }));
+  const leader: Array<TimelineStory | null> = periods.map(() => null);
+  const leaderCount = new Array<number>(periods.length).fill(0);
   const others = seriesOf.get(OTHERS);
+  k = 0;
   for (const s of all) {
-    const people = s.speakers;
     // A story's passages mostly fall in one period: count runs, not a map per story.
     let at = -1;
     let count = 0;
-    const lead = () => {
-      const l = leader[at]!;
-      if (count > l.count || (count === l.count && l.story && s.key < l.story.key)) leader[at] = { story: s, count };
-    };
-    for (const item of s.passages) {
-      const day = dayFor(dateOf(item));
+    for (let i = 0; i < s.passages.length; i++) {
+      const day = dayAt[k]!;
+      const name = voiceAt[k++]!;
       if (Number.isNaN(day)) continue;
       const period = periodOf(day);
       if (period !== at) {
-        if (at >= 0) lead();
+        if (at >= 0) lead(at, s, count);
         at = period;
         count = 0;
       }
       count++;
-      const name = speakerOf(item.passage, people);
       if (name === NARRATION) narration[period]!++;
       else series[seriesOf.get(name) ?? others!]!.counts[period]!++;
     }
-    if (at >= 0) lead();
+    if (at >= 0) lead(at, s, count);
+  }
+  function lead(period: number, s: TimelineStory, count: number): void {
+    const l = leader[period];
+    if (count > leaderCount[period]! || (count === leaderCount[period] && l && s.key < l.key)) {
+      leader[period] = s;
+      leaderCount[period] = count;
+    }
   }
   if (narration.some((n) => n > 0)) series.push({ name: NARRATION, counts: narration });
 
   const totals = periods.map((_, i) => series.reduce((a, s) => a + s.counts[i]!, 0));
   const peaks = pickPeaks(totals).map((period) => {
-    const story = leader[period]!.story!;
+    const story = leader[period]!;
     return { period, story: story.key, label: shorten(story.headline ?? [story.program ?? 'Story', story.aired].filter(Boolean).join(', ')) };
   });
   return {

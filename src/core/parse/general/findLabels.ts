@@ -33,19 +33,16 @@ const ABBREVIATION_BEFORE = /(?:^|\s)(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|C
 /** Every label candidate of one line. `captions`: the file is a caption stream, where
  * labels can be lower case after `>>`. */
 export function findLabels(index: number, text: string, captions: boolean): LabelCandidate[] {
+  // Decided before any label is read: a crowded line would be thrown away after a hundred reads.
+  if (isCrowded(text)) return [];
   const found: LabelCandidate[] = [];
   let from = 0;
   // A label holds no colon, so it starts after the last one: on a line of colons every few
   // characters, each looks back a few characters, not a hundred and sixty.
   let lastColon = -1;
-  let colons = 0;
   for (let c = text.indexOf(':'); c >= 0; lastColon = c, c = text.indexOf(':', c + 1)) {
     // Times (`11:17`), addresses (`https:`) and ratios are not labels.
-    const next = text.charCodeAt(c + 1);
-    if (next >= 48 && next <= 57) continue;
-    if (c > 0 && /\d/.test(text[c - 1] ?? '') && /\d/.test(text[c + 1] ?? '')) continue;
-    if (!(c + 1 >= text.length || /\s/.test(text[c + 1] ?? ''))) continue;
-    if (++colons >= CROWDED_AFTER && colons * CROWDED_SPACING > c) return [];
+    if (!endsLabel(text, c)) continue;
     const low = Math.max(from, lastColon + 1, c - LOOK_BACK);
     const starts = boundaries(text, low, c);
     let best: LabelCandidate | null = null;
@@ -64,6 +61,25 @@ export function findLabels(index: number, text: string, captions: boolean): Labe
     from = best.wordsAt;
   }
   return found;
+}
+
+/** Whether the colon at `c` can end a label: times (`11:17`), addresses (`https:`) and ratios
+ * do not, nor does a colon with words glued after it. */
+function endsLabel(text: string, c: number): boolean {
+  const next = text.charCodeAt(c + 1);
+  if (next >= 48 && next <= 57) return false;
+  if (c > 0 && /\d/.test(text[c - 1] ?? '') && /\d/.test(text[c + 1] ?? '')) return false;
+  return c + 1 >= text.length || /\s/.test(text[c + 1] ?? '');
+}
+
+/** CROWDED_AFTER label colons or more, and at some point fewer than CROWDED_SPACING characters
+ * apart on average since the line began. */
+function isCrowded(text: string): boolean {
+  let colons = 0;
+  for (let c = text.indexOf(':'); c >= 0; c = text.indexOf(':', c + 1)) {
+    if (endsLabel(text, c) && ++colons >= CROWDED_AFTER && colons * CROWDED_SPACING > c) return true;
+  }
+  return false;
 }
 
 interface Start {
