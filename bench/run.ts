@@ -33,6 +33,7 @@ import { measureWorstParse, type ParseShape } from './parseWorst.ts';
 import { soak, type SoakFigures } from './soak.ts';
 import { measureStartup, type Startup } from './startup.ts';
 import { isoDay, Rng, synthCorpus } from './synthCorpus.ts';
+import { makeTopics, type Topic } from './topics.ts';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 const REAL_TARBALL = path.resolve('..', 'shared', 'corpora', 'whitehouse-briefings.tar.gz');
@@ -217,29 +218,6 @@ function askBaseline(index: CorpusIndex, b: Baseline, fragments: readonly Fragme
     if (f.variant === 'absent' ? id === null : hitOf(index, f, id)) good++;
   }
   return { latency: percentiles(ms), rate: ms.length ? good / ms.length : NaN, refused: 0 };
-}
-
-interface Topic { topic: string; since: string; until: string }
-
-function makeTopics(passages: readonly Passage[], n: number, rng: Rng): Topic[] {
-  const dates = passages.map(effectiveDate).filter((d): d is string => d !== null).map((d) => d.slice(0, 4)).sort();
-  const firstYear = Number(dates[0] ?? '2005');
-  const lastYear = Number(dates[dates.length - 1] ?? '2024');
-  const topics: Topic[] = [];
-  let guard = 0;
-  while (topics.length < n && guard++ < n * 50) {
-    const p = rng.pick(passages);
-    const words = [...new Set(wordsOf(p.text).filter((w) => !isStopword(w) && w.length >= 3))];
-    if (words.length === 0) continue;
-    const k = Math.min(words.length, rng.between(1, 3));
-    const chosen: string[] = [];
-    for (let i = 0; i < k; i++) chosen.push(words.splice(rng.int(words.length), 1)[0]!);
-    const y0 = rng.between(firstYear, lastYear);
-    const y1 = Math.min(lastYear, y0 + rng.between(0, 4));
-    const m0 = rng.between(1, 12);
-    topics.push({ topic: chosen.join(' '), since: `${y0}-${String(m0).padStart(2, '0')}-01`, until: `${y1}-12-31` });
-  }
-  return topics;
 }
 
 function askTimeline(index: CorpusIndex, topics: readonly Topic[]): CaseResult['timeline'] {
@@ -607,7 +585,15 @@ function printTargets(rows: readonly TargetRow[]): void {
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const backend = argv.indexOf('--backend');
+  if (backend >= 0 && argv[backend + 1] === 'postgres') {
+    // The database backend has a run of its own (bench/postgres.ts): import, size, and the same questions.
+    const { runPostgresBench } = await import('./postgres.ts');
+    return runPostgresBench(argv.filter((_, i) => i !== backend && i !== backend + 1));
+  }
+  if (backend >= 0 && argv[backend + 1] !== 'memory') throw new Error('--backend is memory (the default) or postgres');
+  const args = parseArgs(argv.filter((_, i) => backend < 0 || (i !== backend && i !== backend + 1)));
   if (!hasGc()) log('warning: run with node --expose-gc (npm run bench does) or memory figures include garbage');
   const tmp = path.join(os.tmpdir(), `soundbite-bench-${process.pid}`);
   await mkdir(tmp, { recursive: true });

@@ -216,45 +216,58 @@ export interface SynthCorpus {
 
 /** The same options give the same corpus, word for word, on any machine. */
 export function synthCorpus(opts: SynthOptions): SynthCorpus {
+  const stream = synthStream(opts);
+  const transcripts = [...stream.transcripts()];
+  return { transcripts, vocabulary: stream.vocabulary, passageCount: transcripts.reduce((n, t) => n + t.passages.length, 0) };
+}
+
+export interface SynthStream {
+  vocabulary: SynthVocabulary;
+  /** The corpus one file at a time (the same files synthCorpus holds), for sizes too big to hold. */
+  transcripts(): Generator<Transcript>;
+}
+
+export function synthStream(opts: SynthOptions): SynthStream {
   const rng = new Rng(opts.seed);
   const vocabulary = buildVocabulary(rng, opts.vocabulary ?? Math.min(200_000, Math.max(5_000, Math.round(opts.passages / 5))), opts.wordExponent ?? 1.05);
   const speakers = buildSpeakers(rng, opts.speakers ?? Math.min(5_000, Math.max(50, Math.round(opts.passages / 200))));
   const speakerZipf = new Zipf(speakers.length, 1.1);
   const words = vocabulary.words;
-  const transcripts: Transcript[] = [];
-  let made = 0;
-  let fileNo = 0;
-  while (made < opts.passages) {
-    const aired = isoDay(FIRST_DAY + rng.int(YEARS * 365) * DAY_MS);
-    const program = rng.pick(PROGRAMS);
-    const file = `synth/${aired.slice(0, 4)}/${aired.slice(5, 7)}/${program.toLowerCase().replace(/ /g, '-')}-${fileNo++}.txt`;
-    const headlineWords: string[] = [];
-    for (let i = rng.between(4, 8); i > 0; i--) headlineWords.push(words[vocabulary.zipf.sample(rng)]!);
-    const headline = sentenceCase(headlineWords).replace(/\.$/, '');
-    const count = Math.min(opts.passages - made, rng.between(15, 25));
-    const passages: Passage[] = [];
-    let line = 3;
-    for (let k = 0; k < count; k++) {
-      const len = rng.between(20, 80);
-      const ws: string[] = [];
-      for (let i = 0; i < len; i++) ws.push(words[vocabulary.zipf.sample(rng)]!);
-      const roll = rng.next();
-      const kind: PassageKind = roll < 0.75 ? 'quote' : roll < 0.9 ? 'narration' : 'question';
-      const s = kind === 'narration' ? { label: 'ANCHOR', name: 'Anchor', title: null, anonymous: false } : (() => {
-        const sp = speakers[speakerZipf.sample(rng)]!;
-        return { label: `${sp.label} / ${sp.title}`, name: sp.name, title: sp.title, anonymous: false };
-      })();
-      passages.push({
-        id: passageId(file, line),
-        speaker: s,
-        kind,
-        text: sentenceCase(ws),
-        source: { file, line, format: 'broadcast-speaker-line', program, headline, section: null, aired, spoken: rng.next() < 0.1 ? aired.slice(0, 7) : null, note: null, url: null },
-      });
-      line += 3;
+  function* transcripts(): Generator<Transcript> {
+    let made = 0;
+    let fileNo = 0;
+    while (made < opts.passages) {
+      const aired = isoDay(FIRST_DAY + rng.int(YEARS * 365) * DAY_MS);
+      const program = rng.pick(PROGRAMS);
+      const file = `synth/${aired.slice(0, 4)}/${aired.slice(5, 7)}/${program.toLowerCase().replace(/ /g, '-')}-${fileNo++}.txt`;
+      const headlineWords: string[] = [];
+      for (let i = rng.between(4, 8); i > 0; i--) headlineWords.push(words[vocabulary.zipf.sample(rng)]!);
+      const headline = sentenceCase(headlineWords).replace(/\.$/, '');
+      const count = Math.min(opts.passages - made, rng.between(15, 25));
+      const passages: Passage[] = [];
+      let line = 3;
+      for (let k = 0; k < count; k++) {
+        const len = rng.between(20, 80);
+        const ws: string[] = [];
+        for (let i = 0; i < len; i++) ws.push(words[vocabulary.zipf.sample(rng)]!);
+        const roll = rng.next();
+        const kind: PassageKind = roll < 0.75 ? 'quote' : roll < 0.9 ? 'narration' : 'question';
+        const s = kind === 'narration' ? { label: 'ANCHOR', name: 'Anchor', title: null, anonymous: false } : (() => {
+          const sp = speakers[speakerZipf.sample(rng)]!;
+          return { label: `${sp.label} / ${sp.title}`, name: sp.name, title: sp.title, anonymous: false };
+        })();
+        passages.push({
+          id: passageId(file, line),
+          speaker: s,
+          kind,
+          text: sentenceCase(ws),
+          source: { file, line, format: 'broadcast-speaker-line', program, headline, section: null, aired, spoken: rng.next() < 0.1 ? aired.slice(0, 7) : null, note: null, url: null },
+        });
+        line += 3;
+      }
+      made += count;
+      yield { file, format: 'broadcast-speaker-line', meta: { aired, program, headline, url: null }, passages, issues: [] };
     }
-    made += count;
-    transcripts.push({ file, format: 'broadcast-speaker-line', meta: { aired, program, headline, url: null }, passages, issues: [] });
   }
-  return { transcripts, vocabulary, passageCount: made };
+  return { vocabulary, transcripts };
 }

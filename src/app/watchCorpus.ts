@@ -26,7 +26,8 @@ export interface CorpusWatcher {
 
 const MAX_RETRY_MS = 10 * 60_000;
 
-export function watchCorpus(live: LiveCorpus, opts: WatchOptions = {}): CorpusWatcher {
+/** Follows anything that can sync itself with a folder: a LiveCorpus, or the database import. */
+export function watchCorpus(live: Pick<LiveCorpus, 'dir' | 'sync' | 'save' | 'unsaved'>, opts: WatchOptions = {}): CorpusWatcher {
   const debounceMs = opts.debounceMs ?? 300;
   const saveAfterMs = opts.saveAfterMs ?? 2000;
   const onError = opts.onError ?? (() => undefined);

@@ -2,14 +2,15 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { chartText } from '../app/chart/chartText.ts';
-import { exportAnswer, isExportFormat } from '../app/export/exportAnswer.ts';
+import { exportAnswer, isExportFormat, type ExportFormat } from '../app/export/exportAnswer.ts';
 import type { Answer } from '../core/ask/answer.ts';
 import { DEFAULT_DATA_DIR } from '../app/config.ts';
 import { CorpusFolderError } from '../app/corpusFolder.ts';
 import { openCorpus, type OpenedCorpus } from '../app/openCorpus.ts';
 import { watchCorpus } from '../app/watchCorpus.ts';
 import { LocalEngine } from '../app/engine/LocalEngine.ts';
-import { findCommand } from '../core/ask/commands.ts';
+import { findCommand, type CommandSpec } from '../core/ask/commands.ts';
+import type { Engine } from '../app/engine/Engine.ts';
 import type { ParseIssue } from '../core/model.ts';
 import { renderCommandHelp, USAGE } from './help.ts';
 import { EXIT, type Io } from './io.ts';
@@ -25,7 +26,7 @@ import { runStats, runUnresolved } from './runStats.ts';
 import { runValidate } from './runValidate.ts';
 import { clipped, issueLine, MESSAGE_CHARS, shownText } from './shownText.ts';
 
-const OPTIONS = {
+export const OPTIONS = {
   corpus: { type: 'string' },
   json: { type: 'boolean' },
   page: { type: 'string' },
@@ -65,14 +66,14 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
   }
   const [verb = 'start', ...rest] = positionals;
   const spec = findCommand(verb);
-  if (!spec && !['start', 'validate', 'ingest', 'stats', 'follow'].includes(verb)) {
+  if (!spec && !['start', 'validate', 'ingest', 'stats', 'follow', 'import'].includes(verb)) {
     io.err(`soundbite: unknown command "${verb}". Run soundbite --help.`);
     return EXIT.usage;
   }
 
   // Options that cannot work are refused before the corpus is opened.
   const format = values.format ?? (values.json ? 'json' : undefined);
-  if (format !== undefined && !isExportFormat(format)) {
+  if (format !== undefined && !exportFormat(values)) {
     io.err(`soundbite: --format is md, csv or json; got "${format}".`);
     return EXIT.usage;
   }
@@ -81,6 +82,12 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
     return EXIT.usage;
   }
   const dir = values.corpus ?? env.SOUNDBITE_CORPUS ?? 'corpus';
+  // With a database the archive is there, whatever the folder holds now (import loads the folder).
+  if (env.SOUNDBITE_DATABASE_URL) return (await import('./runDatabase.ts')).runOnDatabase({ verb, rest, dir, json: Boolean(values.json), page, values, env }, io, reason);
+  if (verb === 'import') {
+    io.err('soundbite import: set SOUNDBITE_DATABASE_URL to the PostgreSQL database to import into (see README, "Running on PostgreSQL").');
+    return EXIT.usage;
+  }
   if (verb === 'ingest') return runIngest(rest, dir, io, Boolean(values.json));
   let corpus: OpenedCorpus;
   try {
@@ -115,31 +122,45 @@ export async function runCli(argv: readonly string[], io: Io, reason = 'no DISCO
       onError: (err) => io.err(`soundbite: watching ${dir} failed: ${err instanceof Error ? err.message : String(err)}`),
     });
     try {
-      return await runRepl(() => ({ ...live.view(), ms: corpus.ms }), engine, io, reason, describeLoad(corpus.load));
+      const header = () => ({ files: live.index.fileCount, passages: live.index.passageCount, from: live.dir, ms: corpus.ms, problems: live.issues.length });
+      return await runRepl(header, engine, io, reason, describeLoad(corpus.load));
     } finally {
       await watcher.close();
     }
   }
 
-  // One-shot: the first positional words fill the command's first option, flags the others.
-  const first = spec!.options[0]!.name;
+  return runOneShot(engine, spec!, rest, values, page, io, env);
+}
+
+/** The file format asked for (--format, or --json as json); undefined when none, or none known. */
+function exportFormat(values: CliValues): ExportFormat | undefined {
+  const format = values.format ?? (values.json ? 'json' : undefined);
+  return format !== undefined && isExportFormat(format) ? format : undefined;
+}
+
+type CliValues = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
+
+/** One command from argv: the first positional words fill the command's first option, flags the others. */
+export async function runOneShot(engine: Pick<Engine, 'run'>, spec: CommandSpec, rest: readonly string[], values: CliValues, page: number | undefined, io: Io, env: Io['env']): Promise<number> {
+  const first = spec.options[0]!.name;
   const args: Record<string, string | undefined> = { [first]: rest.join(' ') || undefined };
-  for (const o of spec!.options.slice(1)) {
+  for (const o of spec.options.slice(1)) {
     const v = values[o.name as keyof typeof values];
     if (typeof v === 'string') args[o.name] = v;
   }
   for (const flag of ['speaker', 'since', 'until', 'program', 'topic', 'order'] as const) {
-    if (values[flag] !== undefined && !spec!.options.some((o) => o.name === flag)) {
-      io.err(`soundbite: ${spec!.name} has no --${flag} option; it takes ${spec!.options.map((o) => o.name).join(', ')}.`);
+    if (values[flag] !== undefined && !spec.options.some((o) => o.name === flag)) {
+      io.err(`soundbite: ${spec.name} has no --${flag} option; it takes ${spec.options.map((o) => o.name).join(', ')}.`);
       return EXIT.usage;
     }
   }
   // An export or a script wants the whole answer, not a page of it.
+  const format = exportFormat(values);
   const whole = format !== undefined || values.out !== undefined;
-  const outcome = await engine.run({ command: spec!.name, args, ...(page ? { page } : {}) }, io.now(), whole ? JSON_PAGE_SIZE : undefined);
+  const outcome = await engine.run({ command: spec.name, args, ...(page ? { page } : {}) }, io.now(), whole ? JSON_PAGE_SIZE : undefined);
   if (!outcome.ok) {
-    if (format === 'json') io.out(JSON.stringify(problemJson(spec!.name, rest.join(' '), outcome.problem)));
-    io.err(`soundbite ${spec!.name}: ${shownText(clipped(outcome.problem.message, MESSAGE_CHARS))}`);
+    if (format === 'json') io.out(JSON.stringify(problemJson(spec.name, rest.join(' '), outcome.problem)));
+    io.err(`soundbite ${spec.name}: ${shownText(clipped(outcome.problem.message, MESSAGE_CHARS))}`);
     return EXIT.usage;
   }
   const answer = outcome.answer;

@@ -19,7 +19,8 @@ export async function runFeedbackExport(io: { out(line: string): void; err(line:
   }
   let store: StateStore;
   try {
-    store = openStateStore(read.settings.dataDir, createLogger(stderrSink));
+    // With a database, the votes are in it (postgresStateStore.ts), shared by every bot process.
+    store = read.settings.databaseUrl ? await (await import('./postgresStateStore.ts')).PostgresStateStore.open(read.settings.databaseUrl) : openStateStore(read.settings.dataDir, createLogger(stderrSink));
   } catch (err) {
     if (!(err instanceof DataDirError)) throw err;
     io.err(`soundbite: Setting SOUNDBITE_DATA_DIR cannot be used: ${err.message}.`);

@@ -9,6 +9,11 @@ import { inviteUrl } from './invite.ts';
 import { registerCommands } from './register.ts';
 import { checkDataDir, DataDirError } from './openStateStore.ts';
 import { BotStartError, dataDirProblem, startBot, type Bot, type BotOptions } from './startBot.ts';
+import type { Logger } from './log.ts';
+import type { Database } from '../app/postgres/database.ts';
+import type { PostgresStateStore } from './postgresStateStore.ts';
+import { watchCorpus, type CorpusWatcher } from '../app/watchCorpus.ts';
+import { stat } from 'node:fs/promises';
 
 export interface RunIo {
   err(line: string): void;
@@ -52,6 +57,7 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
     io.err(`soundbite: ${dataDirProblem(err)}`);
     return 1;
   }
+  if (settings.databaseUrl) return runOnDatabase(settings, io, log, opts);
   // The corpus, its watcher and every question live in a worker thread (app/engine): this
   // thread only talks to Discord, so it can always acknowledge within Discord's 3 seconds.
   let opened: OpenedEngine;
@@ -99,6 +105,63 @@ export async function runDiscord(io: RunIo, opts: RunOptions = {}): Promise<numb
   await engine.close();
   if (end === null) return 0;
   // Non-zero, so a supervisor restarts it or alerts someone.
+  io.err(`soundbite: ${end}`);
+  return 1;
+}
+
+/**
+ * The bot on PostgreSQL: the archive and the state are in the database, shared with every other
+ * process (shards on this machine or others). Questions wait on the database, not on this
+ * thread, so no worker is needed. A corpus folder beside it, if there is one, is watched and
+ * imported as it changes.
+ */
+async function runOnDatabase(settings: BotSettings, io: RunIo, log: Logger, opts: RunOptions): Promise<number> {
+  // Loaded only with a database: the embedded default starts without pg.
+  const [{ Database }, { PostgresEngine }, { importFolder }, { PostgresStateStore }] = await Promise.all([
+    import('../app/postgres/database.ts'), import('../app/postgres/PostgresEngine.ts'), import('../app/postgres/importFolder.ts'), import('./postgresStateStore.ts'),
+  ]);
+  let db: Database;
+  let store: PostgresStateStore;
+  try {
+    db = await Database.open({ url: settings.databaseUrl!, replicas: settings.replicaUrls ?? [] });
+    store = await PostgresStateStore.open(settings.databaseUrl!);
+  } catch (err) {
+    io.err(`soundbite: Setting SOUNDBITE_DATABASE_URL cannot be used: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+  const folder = await stat(settings.corpusDir).then((s) => s.isDirectory(), () => false);
+  const engine = await PostgresEngine.open(db, folder ? settings.corpusDir : null);
+  let watcher: CorpusWatcher | null = null;
+  if (folder) {
+    // Every import is committed as it goes: nothing is ever left to save.
+    const importer = { dir: settings.corpusDir, sync: () => importFolder(db, settings.corpusDir), save: async () => undefined, unsaved: false };
+    watcher = watchCorpus(importer, {
+      ...(opts.engine?.debounceMs !== undefined ? { debounceMs: opts.engine.debounceMs } : {}),
+      onSync: (r) => log.info('corpus_updated', { reread: r.reread, removed: r.removed, passages: engine.figures().passages }),
+      onError: (err) => log.error('corpus_watch_failed', { err }),
+    });
+  }
+  log.info('archive_opened', { database: new URL(settings.databaseUrl!).host, replicas: (settings.replicaUrls ?? []).length, passages: engine.figures().passages, shards: settings.shards ?? null });
+  const close = async () => {
+    await watcher?.close();
+    await engine.close();
+    await db.close();
+  };
+  let bot;
+  try {
+    bot = await startBot({ settings, engine, store, log, ...opts.bot });
+  } catch (err) {
+    await close();
+    io.err(`soundbite: ${err instanceof BotStartError ? err.message : `could not connect to Discord at ${settings.apiUrl}: ${err instanceof Error ? err.message : String(err)}`}`);
+    return 1;
+  }
+  io.out(`Soundbite is online as ${bot.client.user?.tag ?? 'the bot'}${settings.shards ? ` (shards ${settings.shards.ids.join(',')} of ${settings.shards.count})` : ''}, answering from ${engine.figures().passages} passages in PostgreSQL. Ctrl+C stops it.`);
+  const signals = untilSignal();
+  const end = await Promise.race([(opts.stopWhen ?? signals.received).then(() => null), bot.lost]);
+  signals.dispose();
+  await bot.stop();
+  await close();
+  if (end === null) return 0;
   io.err(`soundbite: ${end}`);
   return 1;
 }

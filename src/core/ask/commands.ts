@@ -1,6 +1,6 @@
 // The one definition of each command, read by the Discord adapter (slash commands,
 // autocomplete) and the terminal (REPL, one-shot, batch) alike.
-import type { CorpusIndex } from '../search/CorpusIndex.ts';
+import type { QuestionIndex } from '../search/questionIndex.ts';
 import { problem, type CommandName, type Outcome } from './answer.ts';
 import { context, when } from './context.ts';
 import { quotes } from './quotes.ts';
@@ -36,7 +36,7 @@ export interface CommandSpec {
   options: readonly OptionSpec[];
   /** Whether Discord shows it as a slash command (`when` only exists as a follow-up). */
   slash: boolean;
-  run(index: CorpusIndex, args: Args, env: RunEnv): Outcome;
+  run(index: QuestionIndex, args: Args, env: RunEnv): Outcome;
 }
 
 const speakerOpt = (description = 'Only words by this person (surname is enough)'): OptionSpec =>
@@ -149,7 +149,7 @@ export interface Invocation {
 }
 
 /** Runs one command after checking its options: the single entry both adapters call. */
-export function runCommand(index: CorpusIndex, inv: Invocation, now: Date, pageSize?: number): Outcome {
+export function runCommand(index: QuestionIndex, inv: Invocation, now: Date, pageSize?: number): Outcome {
   const spec = findCommand(inv.command);
   if (!spec) return problem('unknown_command', `There is no command "${inv.command}". Commands: ${COMMANDS.filter((c) => c.slash).map((c) => c.name).join(', ')}.`);
   const known = new Set(spec.options.map((o) => o.name));

@@ -1,5 +1,5 @@
 // context: the passages around one, in reading order, so a quote can be read as it aired.
-import type { CorpusIndex } from '../search/CorpusIndex.ts';
+import type { QuestionIndex } from '../search/questionIndex.ts';
 import { answered, problem, type Outcome } from './answer.ts';
 import { itemFor } from './buildAnswer.ts';
 
@@ -9,7 +9,7 @@ export interface ContextQuery {
   around?: number;
 }
 
-export function context(index: CorpusIndex, q: ContextQuery): Outcome {
+export function context(index: QuestionIndex, q: ContextQuery): Outcome {
   const id = q.id.trim();
   if (!id) return problem('empty_query', 'Give a passage id, as shown under each answer (e.g. 1mmnv060xghe2o-31).');
   const p = index.passage(id);
@@ -37,7 +37,7 @@ export function context(index: CorpusIndex, q: ContextQuery): Outcome {
 }
 
 /** "When was that?": the one passage, with both its dates spelled out. */
-export function when(index: CorpusIndex, id: string): Outcome {
+export function when(index: QuestionIndex, id: string): Outcome {
   const p = index.passage(id);
   if (!p) return problem('unknown_passage', `No passage has the id "${id}".`);
   const { aired, spoken, note } = p.source;

@@ -1,6 +1,6 @@
 // The optional narrowing every question shares: speaker, date range, programme.
 import type { Passage } from '../model.ts';
-import type { CorpusIndex } from '../search/CorpusIndex.ts';
+import type { QuestionIndex } from '../search/questionIndex.ts';
 import { resolveSpeaker } from '../search/speakerDirectory.ts';
 import { nameWords } from '../search/speakerKey.ts';
 import { problem, type Refusal } from './answer.ts';
@@ -24,7 +24,7 @@ export interface Filters {
 
 export type FilterResult = { ok: true; filters: Filters } | Refusal;
 
-export function resolveFilters(index: CorpusIndex, input: FilterInput, now: Date): FilterResult {
+export function resolveFilters(index: QuestionIndex, input: FilterInput, now: Date): FilterResult {
   const filters: Filters = {};
   if (input.speaker?.trim()) {
     const found = resolveSpeaker(index, input.speaker);

@@ -1,7 +1,7 @@
 // Passages about a topic: those that mention enough of the topic's words, weighted by rarity,
 // so "rice farmers" finds passages about rice farmers, not every passage that says "farmers".
 import type { Passage } from '../model.ts';
-import type { CorpusIndex } from '../search/CorpusIndex.ts';
+import type { QuestionIndex } from '../search/questionIndex.ts';
 import type { DateFilter } from './dates.ts';
 import { stem } from '../search/similarWords.ts';
 import { isStopword, wordsOf } from '../search/words.ts';
@@ -26,7 +26,7 @@ export interface TopicHit {
 }
 
 /** `dates` narrows what `filter` would anyway, but before any passage is read. */
-export function findTopic(index: CorpusIndex, words: readonly string[], filter?: (p: Passage) => boolean, dates: DateFilter = {}): TopicHit[] {
+export function findTopic(index: QuestionIndex, words: readonly string[], filter?: (p: Passage) => boolean, dates: DateFilter = {}): TopicHit[] {
   if (words.length === 0) return [];
   // Longer words are looked up by their stem as a prefix, so "semiconductors" finds
   // "semiconductor" and "tariff" finds "tariffs"; each keeps the weight of the word as typed.

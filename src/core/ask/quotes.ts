@@ -1,5 +1,5 @@
 // quotes: what one person said, newest first, optionally about a topic.
-import type { CorpusIndex } from '../search/CorpusIndex.ts';
+import type { QuestionIndex } from '../search/questionIndex.ts';
 import { answered, problem, type Outcome } from './answer.ts';
 import { defined, itemFor, listAnswer } from './buildAnswer.ts';
 import { compareDates } from './dates.ts';
@@ -16,7 +16,7 @@ export interface QuotesQuery extends FilterInput {
   exclude?: string | undefined;
 }
 
-export function quotes(index: CorpusIndex, q: QuotesQuery, now: Date): Outcome {
+export function quotes(index: QuestionIndex, q: QuotesQuery, now: Date): Outcome {
   if (!q.speaker.trim()) return problem('missing_option', 'Name a speaker, e.g. /quotes Leavitt.');
   const resolved = resolveFilters(index, q, now);
   if (!resolved.ok) return resolved;
@@ -28,7 +28,7 @@ export function quotes(index: CorpusIndex, q: QuotesQuery, now: Date): Outcome {
   const words = topicWords(topic);
   const passages = words.length > 0
     ? findTopic(index, words, theirs).map((h) => h.passage)
-    : [...index.passages()].filter(theirs);
+    : index.passagesBy(f.speakers ?? new Set(), theirs);
   // Newest first, undated still last.
   const items = passages
     .map(itemFor)

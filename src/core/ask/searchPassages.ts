@@ -1,5 +1,5 @@
 // search: plain words, best match first, typos forgiven.
-import type { CorpusIndex } from '../search/CorpusIndex.ts';
+import type { QuestionIndex } from '../search/questionIndex.ts';
 import { answered, problem, type Outcome } from './answer.ts';
 import { defined, itemFor, listAnswer } from './buildAnswer.ts';
 import { passesFilters, resolveFilters, type FilterInput } from './filters.ts';
@@ -15,7 +15,7 @@ export interface SearchQuery extends FilterInput {
 /** Enough for any page a person will read; the rest is noise. */
 const MAX_RESULTS = 200;
 
-export function searchPassages(index: CorpusIndex, q: SearchQuery, now: Date): Outcome {
+export function searchPassages(index: QuestionIndex, q: SearchQuery, now: Date): Outcome {
   const text = q.words.trim();
   if (!text) return problem('empty_query', 'Give some words to search for.');
   if (text.length > 300) return problem('query_too_long', `A search can be at most 300 characters; that one is ${text.length}.`);

@@ -2,7 +2,7 @@
 // date order (by airing, or by when the words were said), each with the passages that best show
 // it and a count of the rest; a chart of mentions over time; and, for one story, all its passages.
 import type { Passage } from '../model.ts';
-import type { CorpusIndex } from '../search/CorpusIndex.ts';
+import type { QuestionIndex } from '../search/questionIndex.ts';
 import { answered, problem, type Answer, type Outcome, type TimelineStory } from './answer.ts';
 import { defined, listAnswer } from './buildAnswer.ts';
 import { passesFilters, resolveFilters, type FilterInput } from './filters.ts';
@@ -32,7 +32,7 @@ export interface StoryQuery extends TimelineQuery {
 
 type Found = { ok: true; stories: TimelineStory[]; topic: string; order: TimelineOrder; unknown: string[]; mark: Marker; context: Record<string, string | undefined> } | { ok: false; problem: Outcome & { ok: false } };
 
-export function timeline(index: CorpusIndex, q: TimelineQuery, now: Date): Outcome {
+export function timeline(index: QuestionIndex, q: TimelineQuery, now: Date): Outcome {
   const found = findTimeline(index, q, now);
   if (!found.ok) return found.problem;
   const { stories, topic, order } = found;
@@ -67,7 +67,7 @@ export function timeline(index: CorpusIndex, q: TimelineQuery, now: Date): Outco
 }
 
 /** Every passage of one story of a timeline about the topic, in reading order. */
-export function timelineStory(index: CorpusIndex, q: StoryQuery, now: Date): Outcome {
+export function timelineStory(index: QuestionIndex, q: StoryQuery, now: Date): Outcome {
   const found = findTimeline(index, q, now);
   if (!found.ok) return found.problem;
   const all = found.stories.flatMap((s) => [s, ...s.reruns]);
@@ -84,7 +84,7 @@ export function timelineStory(index: CorpusIndex, q: StoryQuery, now: Date): Out
   }));
 }
 
-function findTimeline(index: CorpusIndex, q: TimelineQuery, now: Date): Found {
+function findTimeline(index: QuestionIndex, q: TimelineQuery, now: Date): Found {
   const fail = (p: Outcome & { ok: false }): Found => ({ ok: false, problem: p });
   const raw = q.topic.trim();
   if (raw.length > 300) return fail(problem('query_too_long', `A topic can be at most 300 characters; that one is ${raw.length}.`));
@@ -108,8 +108,8 @@ function findTimeline(index: CorpusIndex, q: TimelineQuery, now: Date): Found {
   const only = q.files ? new Set(q.files) : null;
   const filter = only ? (p: Passage) => only.has(p.source.file) && passesFilters(p, f) : (p: Passage) => passesFilters(p, f);
   const matches = plan.terms.length > 0
-    ? findStories(index, plan, { ...defined({ since: f.since, until: f.until }), filter })
-    : speakerStories(index, filter);
+    ? findStories(index, plan, { ...defined({ since: f.since, until: f.until }), ...(only ? { files: only } : {}), filter })
+    : speakerStories(index, f.speakers ?? new Set(), filter);
   const mark: Marker = (text) => topicMarks(text, plan);
   return {
     ok: true,
@@ -123,12 +123,11 @@ function findTimeline(index: CorpusIndex, q: TimelineQuery, now: Date): Found {
 }
 
 /** With a speaker and no topic, the timeline is everything that person said, story by story. */
-function speakerStories(index: CorpusIndex, filter: (p: Passage) => boolean): StoryMatch[] {
+function speakerStories(index: QuestionIndex, speakers: ReadonlySet<string>, filter: (p: Passage) => boolean): StoryMatch[] {
   const out: StoryMatch[] = [];
   let current = null as StoryMatch | null;
-  // A file's passages come in reading order, so a story's passages come together.
-  for (const p of index.passages()) {
-    if (p.kind === 'narration' || !filter(p)) continue;
+  // Passages come in archive order, a file's in reading order, so a story's passages come together.
+  for (const p of index.passagesBy(speakers, (x) => x.kind !== 'narration' && filter(x))) {
     const key = storyKey(p);
     const hit = { passage: p, weight: 1, own: 1, mask: 1, nearMask: 1, mentions: 1 };
     if (current?.key === key) {

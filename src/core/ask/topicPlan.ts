@@ -2,8 +2,9 @@
 // turned into what to look for: weighted terms, the people it names (said by or about them, with
 // their aliases), the programmes it names, and the dates it names.
 import type { Passage } from '../model.ts';
-import type { CorpusIndex, TopicTerm } from '../search/CorpusIndex.ts';
+import type { TopicTerm } from '../search/CorpusIndex.ts';
 import { MAX_TOPIC_TERMS } from '../search/CorpusIndex.ts';
+import type { QuestionIndex } from '../search/questionIndex.ts';
 import { nameWords } from '../search/speakerKey.ts';
 import { speakerDirectory } from '../search/speakerDirectory.ts';
 import { isStopword, wordsOf } from '../search/words.ts';
@@ -61,7 +62,7 @@ const RARE_NAME_SHARE = 0.0005;
 
 /** How telling a term is of a story: inverse story frequency (files using it), since a
  * timeline keeps stories; a word in a few passages of every story of a programme tells little. */
-export function storyWeight(index: CorpusIndex, term: string, prefix = false, also: readonly string[] = []): number {
+export function storyWeight(index: QuestionIndex, term: string, prefix = false, also: readonly string[] = []): number {
   return Math.log(1 + (index.fileCount + 1) / (index.filesWith(term, prefix, also) + 1));
 }
 
@@ -76,7 +77,7 @@ export function topicStem(word: string): string {
   return word;
 }
 
-export function planTopic(index: CorpusIndex, raw: string, now: Date): TopicPlan | Refusal {
+export function planTopic(index: QuestionIndex, raw: string, now: Date): TopicPlan | Refusal {
   const dated = topicDates(raw.trim(), now);
   if ('ok' in dated) return dated;
   const topic = dated.topic;
@@ -99,7 +100,7 @@ export function planTopic(index: CorpusIndex, raw: string, now: Date): TopicPlan
       prefix: false,
       weight: storyWeight(index, found.nameWords[found.nameWords.length - 1]!),
       names,
-      bySpeaker: (p: Passage) => names.has(p.speaker.name),
+      speakers: names,
     } });
     for (const t of found.titles) for (const w of wordsOf(t)) absorbed.add(w);
   }
@@ -177,7 +178,7 @@ export function planTopic(index: CorpusIndex, raw: string, now: Date): TopicPlan
  * is most likely a typo, and a name (capitalised, not first) may be spelled several ways
  * ("Yevgeny", "Yevgeni", "Yvgeny"): their near spellings stand in too.
  */
-function wordTerm(index: CorpusIndex, w: string, name: boolean): PlannedTerm {
+function wordTerm(index: QuestionIndex, w: string, name: boolean): PlannedTerm {
   const known = index.docFrequency(w) > 0;
   const stem = w.length >= MIN_STEM ? topicStem(w) : w;
   const budget = w.length >= 8 ? 2 : w.length >= 5 ? 1 : 0;
@@ -203,7 +204,7 @@ function label(tokens: readonly string[], span: { from: number; to: number }): s
   return tokens.slice(span.from, span.to).join(' ').replace(/[,.;:]+$/, '');
 }
 
-function rarest(index: CorpusIndex, words: readonly string[]): string {
+function rarest(index: QuestionIndex, words: readonly string[]): string {
   return [...words].sort((a, b) => index.docFrequency(a) - index.docFrequency(b))[0]!;
 }
 
@@ -246,7 +247,7 @@ function coordinated(tokens: readonly string[], units: readonly Unit[]): Unit[][
 
 /** One term for a list of names: any of them stands for it, at their average weight. */
 function either(members: readonly PlannedTerm[]): PlannedTerm {
-  const checks = members.flatMap((m) => (m.bySpeaker ? [m.bySpeaker] : []));
+  const speakers = new Set(members.flatMap((m) => (m.speakers ? [...m.speakers] : [])));
   const names = new Set(members.flatMap((m) => (m.kind === 'programme' && m.names ? [...m.names] : [])));
   return {
     kind: 'either',
@@ -257,7 +258,7 @@ function either(members: readonly PlannedTerm[]): PlannedTerm {
     weight: members.reduce((a, m) => a + m.weight, 0) / members.length,
     members: members.map((m) => m.label),
     ...(names.size ? { names } : {}),
-    ...(checks.length ? { bySpeaker: (p: Passage) => checks.some((c) => c(p)) } : {}),
+    ...(members.some((m) => m.speakers) ? { speakers } : {}),
   };
 }
 
@@ -276,7 +277,7 @@ const MAX_PEOPLE_PER_SURNAME = 3;
  * People the topic names: runs of up to four words that are a speaker's whole name ("Karoline
  * Leavitt", "Kim Jong-un"), or a capitalised surname few speakers share ("Leavitt").
  */
-function findPeople(index: CorpusIndex, tokens: readonly string[]): FoundPerson[] {
+function findPeople(index: QuestionIndex, tokens: readonly string[]): FoundPerson[] {
   const { byName, bySurname, titles } = peopleOf(index);
   const out: FoundPerson[] = [];
   for (let i = 0; i < tokens.length; ) {
@@ -306,9 +307,9 @@ interface People {
   titles: Map<string, string[]>;
 }
 
-const peopleCache = new WeakMap<CorpusIndex, { version: number; people: People }>();
+const peopleCache = new WeakMap<QuestionIndex, { version: number; people: People }>();
 
-function peopleOf(index: CorpusIndex): People {
+function peopleOf(index: QuestionIndex): People {
   const hit = peopleCache.get(index);
   if (hit && hit.version === index.version) return hit.people;
   const people: People = { byName: new Map(), bySurname: new Map(), titles: new Map() };
@@ -337,7 +338,7 @@ interface FoundProgramme {
 }
 
 /** Programmes the topic names by their whole name ("Face the Nation", "Radiolab"). */
-function findProgrammes(index: CorpusIndex, tokens: readonly string[], used: ReadonlySet<number>): FoundProgramme[] {
+function findProgrammes(index: QuestionIndex, tokens: readonly string[], used: ReadonlySet<number>): FoundProgramme[] {
   const programmes = programmesOf(index);
   const out: FoundProgramme[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -356,14 +357,14 @@ function findProgrammes(index: CorpusIndex, tokens: readonly string[], used: Rea
   return out;
 }
 
-const programmeCache = new WeakMap<CorpusIndex, { version: number; names: Set<string> }>();
+const programmeCache = new WeakMap<QuestionIndex, { version: number; names: Set<string> }>();
 
 /** Every programme of the archive, as its name's words joined by spaces. */
-function programmesOf(index: CorpusIndex): Set<string> {
+function programmesOf(index: QuestionIndex): Set<string> {
   const hit = programmeCache.get(index);
   if (hit && hit.version === index.version) return hit.names;
   const names = new Set<string>();
-  for (const f of index.fileEntries()) if (f.meta.program) names.add(nameWords(f.meta.program).join(' '));
+  for (const program of index.programmes()) names.add(nameWords(program).join(' '));
   names.delete('');
   programmeCache.set(index, { version: index.version, names });
   return names;

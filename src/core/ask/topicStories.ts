@@ -4,7 +4,8 @@
 // headline, and the story's programme counting for a programme the topic names. Stories that
 // only brush the topic, far weaker than the best, stay off.
 import type { Passage } from '../model.ts';
-import type { CorpusIndex, TopicHit } from '../search/CorpusIndex.ts';
+import type { TopicHit } from '../search/CorpusIndex.ts';
+import type { QuestionIndex } from '../search/questionIndex.ts';
 import { phrasesIn } from './topicPhrases.ts';
 import { programmeKey, type TopicPlan } from './topicPlan.ts';
 
@@ -46,6 +47,7 @@ export interface StoryMatch {
 export interface StoryLimits {
   since?: string;
   until?: string;
+  files?: ReadonlySet<string>;
   filter?: (p: Passage) => boolean;
 }
 
@@ -53,7 +55,7 @@ export function storyKey(p: Passage): string {
   return `${p.source.file}#${p.source.story ?? 0}`;
 }
 
-export function findStories(index: CorpusIndex, plan: TopicPlan, limits: StoryLimits = {}): StoryMatch[] {
+export function findStories(index: QuestionIndex, plan: TopicPlan, limits: StoryLimits = {}): StoryMatch[] {
   if (plan.terms.length === 0 || plan.total <= 0) return [];
   const weights = plan.terms.map((t) => t.weight);
   const programmeBits = plan.terms.reduce((m, t, i) => (t.kind === 'programme' ? m | (1 << i) : m), 0);

@@ -2,7 +2,8 @@
 // Candidates come from the fragment's rarest words (cheap, and robust to a changed or misspelled
 // word); each candidate is then aligned word by word, and only a close alignment names anyone.
 import type { Passage, Verdict } from '../model.ts';
-import type { CorpusIndex, CountedWord } from '../search/CorpusIndex.ts';
+import type { CountedWord } from '../search/CorpusIndex.ts';
+import type { QuestionIndex as CorpusIndex } from '../search/questionIndex.ts';
 import { comparePrepared, prepareWord, typoBudget } from '../search/similarWords.ts';
 import { isStopword, wordSpans, wordsOf } from '../search/words.ts';
 import { CLAUSE_WORDS, wordsDiffering } from './alignFragment.ts';

@@ -12,6 +12,9 @@ import { indexedWords, type IndexField } from './indexOptions.ts';
 import { bm25, scoreTerms } from './scoreTerms.ts';
 import { WordPostings, type PackedPostings, type PostingList } from './wordPostings.ts';
 import { isStopword } from './words.ts';
+import type { QuestionIndex } from './questionIndex.ts';
+import type { SpeakerSummary } from '../ask/answer.ts';
+import { directoryOf } from './speakerDirectory.ts';
 
 export interface FileEntry {
   file: string;
@@ -64,9 +67,10 @@ export interface TopicTerm {
   prefix: boolean;
   /** Other spellings that count as this term (near spellings of a name). */
   also?: readonly string[];
-  /** Passages whose speaker field holds the term count too when this accepts the passage
-   * ("said by" a person named in the topic: the label holds the surname, this checks the name). */
-  bySpeaker?: (p: Passage) => boolean;
+  /** Passages whose speaker field holds the term count too when said by one of these people
+   * (canonical names): "said by" a person named in the topic, whose label holds the surname.
+   * Names, not a check, so that a database can test them too. */
+  speakers?: ReadonlySet<string>;
 }
 
 /** Which passages a count keeps, checked in this order: the cheap date range first. */
@@ -74,6 +78,8 @@ export interface TopicLimits {
   /** Inclusive days, YYYY-MM-DD: passages whose date may fall in them, as inDateRange has it. */
   since?: string;
   until?: string;
+  /** Only passages of these files (a follow's new files): a database reads only them. */
+  files?: ReadonlySet<string>;
   filter?: (p: Passage) => boolean;
   /** Neighbours in the same file with at most this many indexed words between them and the
    * passage count their terms towards its weight: words of a topic said a sentence apart are as
@@ -109,7 +115,7 @@ export class SnapshotMismatchError extends Error {}
 /** Removed passages leave dead slots; past this share of all slots the index is compacted. */
 const DEAD_SHARE_COMPACTED = 0.25;
 
-export class CorpusIndex {
+export class CorpusIndex implements QuestionIndex {
   /** Synonyms for who-said's comparison of words; the app hands in WordNet. */
   lexicon: Lexicon = NO_SYNONYMS;
   private postings = new WordPostings();
@@ -146,6 +152,7 @@ export class CorpusIndex {
   private marks = new Int32Array(1024);
   private markRound = 0;
   private mentionCounts = new Uint32Array(1024);
+  private directory: { version: number; list: SpeakerSummary[] } | null = null;
 
   /** Goes up with every change, so derived views (the speaker list) know when to rebuild. */
   get version(): number {
@@ -323,12 +330,30 @@ export class CorpusIndex {
     for (const p of this.bySlot) if (p) yield p;
   }
 
+  /** Rebuilt only after a change. */
+  speakerDirectory(): SpeakerSummary[] {
+    if (this.directory?.version !== this.changes) this.directory = { version: this.changes, list: directoryOf(this.passages()) };
+    return this.directory.list;
+  }
+
+  passagesBy(speakers: ReadonlySet<string>, filter: (p: Passage) => boolean): Passage[] {
+    const out: Passage[] = [];
+    for (const p of this.bySlot) if (p && speakers.has(p.speaker.name) && filter(p)) out.push(p);
+    return out;
+  }
+
   file(file: string): FileEntry | undefined {
     return this.files.get(file);
   }
 
   fileEntries(): IterableIterator<FileEntry> {
     return this.files.values();
+  }
+
+  programmes(): string[] {
+    const names = new Set<string>();
+    for (const f of this.files.values()) if (f.meta.program) names.add(f.meta.program);
+    return [...names];
   }
 
   /** How many passages contain the word (0 for a word the corpus never uses). */
@@ -375,8 +400,7 @@ export class CorpusIndex {
 
   /** Inverse document frequency: how much finding this word tells us. */
   weightOf(word: string): number {
-    if (isStopword(word)) return 0.2;
-    return Math.log(1 + (this.passageCount + 1) / (this.docFrequency(word) + 1));
+    return wordWeight(word, this.docFrequency(word), this.passageCount);
   }
 
   /** Indexed words within `maxDistance` edits of `word`, not the word itself. */
@@ -496,11 +520,11 @@ export class CorpusIndex {
     const fileFirst = this.fileFirstDay;
     const fileLast = this.fileLastDay;
     const fileOf = this.fileOf;
-    terms.forEach(({ term, weight, prefix, also, bySpeaker }, t) => {
+    terms.forEach(({ term, weight, prefix, also, speakers }, t) => {
       const bit = 1 << t;
       const forms = new Set([...(prefix ? this.postings.withPrefix(term) : [term]), ...(also ?? [])]);
       for (const form of forms) {
-        for (const field of bySpeaker ? FIELDS_WITH_SPEAKER : TOPIC_FIELDS) {
+        for (const field of speakers ? FIELDS_WITH_SPEAKER : TOPIC_FIELDS) {
           const list = this.postings.list(form, field);
           if (!list) continue;
           for (let i = 0; i < list.length; i++) {
@@ -513,7 +537,7 @@ export class CorpusIndex {
             if (masks[slot]! & bit) continue;
             if (field === 'speaker') {
               const p = this.bySlot[slot];
-              if (!p || !bySpeaker!(p)) continue;
+              if (!p || !speakers!.has(p.speaker.name)) continue;
             }
             if (masks[slot] === 0) touched.push(slot);
             masks[slot] = masks[slot]! | bit;
@@ -539,7 +563,7 @@ export class CorpusIndex {
       const weight = nearMasks ? maskWeight(nearMask, termWeights) : own;
       if (weight < atLeast || this.lastDay[slot]! < since || this.firstDay[slot]! > until) continue;
       const passage = this.bySlot[slot];
-      if (passage && (!limits.filter || limits.filter(passage))) out.push({ passage, weight, own, mask, nearMask, mentions: count });
+      if (passage && (!limits.files || limits.files.has(passage.source.file)) && (!limits.filter || limits.filter(passage))) out.push({ passage, weight, own, mask, nearMask, mentions: count });
     }
     return out;
   }
@@ -596,19 +620,9 @@ export class CorpusIndex {
   private noteDays(slot: number, p: Passage): void {
     this.firstDay = grownTo(this.firstDay, slot + 1, (n) => new Int32Array(n));
     this.lastDay = grownTo(this.lastDay, slot + 1, (n) => new Int32Array(n));
-    const d = effectiveDate(p);
-    if (!d) {
-      this.firstDay[slot] = UNDATED_FIRST;
-      this.lastDay[slot] = UNDATED_LAST;
-      return;
-    }
-    const [first, last] = dayRange(d);
-    const a = dayNumber(first);
-    const b = dayNumber(last);
-    // A date these numbers cannot hold is left for the full filter to judge: never rejected here.
-    const odd = Number.isNaN(a) || Number.isNaN(b);
-    this.firstDay[slot] = odd ? 0 : a;
-    this.lastDay[slot] = odd ? 99_999_999 : b;
+    const [first, last] = passageDays(p);
+    this.firstDay[slot] = first;
+    this.lastDay[slot] = last;
   }
 
   private noteFile(slot: number, fileNo: number): void {
@@ -653,8 +667,26 @@ const FILES_WITH_CACHED = 10_000;
 const UNDATED_FIRST = 2 ** 31 - 1;
 const UNDATED_LAST = -1;
 
+/** How much finding a word tells: its inverse document frequency; little for a stopword. */
+export function wordWeight(word: string, docFrequency: number, passages: number): number {
+  if (isStopword(word)) return 0.2;
+  return Math.log(1 + (passages + 1) / (docFrequency + 1));
+}
+
+/** A passage's first and last possible day as yyyymmdd, for rejecting it by a date range unread:
+ * an undated passage is in no range, a date these numbers cannot hold in every one (the full
+ * filter judges it). The database backend keeps the same two numbers per passage. */
+export function passageDays(p: Passage): [number, number] {
+  const d = effectiveDate(p);
+  if (!d) return [UNDATED_FIRST, UNDATED_LAST];
+  const [first, last] = dayRange(d);
+  const a = dayNumber(first);
+  const b = dayNumber(last);
+  return Number.isNaN(a) || Number.isNaN(b) ? [0, 99_999_999] : [a, b];
+}
+
 /** YYYY-MM-DD as the number yyyymmdd, which orders as the string does; NaN for anything else. */
-function dayNumber(day: string): number {
+export function dayNumber(day: string): number {
   if (day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return NaN;
   let n = 0;
   for (const i of DIGIT_AT) {
@@ -668,16 +700,18 @@ const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9];
 
 const TOPIC_FIELDS = ['text', 'headline'] as const;
 /** However short a transcript's passages, neighbours further than this are not near. */
-const NEAR_SLOTS = 12;
+export const NEAR_SLOTS = 12;
 const FIELDS_WITH_SPEAKER = ['text', 'headline', 'speaker'] as const;
 
-/** The summed weight of the terms whose bits are set. */
-function maskWeight(mask: number, weights: readonly number[]): number {
+/** The summed weight of the terms whose bits are set, in term order (so every backend's sums
+ * are the same to the last bit). */
+export function maskWeight(mask: number, weights: readonly number[]): number {
   let sum = 0;
   for (let t = 0; mask !== 0; t++, mask >>>= 1) if (mask & 1) sum += weights[t]!;
   return sum;
 }
 
-function speakerField(p: Passage): string {
+/** The words a passage's `speaker` field is searched by: name, label and title. */
+export function speakerField(p: Passage): string {
   return [p.speaker.name, p.speaker.label, p.speaker.title ?? ''].join(' ');
 }

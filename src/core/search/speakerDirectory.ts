@@ -1,20 +1,22 @@
 // Who is in the corpus: one summary per canonical name, rebuilt only when the index changes.
 import type { SpeakerSummary } from '../ask/answer.ts';
 import { compareDates, effectiveDate } from '../ask/dates.ts';
-import type { CorpusIndex } from './CorpusIndex.ts';
+import type { Passage } from '../model.ts';
+import type { QuestionIndex } from './questionIndex.ts';
 import { nameWords, speakerMatches } from './speakerKey.ts';
 
 // Narration voices are not people a journalist looks up.
 const VOICES = new Set(['anchor', 'reporter', 'narrator']);
 
-const cache = new WeakMap<CorpusIndex, { version: number; list: SpeakerSummary[] }>();
+/** Every speaker with passages, most passages first: the index's own (it keeps it up to date). */
+export function speakerDirectory(index: QuestionIndex): SpeakerSummary[] {
+  return index.speakerDirectory();
+}
 
-/** Every speaker with passages, most passages first. */
-export function speakerDirectory(index: CorpusIndex): SpeakerSummary[] {
-  const hit = cache.get(index);
-  if (hit && hit.version === index.version) return hit.list;
+/** The directory of these passages: one summary per canonical name, most quoted first. */
+export function directoryOf(passages: Iterable<Passage>): SpeakerSummary[] {
   const byName = new Map<string, SpeakerSummary & { titleSet: Set<string> }>();
-  for (const p of index.passages()) {
+  for (const p of passages) {
     const name = p.speaker.name;
     if (p.kind === 'narration' && VOICES.has(name.toLowerCase())) continue;
     let s = byName.get(name);
@@ -29,15 +31,18 @@ export function speakerDirectory(index: CorpusIndex): SpeakerSummary[] {
     if (d && (!s.first || compareDates(d, s.first) < 0)) s.first = d;
     if (d && (!s.last || compareDates(d, s.last) > 0)) s.last = d;
   }
-  const list = [...byName.values()]
+  return [...byName.values()]
     .map(({ titleSet, ...s }) => ({ ...s, titles: [...titleSet].slice(0, 5) }))
-    .sort((a, b) => b.quotes - a.quotes || b.passages - a.passages || a.name.localeCompare(b.name));
-  cache.set(index, { version: index.version, list });
-  return list;
+    .sort(bySpeakerRank);
+}
+
+/** Most quoted first, then most passages, then by name: the directory's order everywhere. */
+export function bySpeakerRank(a: SpeakerSummary, b: SpeakerSummary): number {
+  return b.quotes - a.quotes || b.passages - a.passages || a.name.localeCompare(b.name);
 }
 
 /** Canonical names a typed speaker could mean, best first (exact name, then loose matches). */
-export function resolveSpeaker(index: CorpusIndex, query: string): SpeakerSummary[] {
+export function resolveSpeaker(index: QuestionIndex, query: string): SpeakerSummary[] {
   const q = nameWords(query).join(' ');
   if (!q) return [];
   const all = speakerDirectory(index);
@@ -47,7 +52,7 @@ export function resolveSpeaker(index: CorpusIndex, query: string): SpeakerSummar
 }
 
 /** Names that start like the typed text, for autocomplete and "did you mean". */
-export function suggestSpeakers(index: CorpusIndex, typed: string, limit = 25): SpeakerSummary[] {
+export function suggestSpeakers(index: QuestionIndex, typed: string, limit = 25): SpeakerSummary[] {
   const q = nameWords(typed);
   const all = speakerDirectory(index);
   if (q.length === 0) return all.slice(0, limit);

@@ -1,0 +1,71 @@
+// The state store in a real PostgreSQL: the same promises as the SQLite one (expiry, the cap,
+// values of another shape), and what several bot processes need of it: two stores (two
+// processes' connections) see each other's writes at once, and many writes at the same moment
+// are all kept.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAnswerContext } from '../../src/discord/answerState.ts';
+import { createLogger } from '../../src/discord/log.ts';
+import { PostgresStateStore } from '../../src/discord/postgresStateStore.ts';
+import { SPACES, StateRecords, type StateSpace } from '../../src/discord/stateStore.ts';
+import { pgUnavailable, startPgServer, type PgServer } from '../helpers/pgServer.ts';
+
+const why = await pgUnavailable();
+if (why) console.warn(why);
+const small: StateSpace = { name: 'small', ttlMs: 1000, maxRecords: 3 };
+
+describe.skipIf(why !== null)('the PostgreSQL state store', () => {
+  let server: PgServer;
+  let url: string;
+  beforeAll(async () => {
+    server = await startPgServer();
+    url = await server.createDatabase('state');
+  });
+  afterAll(async () => server?.stop());
+
+  it('keeps records across a reopen, and forgets them when they expire', async () => {
+    let now = 1_000_000;
+    const store = await PostgresStateStore.open(url, { now: () => now });
+    await store.put(small, 'a', { n: 1 });
+    now += 999;
+    await store.close();
+    const again = await PostgresStateStore.open(url, { now: () => now });
+    expect(await again.get(small, 'a')).toEqual({ n: 1 });
+    await again.put(small, 'a', { n: 2 });
+    now += 999;
+    expect(await again.get(small, 'a')).toEqual({ n: 2 });
+    now += 1;
+    expect(await again.get(small, 'a')).toBeUndefined();
+    expect(await again.list(small, 10)).toEqual([]);
+    await again.close();
+  });
+
+  it('keeps at most maxRecords per space, the oldest writes going first, other spaces untouched', async () => {
+    let now = 5_000_000;
+    const store = await PostgresStateStore.open(url, { now: () => now });
+    const other: StateSpace = { name: 'other', ttlMs: 10_000, maxRecords: 10 };
+    await store.put(other, 'keep', 1);
+    for (const k of ['k1', 'k2', 'k3', 'k4', 'k5']) {
+      now += 10;
+      await store.put({ ...small, name: 'capped' }, k, k);
+    }
+    expect((await store.list({ ...small, name: 'capped' }, 10)).map((r) => r.key)).toEqual(['k3', 'k4', 'k5']);
+    expect(await store.get(other, 'keep')).toBe(1);
+    await store.close();
+  });
+
+  it('two processes share it: a write by one is read by the other at once, and 200 writes at the same moment are all kept', async () => {
+    const log = createLogger(() => undefined);
+    const [a, b] = [await PostgresStateStore.open(url), await PostgresStateStore.open(url)];
+    const threadsA = new StateRecords(a, SPACES.threads, isAnswerContext, log);
+    const threadsB = new StateRecords(b, SPACES.threads, isAnswerContext, log);
+    const ctx = (q: string) => ({ command: 'search' as const, query: q, page: 1 });
+    expect(await threadsA.set('t1', ctx('from a'))).toBe(true);
+    expect(await threadsB.get('t1')).toEqual(ctx('from a'));
+    const kept = await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 ? threadsA : threadsB).set(`many-${i}`, ctx(`q${i}`))));
+    expect(kept.every(Boolean)).toBe(true);
+    const all = await a.list(SPACES.threads, 1000);
+    expect(all.filter((r) => r.key.startsWith('many-'))).toHaveLength(200);
+    await a.close();
+    await b.close();
+  });
+});
