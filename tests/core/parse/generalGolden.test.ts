@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generalParser, parseGeneral } from '../../../src/core/parse/general/parseGeneral.ts';
-import { isChromeLine } from '../../../src/core/parse/general/titleLines.ts';
+import { CHROME_MAX_CHARS, isChromeLine } from '../../../src/core/parse/general/titleLines.ts';
 import { sourceLines } from '../../../src/core/parse/sourceText.ts';
 import { wordsOf } from '../../../src/core/search/words.ts';
 import { goldenCases } from '../../helpers/goldenCases.ts';
@@ -50,5 +50,19 @@ describe('the general reader on any text', () => {
       }),
       { numRuns: Number(process.env["FUZZ_RUNS"] ?? 400), seed: Number(process.env["FUZZ_SEED"] ?? 20261129) },
     );
+  });
+});
+
+describe('page chrome', () => {
+  // Chrome is a short line: past CHROME_MAX_CHARS a line that opens like chrome is words.
+  const subscribe = (n: number) => `Subscribe to our newsletter ${'x'.repeat(n - 28)}`;
+  it.each([
+    ['Share', true],
+    ['This is a rush transcript. This copy may not be in its final form.', true],
+    [subscribe(CHROME_MAX_CHARS), true],
+    [subscribe(CHROME_MAX_CHARS + 1), false],
+    ['We share the concern.', false],
+  ])('%j is chrome: %s', (line, chrome) => {
+    expect(isChromeLine(line)).toBe(chrome);
   });
 });

@@ -144,6 +144,8 @@ function isName(name: string, lowerCase: boolean): boolean {
 
 /** Journalists the text itself names as such: "correspondent Charlie D'Agata", "NPR's Liz
  * Baker", "Richard Kyle is chief White House correspondent", "Nick Schifrin has our report". */
+const ROLE_WORD = /\b(?:[Cc]orrespondent|[Rr]eporter|[Aa]nchor|[Hh]ost|[Cc]o-host|[Ee]ditor|[Mm]oderator|[Pp]resenter)\b/;
+
 export function journalistsIn(text: string, lowerCase: boolean): Map<string, Role> {
   const found = new Map<string, Role>();
   const name = lowerCase ? LOW_NAME : CAP_NAME;
@@ -153,10 +155,13 @@ export function journalistsIn(text: string, lowerCase: boolean): Map<string, Rol
     if (!found.has(key)) found.set(key, role);
   };
   const roleWord = '([Cc]orrespondent|[Rr]eporter|[Aa]nchor|[Hh]ost|[Cc]o-host|[Ee]ditor|[Mm]oderator|[Pp]resenter)';
-  for (const m of text.matchAll(new RegExp(`\\b${roleWord}\\s+${name}`, 'gu'))) add(m[2], roleOfTitle(m[1] ?? ''));
-  for (const m of text.matchAll(new RegExp(`${name}(?:,| is| was)\\s+(?:a\\s+|the\\s+|our\\s+|an\\s+)?[^.,;:!?]{0,50}?\\b${roleWord}\\b`, 'gu'))) add(m[1], roleOfTitle(m[2] ?? ''));
+  // The patterns that start at a name are tried at every capitalised word: only where the word
+  // they need is in the text at all (a long page without it is read in one pass, not one per word).
+  const hasRole = ROLE_WORD.test(text);
+  if (hasRole) for (const m of text.matchAll(new RegExp(`\\b${roleWord}\\s+${name}`, 'gu'))) add(m[2], roleOfTitle(m[1] ?? ''));
+  if (hasRole) for (const m of text.matchAll(new RegExp(`${name}(?:,| is| was)\\s+(?:a\\s+|the\\s+|our\\s+|an\\s+)?[^.,;:!?]{0,50}?\\b${roleWord}\\b`, 'gu'))) add(m[1], roleOfTitle(m[2] ?? ''));
   for (const m of text.matchAll(new RegExp(`\\b(?:NPR|CNN|CBS|BBC|PBS|ABC|NBC)['’]s?\\s+${name}`, 'gu'))) add(m[1], 'reporter');
-  for (const m of text.matchAll(new RegExp(`${name}\\s+(?:has (?:our|this|the) report|reports\\b|sent (?:us )?this report)`, 'gu'))) add(m[1], 'reporter');
+  if (/\breport/.test(text)) for (const m of text.matchAll(new RegExp(`${name}\\s+(?:has (?:our|this|the) report|reports\\b|sent (?:us )?this report)`, 'gu'))) add(m[1], 'reporter');
   for (const m of text.matchAll(new RegExp(`\\b(?:moderated|hosted|presented|anchored) by\\s+${name}`, 'gu'))) add(m[1], 'host');
   for (const m of text.matchAll(new RegExp(`\\bwith\\s+${name},\\s+reporting\\b`, 'gu'))) add(m[1], 'anchor');
   return found;

@@ -53,11 +53,15 @@ function calendar(year: number, month: number, day: number): string | null {
 const CHROME_LINE =
   /^(?:return to transcripts main page|skip to (?:main )?content|play live radio|next up:?|available on air stations|download|transcript|transcripts|watch cbs news|placeholder image|subtitles section play video|npr logo|toggle caption|hide caption|share|email|print|subscribe.*|read full debate.*|full debate:.*|excerpts|commons chamber|debate detail|alert me about debates like this|click here to browse.*|problems (?:playing|with) .*|how to watch .*|providing support for .*|this is a rush transcript.*|rush transcript|credit: .*|get extended access .*|already a .* member\?|you may have an unactivated .*|official websites use .*|secure .* websites use https|a \.gov website belongs .*|a lock .*|an official website of .*|\d+m \d+s.*|.*video has closed capt.*|.*\| closed captioning.*|sponsored content|advertisement|\(?\d+ (?:years?|months?|days?)(?:, \d+ \w+)? ago\)?|category: .*|home » .*)$/i;
 
+/** No line of page chrome is longer than this. */
+export const CHROME_MAX_CHARS = 400;
+
 export function isChromeLine(text: string): boolean {
   const t = text.trim();
   if (t === '') return true;
   if (/^(?:copyright\b|©)/i.test(t) && t.split(/\s+/).length <= 25) return true;
-  if (CHROME_LINE.test(t)) return true;
+  // Chrome is a short line; the pattern scans a long one to its end more than once.
+  if (t.length <= CHROME_MAX_CHARS && CHROME_LINE.test(t)) return true;
   if (/^[-–—\s]*(?:view speech\s*-\s*)?hansard\b[-–—\s]*(?:excerpts)?[-–—\s]*$/i.test(t)) return true;
   if (/^(?:https?:\/\/|www\.)\S+$/.test(t) || /^[\d\s()+.-]{7,}$/.test(t)) return true;
   return false;
