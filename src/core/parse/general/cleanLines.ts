@@ -15,6 +15,11 @@ export interface CleanLine {
   stampOnly: boolean;
   /** The line opened with a bullet (`•`), as caption copies write one caption per bullet. */
   bullet: boolean;
+  /** The export marked the line's opening words as a speaker's: a time stamp before them
+   * (`[00:00:05] John Doe:`), bold around them (`**John Doe:**`), or a name with its time alone
+   * on the line (`John Doe (00:00:05)`, turned into `John Doe:`). A label there needs no other
+   * evidence that it is one. */
+  marked: boolean;
 }
 
 /** Zero-width spaces and joiners, word joiner, BOM, soft hyphen: invisible, and they split words. */
@@ -29,6 +34,13 @@ const STAMP_ONLY = /^\s*\(?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d+)?)\)?(?:\s*[ap]
 /** Caption software marks line joins with `#` glued to a word: `I'm# Amna`, `in the## wake`. */
 const CAPTION_HASH = /(?<=[\p{L}\p{N}.,'’"”?!])#+(?=\s|$)/gu;
 const TAGS = /<\/?[a-zA-Z!][^<>]{0,400}>/g;
+/** A clock at the start of a line before a capital: `00:00:05 John Doe: …`, `0:05 Good evening`. */
+const PLAIN_STAMP = /^\s*((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?\s+(?=\p{Lu})/u;
+/** Markdown bold or italics around a label: `**John Doe:**`, `**John Doe**:`, `__John Doe:__`. */
+const MARKED_UP_LABEL = /^(\*\*|__|\*|_)([^*_:\n]{1,80}?)(?::\1|\1\s*:)(?=\s|$)\s*/;
+/** A name and its time alone on a line, as Descript and Trint write a turn's head:
+ * `John Doe (00:00:05)`, `Speaker 2 [01:02:03]`, `Jane Roe  0:05`. */
+const NAME_THEN_STAMP = /^\s*((?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}\p{Lu}[\p{L}'’.\-]*|Speaker \d{1,2})\s*(?:[([]((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?[)\]]| \s+((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?)\s*$/u;
 
 /** A line longer than this (a whole transcript on one line) is read in pieces of about this
  * size, cut at a sentence's end where there is one: every step after is linear in a piece, and
@@ -74,14 +86,22 @@ export function cleanLine(line: SourceLine): CleanLine {
   }
   const only = STAMP_ONLY.exec(text);
   if (only && /\d/.test(text)) {
-    return { n: line.n, text: '', timecode: only[1] ?? null, stampOnly: true, bullet };
+    return { n: line.n, text: '', timecode: only[1] ?? null, stampOnly: true, bullet, marked: false };
   }
+  const head = text.length <= 120 ? NAME_THEN_STAMP.exec(text) : null;
+  if (head) return { n: line.n, text: `${head[1]}:`, timecode: head[2] ?? head[3] ?? null, stampOnly: false, bullet, marked: true };
   let timecode: string | null = null;
-  const stamp = BRACKET_STAMP.exec(text) ?? RANGE_STAMP.exec(text);
+  const stamp = BRACKET_STAMP.exec(text) ?? RANGE_STAMP.exec(text) ?? PLAIN_STAMP.exec(text);
   if (stamp) {
     timecode = stamp[1] ?? null;
     text = text.slice(stamp[0].length);
   }
+  let marked = stamp !== null;
+  const markup = MARKED_UP_LABEL.exec(text);
+  if (markup) {
+    text = `${markup[2]}: ${text.slice(markup[0].length)}`;
+    marked = true;
+  }
   if (text.includes('#')) text = text.replace(CAPTION_HASH, '');
-  return { n: line.n, text: text.replace(/\s+$/, ''), timecode, stampOnly: false, bullet };
+  return { n: line.n, text: text.replace(/\s+$/, ''), timecode, stampOnly: false, bullet, marked };
 }

@@ -23,7 +23,8 @@ const NOT_SPEAKER_CAPS = new Set(
   subject topic transcript rush summary warning correction clarification advisory embargoed exclusive live developing
   programme program headline headlines guests guest copyright page section caption captions sponsor sponsored
   announcement statement notice disclaimer question answer plus then also next now first second third finally here
-  today tonight meanwhile but and so why what how who where when yes no ok okay well look listen`.split(/\s+/),
+  today tonight meanwhile but and so why what how who where when yes no ok okay well look listen
+  monday tuesday wednesday thursday friday saturday sunday key points bottom line takeaway takeaways main`.split(/\s+/),
 );
 /** Labels that say what someone is rather than who: fine as single capitals mid-line. */
 const ROLE_NOUNS = new Set(['MAN', 'WOMAN', 'ANNOUNCER', 'REPORTER', 'NARRATOR', 'CROWD', 'AUDIENCE', 'CHILD', 'BOY', 'GIRL', 'VOICE', 'OPERATOR', 'MODERATOR', 'INTERPRETER', 'TRANSLATOR', 'PROTESTERS', 'PROTESTER']);
@@ -41,10 +42,12 @@ export interface JudgeInput {
   candidates: readonly LabelCandidate[];
   /** The clean line texts, for the words after a label. */
   texts: readonly string[];
+  /** Lines whose opening words the export marked as a speaker's (CleanLine.marked). */
+  marked?: ReadonlySet<number>;
 }
 
 /** The candidates that are labels, in file order. */
-export function judgeLabels({ candidates, texts }: JudgeInput): Judged[] {
+export function judgeLabels({ candidates, texts, marked }: JudgeInput): Judged[] {
   // How often each name appears as a candidate, whole or as its last word (a surname).
   const counts = new Map<string, number>();
   const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -58,13 +61,17 @@ export function judgeLabels({ candidates, texts }: JudgeInput): Judged[] {
 
   const strong = candidates.filter((c) => c.boundary === 'start' && c.reading.style === 'caps' && !isHeader(c.reading) && !c.reading.generic);
   const firstStrong = strong[0]?.index ?? Infinity;
+  // A file whose turns open `Jane Roe:` at the start of a line, one full name at least twice,
+  // labels its speakers that way: a guest who speaks once, `Tom Ikeda:`, is a label too.
+  const convention = candidates.some((c) => c.boundary === 'start' && c.reading.style === 'title' && c.reading.nameWords >= 2 && !isHeader(c.reading) && (counts.get(keyOf(c.reading)) ?? 0) >= 2);
   const kept: Judged[] = [];
   for (const c of candidates) {
     const chosen = chooseReading(c, counts);
     const r = chosen.reading;
     if (isHeader(r)) continue;
     const words = (texts[c.index] ?? '').slice(c.wordsAt, c.wordsAt + 200);
-    if (accept(c, r, words, recurs, firstStrong, strong.length)) kept.push({ candidate: c, reading: r, start: chosen.start });
+    const markedHere = c.boundary === 'start' && (marked?.has(c.index) ?? false);
+    if (markedHere ? notSpeakerWords(r) === false : accept(c, r, words, recurs, firstStrong, strong.length, convention)) kept.push({ candidate: c, reading: r, start: chosen.start });
   }
   return kept;
 }
@@ -76,6 +83,7 @@ function accept(
   recurs: (r: LabelReading) => boolean,
   firstStrong: number,
   strongCount: number,
+  convention: boolean,
 ): boolean {
   if (r.question) return c.boundary === 'start' || c.boundary === 'caption';
   if (r.generic) return c.boundary !== 'glue';
@@ -83,7 +91,7 @@ function accept(
   const introduces = selfIntroduces(r, words);
   switch (r.style) {
     case 'caps': {
-      if (r.name.split(' ').every((w) => NOT_SPEAKER_CAPS.has(w.replace(/[.']/g, '').toLowerCase()))) return false;
+      if (notSpeakerWords(r)) return false;
       if (c.boundary === 'start' || c.boundary === 'caption') return true;
       if (r.nameWords >= 2 || titled || ROLE_NOUNS.has(r.name) || recurs(r)) return true;
       return false;
@@ -91,13 +99,18 @@ function accept(
     case 'title': {
       if (introduces) return true;
       if (r.nameWords === 1 && !titled) return recurs(r) && (c.boundary === 'start' || c.boundary === 'caption') || ROLE_NOUNS.has(r.name.toUpperCase());
-      if (c.boundary === 'start') return recurs(r) || titled || (strongCount > 0 && c.index > firstStrong);
+      if (c.boundary === 'start') return recurs(r) || titled || (strongCount > 0 && c.index > firstStrong) || (convention && !notSpeakerWords(r));
       return recurs(r) && c.boundary !== 'glue' || (titled && r.role !== null);
     }
     case 'lower':
       // Caption streams: `>> judy:`, `>> reporter:`; elsewhere only a name that recurs.
       return c.boundary === 'caption' || (recurs(r) && c.boundary !== 'glue') || ROLE_NOUNS.has(r.name.toUpperCase());
   }
+}
+
+/** Every word of the name is one that heads a line without being a person: `BREAKING NEWS`. */
+function notSpeakerWords(r: LabelReading): boolean {
+  return r.name.split(' ').every((w) => NOT_SPEAKER_CAPS.has(w.replace(/[.']/g, '').toLowerCase()));
 }
 
 function chooseReading(c: LabelCandidate, counts: ReadonlyMap<string, number>): { reading: LabelReading; start: number } {

@@ -55,7 +55,8 @@ export function parseGeneral(input: ParseInput): Transcript {
   const wrapped = wrappedLabels(lines, candidates);
   const replaced = new Set(wrapped.extra.map((c) => `${c.index}:${c.wordsAt}`));
   const all = [...candidates.filter((c) => !replaced.has(`${c.index}:${c.wordsAt}`)), ...wrapped.extra].sort((a, b) => a.index - b.index || a.start - b.start);
-  const judged = judgeLabels({ candidates: all, texts });
+  const marked = new Set(lines.flatMap((l, i) => (l.marked ? [i] : [])));
+  const judged = judgeLabels({ candidates: all, texts, marked });
   const labels = new Map<number, LabelAt[]>();
   const addLabel = (index: number, label: LabelAt) => {
     const list = labels.get(index);

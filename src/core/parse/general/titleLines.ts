@@ -81,7 +81,8 @@ export function readTitleLines(lines: readonly string[]): TitleInfo {
   const info: TitleInfo = { aired: null, program: null, headline: null };
   const titles: string[] = [];
   for (const raw of lines) {
-    const text = raw.trim();
+    // A Markdown heading's marks are not part of the title: `# Ferry timetable interview`.
+    const text = raw.trim().replace(/^#{1,6}\s+/, '');
     if (text === '') continue;
     // Database fields: `SHOW: Morning Desk 7:00 AM EST`, `HEADLINE: …`, `DATE: 2024-11-06`.
     const field = FIELD.exec(text);

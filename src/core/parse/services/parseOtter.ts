@@ -36,7 +36,10 @@ export function sniffOtter(lines: readonly SourceLine[]): number {
   const named = head.filter((l) => HEADER.test(l.text) && readHeader(l.text) !== null).length;
   const footer = lines.slice(-5).some((l) => FOOTER.test(l.text));
   if (named >= 2 || (named >= 1 && footer)) return 10 + Math.min(named, 5);
-  return named === 1 ? 3 : 0;
+  // One header makes a one-speaker export only where it opens the file (after a title at most):
+  // further down, the reader would take everything above it for the title and lose it.
+  const opening = head.filter((l) => l.text.trim() !== '').slice(0, 3);
+  return named === 1 && opening.some((l) => HEADER.test(l.text)) ? 3 : 0;
 }
 
 export function parseOtter(input: ParseInput): ReturnType<FormatParser['parse']> {

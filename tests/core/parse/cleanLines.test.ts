@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { cleanLine } from '../../../src/core/parse/general/cleanLines.ts';
+
+// What the export marks as a speaker's opening: a time stamp before a label, Markdown emphasis
+// around it, a name with its time alone on the line. A marked label needs no other evidence.
+describe('cleanLine', () => {
+  it.each([
+    ['[00:00:05] John Doe: Hello.', 'John Doe: Hello.', '00:00:05', true],
+    ['00:00:05 John Doe: Hello.', 'John Doe: Hello.', '00:00:05', true],
+    ['0:05 Good evening.', 'Good evening.', '0:05', true],
+    ['10:30 the meeting began', '10:30 the meeting began', null, false],
+    ['**John Doe:** Hello.', 'John Doe: Hello.', null, true],
+    ['**John Doe**: Hello.', 'John Doe: Hello.', null, true],
+    ['__John Doe:__ Hello.', 'John Doe: Hello.', null, true],
+    ['**Bold words** and more: Hello.', '**Bold words** and more: Hello.', null, false],
+    ['John Doe (00:00:05)', 'John Doe:', '00:00:05', true],
+    ['Speaker 2 [01:02:03]', 'Speaker 2:', '01:02:03', true],
+    ['Jane Roe  00:21', 'Jane Roe:', '00:21', true],
+    ['Jane Roe 00:21', 'Jane Roe 00:21', null, false],
+    ['the vote (10:30)', 'the vote (10:30)', null, false],
+    ['Plain words: Hello.', 'Plain words: Hello.', null, false],
+  ])('%j', (line, text, timecode, marked) => {
+    const c = cleanLine({ n: 1, text: line });
+    expect({ text: c.text, timecode: c.timecode, marked: c.marked }).toEqual({ text, timecode, marked });
+  });
+});

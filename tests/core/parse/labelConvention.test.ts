@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseTranscript } from '../../../src/core/parse/parseTranscript.ts';
+
+const speakers = (text: string) => parseTranscript('2025-03-05-hearing.txt', text).passages.map((p) => `${p.speaker.name}: ${p.text}`);
+
+// A mixed-case `Name:` at the start of a line is a label when the file labels its turns that way
+// (a full name there at least twice) or the export marked it; otherwise it must recur.
+describe('mixed-case labels at the start of a line', () => {
+  it.each([
+    ['a guest who speaks once, among recurring labels',
+      'Jane Roe: We are live.\nAna Flores: The contract was signed.\nJane Roe: And the cost?\n',
+      ['Jane Roe: We are live.', 'Ana Flores: The contract was signed.', 'Jane Roe: And the cost?']],
+    ['no full name recurs: one-off labels stay words',
+      'Jane Roe: We are live.\nAna Flores: The contract was signed.\n',
+      ['Unidentified speaker: Jane Roe: We are live. Ana Flores: The contract was signed.']],
+    ['a heading-like pair of words is not a guest',
+      'Jane Roe: We are live.\nBottom Line: the contract was signed.\nJane Roe: And the cost?\n',
+      ['Jane Roe: We are live. Bottom Line: the contract was signed.', 'Jane Roe: And the cost?']],
+    ['a one-word name is not taken on the convention alone',
+      'Jane Roe: We are live.\nRemember: the contract was signed.\nJane Roe: And the cost?\n',
+      ['Jane Roe: We are live. Remember: the contract was signed.', 'Jane Roe: And the cost?']],
+    ['a time stamp marks a label seen once',
+      '[00:00:01] Jane Roe: We are live.\n[00:00:05] Ana Flores: The contract was signed.\n',
+      ['Jane Roe: We are live.', 'Ana Flores: The contract was signed.']],
+    ['bold marks a label seen once',
+      '**Jane Roe:** We are live.\n\n**Ana Flores**: The contract was signed.\n',
+      ['Jane Roe: We are live.', 'Ana Flores: The contract was signed.']],
+  ])('%s', (_, text, expected) => {
+    expect(speakers(text)).toEqual(expected);
+  });
+});
