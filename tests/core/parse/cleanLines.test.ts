@@ -19,6 +19,11 @@ describe('cleanLine', () => {
     ['Jane Roe 00:21', 'Jane Roe 00:21', null, false],
     ['the vote (10:30)', 'the vote (10:30)', null, false],
     ['Plain words: Hello.', 'Plain words: Hello.', null, false],
+    ['[Jane Roe] 10:02:11', 'Jane Roe:', '10:02:11', true],
+    ['00:00:05 Speaker 1', 'Speaker 1:', '00:00:05', true],
+    ['00:00:31 John Doe.', 'John Doe.', '00:00:31', true],
+    ['Jane Roe: [00:00:05] Welcome.', 'Jane Roe: Welcome.', '00:00:05', true],
+    ['Jane Roe: the vote [00:00:05]', 'Jane Roe: the vote [00:00:05]', null, false],
   ])('%j', (line, text, timecode, marked) => {
     const c = cleanLine({ n: 1, text: line });
     expect({ text: c.text, timecode: c.timecode, marked: c.marked }).toEqual({ text, timecode, marked });

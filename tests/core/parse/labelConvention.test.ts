@@ -25,6 +25,18 @@ describe('mixed-case labels at the start of a line', () => {
     ['bold marks a label seen once',
       '**Jane Roe:** We are live.\n\n**Ana Flores**: The contract was signed.\n',
       ['Jane Roe: We are live.', 'Ana Flores: The contract was signed.']],
+    ['A: answers a Q: question, by someone the label does not name',
+      'Q: When was it signed?\nA: On Monday.\n',
+      ['Reporter: When was it signed?', 'Interviewee: On Monday.']],
+    ['A: without questions is no label',
+      'Jane Roe: We are live.\nA: plan was agreed.\nJane Roe: And the cost?\n',
+      ['Jane Roe: We are live. A: plan was agreed.', 'Jane Roe: And the cost?']],
+    ['names in capitals alone on their lines, twice or more',
+      'JANE ROE\nWe are live.\n\nANA FLORES\nThe contract was signed.\n',
+      ['Jane Roe: We are live.', 'Ana Flores: The contract was signed.']],
+    ['a name in capitals alone once is a heading',
+      'HARBOUR NEWS\nWe are live.\n',
+      ['Unidentified speaker: HARBOUR NEWS We are live.']],
   ])('%s', (_, text, expected) => {
     expect(speakers(text)).toEqual(expected);
   });

@@ -38,9 +38,19 @@ const TAGS = /<\/?[a-zA-Z!][^<>]{0,400}>/g;
 const PLAIN_STAMP = /^\s*((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?\s+(?=\p{Lu})/u;
 /** Markdown bold or italics around a label: `**John Doe:**`, `**John Doe**:`, `__John Doe:__`. */
 const MARKED_UP_LABEL = /^(\*\*|__|\*|_)([^*_:\n]{1,80}?)(?::\1|\1\s*:)(?=\s|$)\s*/;
-/** A name and its time alone on a line, as Descript and Trint write a turn's head:
- * `John Doe (00:00:05)`, `Speaker 2 [01:02:03]`, `Jane Roe  0:05`. */
-const NAME_THEN_STAMP = /^\s*((?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}\p{Lu}[\p{L}'’.\-]*|Speaker \d{1,2})\s*(?:[([]((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?[)\]]| \s+((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?)\s*$/u;
+/** A name: up to four capitalised words, or a numbered speaker. */
+const NAME = String.raw`(?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}\p{Lu}[\p{L}'’.\-]*|Speaker \d{1,2}`;
+const CLOCK = String.raw`((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?`;
+/** A name and its time alone on a line, as transcription services write a turn's head:
+ * `John Doe (00:00:05)`, `Speaker 2 [01:02:03]`, `Jane Roe  0:05` (Descript, Trint), and Zoom's
+ * `[John Doe] 10:02:11`. */
+const NAME_THEN_STAMP = new RegExp(String.raw`^\s*(${NAME})\s*(?:[([]${CLOCK}[)\]]| \s+${CLOCK})\s*$`, 'u');
+const BRACKETED_NAME_THEN_STAMP = new RegExp(String.raw`^\s*\[(${NAME})\]\s+${CLOCK}\s*$`, 'u');
+/** A name alone after a line's time stamp: `00:00:05 Speaker 1` above the words. Not a name
+ * with a full stop: `John Doe.` signs a report off. */
+const ONLY_NAME = new RegExp(String.raw`^(${NAME})(?<!\.)$`, 'u');
+/** A label, then the time in brackets: Sonix's `John Doe: [00:00:05] Good evening.` */
+const LABEL_THEN_STAMP = new RegExp(String.raw`^([^:[\]]{1,80}):\s*\[${CLOCK}\]\s*`, 'u');
 
 /** A line longer than this (a whole transcript on one line) is read in pieces of about this
  * size, cut at a sentence's end where there is one: every step after is linear in a piece, and
@@ -88,15 +98,23 @@ export function cleanLine(line: SourceLine): CleanLine {
   if (only && /\d/.test(text)) {
     return { n: line.n, text: '', timecode: only[1] ?? null, stampOnly: true, bullet, marked: false };
   }
-  const head = text.length <= 120 ? NAME_THEN_STAMP.exec(text) : null;
+  const head = text.length <= 120 ? NAME_THEN_STAMP.exec(text) ?? BRACKETED_NAME_THEN_STAMP.exec(text) : null;
   if (head) return { n: line.n, text: `${head[1]}:`, timecode: head[2] ?? head[3] ?? null, stampOnly: false, bullet, marked: true };
   let timecode: string | null = null;
   const stamp = BRACKET_STAMP.exec(text) ?? RANGE_STAMP.exec(text) ?? PLAIN_STAMP.exec(text);
   if (stamp) {
     timecode = stamp[1] ?? null;
     text = text.slice(stamp[0].length);
+    const alone = text.length <= 60 ? ONLY_NAME.exec(text.trim()) : null;
+    if (alone) return { n: line.n, text: `${alone[1]}:`, timecode, stampOnly: false, bullet, marked: true };
   }
   let marked = stamp !== null;
+  const late = text.length > 0 && text.length <= MAX_PIECE ? LABEL_THEN_STAMP.exec(text) : null;
+  if (late) {
+    timecode ??= late[2] ?? null;
+    text = `${late[1]}: ${text.slice(late[0].length)}`;
+    marked = true;
+  }
   const markup = MARKED_UP_LABEL.exec(text);
   if (markup) {
     text = `${markup[2]}: ${text.slice(markup[0].length)}`;

@@ -24,7 +24,8 @@ const NOT_SPEAKER_CAPS = new Set(
   programme program headline headlines guests guest copyright page section caption captions sponsor sponsored
   announcement statement notice disclaimer question answer plus then also next now first second third finally here
   today tonight meanwhile but and so why what how who where when yes no ok okay well look listen
-  monday tuesday wednesday thursday friday saturday sunday key points bottom line takeaway takeaways main`.split(/\s+/),
+  monday tuesday wednesday thursday friday saturday sunday key points bottom line takeaway takeaways main
+  good morning evening afternoon night thank thanks you hello hi bye goodbye welcome back`.split(/\s+/),
 );
 /** Labels that say what someone is rather than who: fine as single capitals mid-line. */
 const ROLE_NOUNS = new Set(['MAN', 'WOMAN', 'ANNOUNCER', 'REPORTER', 'NARRATOR', 'CROWD', 'AUDIENCE', 'CHILD', 'BOY', 'GIRL', 'VOICE', 'OPERATOR', 'MODERATOR', 'INTERPRETER', 'TRANSLATOR', 'PROTESTERS', 'PROTESTER']);
@@ -63,6 +64,8 @@ export function judgeLabels({ candidates, texts, marked }: JudgeInput): Judged[]
   const firstStrong = strong[0]?.index ?? Infinity;
   // A file whose turns open `Jane Roe:` at the start of a line, one full name at least twice,
   // labels its speakers that way: a guest who speaks once, `Tom Ikeda:`, is a label too.
+  // `A:` answers only in a file of `Q:` questions.
+  const asked = candidates.some((c) => c.reading.question);
   const convention = candidates.some((c) => c.boundary === 'start' && c.reading.style === 'title' && c.reading.nameWords >= 2 && !isHeader(c.reading) && (counts.get(keyOf(c.reading)) ?? 0) >= 2);
   const kept: Judged[] = [];
   for (const c of candidates) {
@@ -70,6 +73,7 @@ export function judgeLabels({ candidates, texts, marked }: JudgeInput): Judged[]
     const r = chosen.reading;
     if (isHeader(r)) continue;
     const words = (texts[c.index] ?? '').slice(c.wordsAt, c.wordsAt + 200);
+    if (r.answer && !(asked && c.boundary === 'start')) continue;
     const markedHere = c.boundary === 'start' && (marked?.has(c.index) ?? false);
     if (markedHere ? notSpeakerWords(r) === false : accept(c, r, words, recurs, firstStrong, strong.length, convention)) kept.push({ candidate: c, reading: r, start: chosen.start });
   }
@@ -109,7 +113,7 @@ function accept(
 }
 
 /** Every word of the name is one that heads a line without being a person: `BREAKING NEWS`. */
-function notSpeakerWords(r: LabelReading): boolean {
+export function notSpeakerWords(r: LabelReading): boolean {
   return r.name.split(' ').every((w) => NOT_SPEAKER_CAPS.has(w.replace(/[.']/g, '').toLowerCase()));
 }
 

@@ -8,6 +8,7 @@
 import type { CleanLine } from './cleanLines.ts';
 import type { LabelCandidate } from './findLabels.ts';
 import { readLabel, type LabelReading } from './readLabel.ts';
+import { notSpeakerWords } from './judgeLabels.ts';
 import { isChromeLine } from './titleLines.ts';
 
 export interface LineLabel {
@@ -66,7 +67,28 @@ export function lineLabels(lines: readonly CleanLine[]): LineLabel[] {
       }
     }
   }
-  return [...found, ...bareLabels(lines, found)];
+  const bare = bareLabels(lines, found);
+  return [...found, ...bare, ...capitalNames(lines, [...found, ...bare])];
+}
+
+/** `JANE ROE` ⏎ `Welcome to the meeting.`: a name in capitals alone on its line, the words on the
+ * next, as scripts and some exports write turns. Only where the file does it twice or more: a
+ * lone line in capitals is more often a heading. */
+function capitalNames(lines: readonly CleanLine[], others: readonly LineLabel[]): LineLabel[] {
+  const taken = new Set(others.map((l) => l.index));
+  const found: LineLabel[] = [];
+  for (let i = 0; i < lines.length - 1; i++) {
+    const text = (lines[i]?.text ?? '').trim();
+    const after = (lines[i + 1]?.text ?? '').trim();
+    if (text === '' || after === '' || taken.has(i) || text.length > 60 || text !== text.toUpperCase() || !/\p{Lu}/u.test(text)) continue;
+    if (i > 0 && (lines[i - 1]?.text ?? '').trim() !== '') continue;
+    // The words are not another line of capitals (a heading over a heading).
+    if (after === after.toUpperCase()) continue;
+    const reading = readLabel(text);
+    if (!reading || reading.style !== 'caps' || reading.question || reading.nameWords > 4 || notSpeakerWords(reading) || isChromeLine(text)) continue;
+    found.push({ index: i, consumed: [], reading, captionKey: null, wordsAt: -1 });
+  }
+  return found.length >= 2 ? found : [];
 }
 
 /** `Harbour worker` ⏎ (blank) ⏎ the words: a short line with no punctuation, alone above a blank

@@ -30,6 +30,9 @@ export interface LabelReading {
   description?: boolean;
   /** `Q`, `QUESTION`: a reporter's question at a briefing. */
   question: boolean;
+  /** `A`, `ANSWER`: the answer to the question before, in an interview written as Q and A. The
+   * person answering is not named by the label: an anonymous interviewee. */
+  answer?: boolean;
   /** Words in the name part: more of them is more certainly a name. */
   nameWords: number;
 }
@@ -70,6 +73,9 @@ export function readLabel(rawLabel: string, allowLower = false): LabelReading | 
   if (raw === '' || raw.length > MAX_RAW || /["\u201c\u201d:;!?]|^\(|\bhttps?\b|[=<>|@*_~]/.test(raw)) return null;
   if (/^(?:Q|QUESTION|Question|QUESTIONER|AUDIENCE QUESTION)$/.test(raw)) {
     return reading(raw, raw, null, null, null, null, 'caps', false, true, 1);
+  }
+  if (/^(?:A|ANSWER|Answer)$/.test(raw)) {
+    return { ...reading(raw, 'Interviewee', null, null, null, null, 'caps', true, false, 1), answer: true };
   }
 
   // Trailing parentheses, possibly nested: delivery notes, party tags, titles.
