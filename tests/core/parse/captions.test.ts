@@ -62,3 +62,20 @@ describe('a colon is not a name', () => {
     (text) => expect(namePrefix(text)).toBeNull(),
   );
 });
+
+describe('subtitle dialogue dashes', () => {
+  // Two speakers in one cue, each line opened by a dash and a name: two turns, the dash no part
+  // of either name.
+  it.each([
+    ['2025-03-17.vtt', 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n- Jane Roe: When was it signed?\n- Ana Flores: On Monday.\n'],
+    ['2025-03-17.srt', '1\n00:00:01,000 --> 00:00:04,000\n- JANE ROE: When was it signed?\n– ANA FLORES: On Monday.\n'],
+  ])('%s', (file, text) => {
+    const t = parseTranscript(file, text);
+    expect(t.passages.map((p) => [p.speaker.name, p.text])).toEqual([['Jane Roe', 'When was it signed?'], ['Ana Flores', 'On Monday.']]);
+  });
+
+  it('a dash with no name goes on with the speaker', () => {
+    const t = parseTranscript('2025-03-17.vtt', 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nJane Roe: When was it signed,\n- and by whom?\n');
+    expect(t.passages.map((p) => [p.speaker.name, p.text])).toEqual([['Jane Roe', 'When was it signed, - and by whom?']]);
+  });
+});

@@ -24,6 +24,8 @@ const OTHER_TAGS = /<[^>]*>|\{\\[^}]*\}/g;
 const SOUNDS = /\[[^\]]*\]|\((?=[^)]*\p{Lu})[^\p{Ll})]*\)|[♪♫]/gu;
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', nbsp: ' ', quot: '"', apos: "'", lrm: '', rlm: '' };
 
+/** The dash that opens a speaker's line in a subtitle cue of two speakers. */
+const DIALOGUE_DASH = /^[-‐–—]\s*/;
 /** A prefix before the colon that may be a name: short, no sentence punctuation. */
 const PREFIX = /^([^:.!?"]{1,40}):(?:\s+|$)(.*)$/;
 /** Capitalised words that open sentences and headings, never names (`Note: ...`, `Why: ...`). */
@@ -51,8 +53,10 @@ export function cueSpeech(payload: readonly { n: number; text: string }[]): Spee
         const afterChevron = i > 0;
         const head: SpeakerMark = afterChevron ? { kind: 'unnamed' } : voiced.mark;
         const clean = cleanWords(piece);
-        // `>> JANE ROE:` and `Jane Roe:` name the speaker; a voice tag already did.
-        const named = head.kind === 'named' ? null : namePrefix(clean, afterChevron);
+        // `>> JANE ROE:` and `Jane Roe:` name the speaker; a voice tag already did. Subtitles put
+        // a dash before each speaker of a two-speaker cue: `- Jane Roe: words`.
+        const dashed = DIALOGUE_DASH.exec(clean);
+        const named = head.kind === 'named' ? null : namePrefix(dashed ? clean.slice(dashed[0].length) : clean, afterChevron);
         const mark: SpeakerMark = named ? { kind: 'named', label: named.label } : head;
         const text = named ? named.rest : clean;
         // A bare `>>` with nothing after it on the line still changes the speaker.
