@@ -41,3 +41,22 @@ describe('mixed-case labels at the start of a line', () => {
     expect(speakers(text)).toEqual(expected);
   });
 });
+
+describe('where a passage cut from narration starts', () => {
+  // Reported speech inside a paragraph of narration is its own passage, cited at its own line.
+  it('cites the line of the reported sentence, not the paragraph before it', () => {
+    const t = parseTranscript('2025-03-21-harbour.txt', 'Harbour deal signed, March 21, 2025\n\nThe harbour was quiet this morning.\nThe mayor, Tom Ikeda, said the cost would be four million dollars.\nWork starts in May.\n');
+    expect(t.passages.map((p) => [p.source.line, p.speaker.name, p.kind])).toEqual([
+      [3, 'Unidentified speaker', 'narration'],
+      [4, 'Tom Ikeda', 'reported'],
+      [5, 'Unidentified speaker', 'narration'],
+    ]);
+  });
+  it('keeps a header claimed by Rev or Otter from swallowing the article above it', () => {
+    const t = parseTranscript('2025-03-21-harbour.txt', 'Harbour deal signed\n\nThe contract was signed on Monday after a long delay.\n\nJANE ROE (00:01:05): And what do the unions say?\n');
+    expect(t.passages.map((p) => [p.speaker.name, p.text])).toEqual([
+      ['Unidentified speaker', 'The contract was signed on Monday after a long delay.'],
+      ['Jane Roe', 'And what do the unions say?'],
+    ]);
+  });
+});

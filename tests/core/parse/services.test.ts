@@ -50,8 +50,9 @@ describe('Otter', () => {
     ['66 spaces: no longer a header', `Jane Roe${' '.repeat(66)}0:08`, null],
     ['one space: no header', 'Jane Roe 0:08', null],
   ])('a header with %s', (_, header, name) => {
-    const t = parse('2025-03-04-x.otter.txt', `${header}\nHello there.\nJohn Doe  0:10\nHi.\n`);
-    expect(t.passages.map((p) => [p.speaker.name, p.text])).toEqual([...(name ? [[name, 'Hello there.']] : []), ['John Doe', 'Hi.']]);
+    const t = parse('2025-03-04-x.otter.txt', `${header}\nHello there.\nJohn Doe  0:10\nHi.\nAmy Poe  0:12\nBye.\n`);
+    expect(t.format).toBe('otter');
+    expect(t.passages.map((p) => [p.speaker.name, p.text])).toEqual([...(name ? [[name, 'Hello there.']] : []), ['John Doe', 'Hi.'], ['Amy Poe', 'Bye.']]);
   });
   it('says when the file and its name carry no date', () => {
     const t = parse('interview.txt', 'Jane Roe  0:08\nHello there.\nJohn Doe  0:10\nHi.\n');
@@ -67,8 +68,9 @@ describe('Rev', () => {
     ['61 spaces: 61 characters of name, then 8', `Jane Roe${' '.repeat(61)}(03:04):`, 'Jane Roe'],
     ['62 spaces: no longer a header', `Jane Roe${' '.repeat(62)}(03:04):`, null],
   ])('a header with %s', (_, header, name) => {
-    const t = parseTranscript('2025-03-05.txt', `${header}\nWe have news.\nJohn Doe (03:45):\nHi.\n`);
-    expect(t.passages.map((p) => [p.speaker.name, p.text])).toEqual([...(name ? [[name, 'We have news.']] : []), ['John Doe', 'Hi.']]);
+    const t = parseTranscript('2025-03-05.txt', `${header}\nWe have news.\nJohn Doe (03:45):\nHi.\nAmy Poe (03:50):\nBye.\n`);
+    expect(t.format).toBe('rev');
+    expect(t.passages.map((p) => [p.speaker.name, p.text])).toEqual([...(name ? [[name, 'We have news.']] : []), ['John Doe', 'Hi.'], ['Amy Poe', 'Bye.']]);
   });
   it('splits a long turn at a bare stamp, same speaker, new time', () => {
     const t = parseTranscript('2025-03-05.txt', 'Jane Roe (03:04):\nWe have news.\n(03:45)\nIn other news.\n');

@@ -11,6 +11,9 @@ export interface Chunk {
   line: number;
   timecode: string | null;
   text: string;
+  /** Where each sentence's words start in `text`, with its line: a passage cut from the chunk
+   * (reported speech) cites its own line. */
+  parts: Array<{ n: number; offset: number; timecode: string | null }>;
 }
 
 export interface Sentence {
@@ -45,10 +48,11 @@ export function chunkSentences(sentences: readonly Sentence[], budget = CHUNK_WO
     const n = s.text.split(/\s+/).length;
     const full = current !== null && (words + n > budget || (s.opensParagraph && words >= budget / 2));
     if (current === null || full) {
-      current = { line: s.line, timecode: s.timecode, text: s.text };
+      current = { line: s.line, timecode: s.timecode, text: s.text, parts: [{ n: s.line, offset: 0, timecode: s.timecode }] };
       chunks.push(current);
       words = n;
     } else {
+      if (s.line !== current.parts[current.parts.length - 1]!.n) current.parts.push({ n: s.line, offset: current.text.length + 1, timecode: s.timecode });
       current.text += ` ${s.text}`;
       words += n;
     }

@@ -44,13 +44,14 @@ const CLOCK = String.raw`((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?`;
 /** A name and its time alone on a line, as transcription services write a turn's head:
  * `John Doe (00:00:05)`, `Speaker 2 [01:02:03]`, `Jane Roe  0:05` (Descript, Trint), and Zoom's
  * `[John Doe] 10:02:11`. */
-const NAME_THEN_STAMP = new RegExp(String.raw`^\s*(${NAME})\s*(?:[([]${CLOCK}[)\]]| \s+${CLOCK})\s*$`, 'u');
+const NAME_THEN_STAMP = new RegExp(String.raw`^\s*(${NAME})\s*(?:[([]${CLOCK}[)\]]| \s{1,11}${CLOCK})\s*$`, 'u');
 const BRACKETED_NAME_THEN_STAMP = new RegExp(String.raw`^\s*\[(${NAME})\]\s+${CLOCK}\s*$`, 'u');
 /** A name alone after a line's time stamp: `00:00:05 Speaker 1` above the words. Not a name
  * with a full stop: `John Doe.` signs a report off. */
 const ONLY_NAME = new RegExp(String.raw`^(${NAME})(?<!\.)$`, 'u');
-/** A label, then the time in brackets: Sonix's `John Doe: [00:00:05] Good evening.` */
-const LABEL_THEN_STAMP = new RegExp(String.raw`^([^:[\]]{1,80}):\s*\[${CLOCK}\]\s*`, 'u');
+/** A label with its time: Sonix's `John Doe: [00:00:05] Good evening.`, and `JOHN DOE (00:01:05):`
+ * or `John Doe [00:01:05]:` as Rev and others write it in a file the Rev reader does not take. */
+const LABEL_THEN_STAMP = new RegExp(String.raw`^([^:[\]()]{1,80}?)(?::\s*\[${CLOCK}\]|\s*[([]${CLOCK}[)\]]\s*:)\s*`, 'u');
 
 /** A line longer than this (a whole transcript on one line) is read in pieces of about this
  * size, cut at a sentence's end where there is one: every step after is linear in a piece, and
@@ -111,7 +112,7 @@ export function cleanLine(line: SourceLine): CleanLine {
   let marked = stamp !== null;
   const late = text.length > 0 && text.length <= MAX_PIECE ? LABEL_THEN_STAMP.exec(text) : null;
   if (late) {
-    timecode ??= late[2] ?? null;
+    timecode ??= late[2] ?? late[3] ?? null;
     text = `${late[1]}: ${text.slice(late[0].length)}`;
     marked = true;
   }

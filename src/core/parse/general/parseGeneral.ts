@@ -11,7 +11,7 @@ import { readingOf } from '../readingOf.ts';
 import { passageId } from '../passageId.ts';
 import { reportedSpeaker, reportedSpeech } from '../reportedSpeech.ts';
 import { createSpeakerResolver, REPORTER, titleCase } from '../speakerNames.ts';
-import { chunkSentences, sentencesOf, type Sentence } from './chunkTurn.ts';
+import { chunkSentences, sentencesOf, type Chunk, type Sentence } from './chunkTurn.ts';
 import { cleanLines, type CleanLine } from './cleanLines.ts';
 import { FileSpeakers } from './fileSpeakers.ts';
 import { findLabels, type LabelCandidate } from './findLabels.ts';
@@ -468,24 +468,26 @@ function introducedVoice(found: Introduced, people: FileSpeakers, at: Turn, kind
 
 /** Narration: reporting sentences become reported speech by their named source. */
 function pushNarration(
-  chunk: { line: number; timecode: string | null; text: string },
+  chunk: Chunk,
   voice: Voice,
   clip: boolean,
   push: (line: number, voice: Voice, text: string, timecode: string | null, clip: boolean) => void,
 ): void {
-  let run: string[] = [];
+  let run: Sentence[] = [];
   const flush = () => {
-    if (run.length > 0) push(chunk.line, voice, run.join(' '), chunk.timecode, clip);
+    const first = run[0];
+    // The narration's line is its first sentence's: the chunk's, unless reported speech opened it.
+    if (first) push(first.line, voice, run.map((s) => s.text).join(' '), first.timecode, clip);
     run = [];
   };
-  for (const s of sentencesOf([{ parts: [{ n: chunk.line, offset: 0, timecode: chunk.timecode }], text: chunk.text }])) {
+  for (const s of sentencesOf([{ parts: chunk.parts, text: chunk.text }])) {
     const reported = reportedSpeech(s.text);
     if (reported === null) {
-      run.push(s.text);
+      run.push(s);
       continue;
     }
     flush();
-    push(chunk.line, { speaker: reportedSpeaker(reported), kind: 'reported' }, s.text, chunk.timecode, clip);
+    push(s.line, { speaker: reportedSpeaker(reported), kind: 'reported' }, s.text, s.timecode, clip);
   }
   flush();
 }

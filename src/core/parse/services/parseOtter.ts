@@ -4,7 +4,7 @@ import type { Speaker } from '../../model.ts';
 import type { FormatParser, ParseInput } from '../parser.ts';
 import type { SourceLine } from '../sourceText.ts';
 import { secondsFromClock, formatTimecode } from './timecode.ts';
-import { openTimedFile } from './timedFileMeta.ts';
+import { headerOpensFile, openTimedFile } from './timedFileMeta.ts';
 import { transcriptFromTurns, type Turn } from './turnTranscript.ts';
 
 /** A name of a few words, two or more spaces, a clock time, nothing after it. The run of spaces
@@ -36,10 +36,8 @@ export function sniffOtter(lines: readonly SourceLine[]): number {
   const named = head.filter((l) => HEADER.test(l.text) && readHeader(l.text) !== null).length;
   const footer = lines.slice(-5).some((l) => FOOTER.test(l.text));
   if (named >= 2 || (named >= 1 && footer)) return 10 + Math.min(named, 5);
-  // One header makes a one-speaker export only where it opens the file (after a title at most):
-  // further down, the reader would take everything above it for the title and lose it.
-  const opening = head.filter((l) => l.text.trim() !== '').slice(0, 3);
-  return named === 1 && opening.some((l) => HEADER.test(l.text)) ? 3 : 0;
+  // One header makes a one-speaker export only where it opens the file.
+  return named === 1 && headerOpensFile(head, (t) => HEADER.test(t)) ? 3 : 0;
 }
 
 export function parseOtter(input: ParseInput): ReturnType<FormatParser['parse']> {

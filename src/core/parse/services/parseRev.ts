@@ -3,7 +3,7 @@
 import type { FormatParser, ParseInput } from '../parser.ts';
 import type { SourceLine } from '../sourceText.ts';
 import { formatTimecode, secondsFromClock } from './timecode.ts';
-import { openTimedFile } from './timedFileMeta.ts';
+import { headerOpensFile, openTimedFile } from './timedFileMeta.ts';
 import { transcriptFromTurns, type Turn } from './turnTranscript.ts';
 
 const CLOCK = '(?:\\d{1,2}:)?\\d{1,2}:\\d{2}';
@@ -18,7 +18,9 @@ export function sniffRev(lines: readonly SourceLine[]): number {
   const head = lines.slice(0, SNIFF_LINES);
   if (head[0]?.text.trim() === '---') return 0;
   const headers = head.filter((l) => HEADER.test(l.text)).length;
-  return headers === 0 ? 0 : 10 + Math.min(headers, 5);
+  if (headers === 0) return 0;
+  // One header makes a one-speaker export only where it opens the file.
+  return headers >= 2 || headerOpensFile(head, (t) => HEADER.test(t)) ? 10 + Math.min(headers, 5) : 0;
 }
 
 export function parseRev(input: ParseInput): ReturnType<FormatParser['parse']> {

@@ -1,5 +1,6 @@
 // What an Otter, Rev or caption export says about itself: next to nothing. The date comes from
 // the file name; without one the passages stay undated and the admin is told why.
+import type { SourceLine } from '../sourceText.ts';
 import type { ParseIssue, TranscriptMeta } from '../../model.ts';
 import type { ParseInput } from '../parser.ts';
 import { dateFromFileName } from '../dateFromFileName.ts';
@@ -42,4 +43,14 @@ export function openTimedFile(input: ParseInput, header: RegExp): TimedFile {
     ...(input.aliases ? { aliases: input.aliases } : {}),
   });
   return { issues, firstHeader, title, meta, speakerOf };
+}
+
+/** Whether a lone header opens the file: above it at most a title and a date, short lines
+ * that are not sentences. A header further down, under paragraphs, is not a one-speaker export
+ * (the reader would take everything above it for the title and lose it). */
+export function headerOpensFile(lines: readonly SourceLine[], isHeader: (text: string) => boolean): boolean {
+  const first = lines.findIndex((l) => isHeader(l.text));
+  if (first < 0) return false;
+  const above = lines.slice(0, first).map((l) => l.text.trim()).filter((t) => t !== '');
+  return above.length <= 3 && above.every((t) => t.split(/\s+/).length <= 15 && !/[.!?]["”’']?$/.test(t));
 }
