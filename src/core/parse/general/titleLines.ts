@@ -14,8 +14,11 @@ const MONTH_FIRST = new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'i');
 /** `6th March 2013`, `10 Mar 2008`, `5 March 2015`. */
 const DAY_FIRST = new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'i');
 const ISO = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/;
-/** `1/10/2018`, `05/26/23`: month first, as the American pages that write them do. */
+/** `1/10/2018`, `05/26/23`: month first, as the American pages that write them do; day first
+ * where the first number cannot be a month (`21/03/2025`). */
 const NUMERIC = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)?\d{2})(?![\d/])/;
+/** `21.03.2025`: dots are written day first, as in Europe; two digits each, so `1.2.2025` (a version) is not a date. */
+const DOTTED = /(?<![\d.])(\d{2})\.(\d{2})\.((?:19|20)\d{2})(?![\d.])/;
 /** Lines whose dates are not the broadcast's. */
 const CHROME_DATE = /\b(?:expires?|expiry|updated|last modified|modified|accessed|retrieved|copyright|published online)\b|©|\bago\)|\bago\b/i;
 
@@ -34,8 +37,11 @@ export function fullDateIn(text: string): string | null {
   const num = NUMERIC.exec(text);
   if (num) {
     const y = Number(num[3]);
-    return calendar(y < 100 ? 2000 + y : y, Number(num[1]), Number(num[2]));
+    const [a, b] = [Number(num[1]), Number(num[2])];
+    return a > 12 ? calendar(y < 100 ? 2000 + y : y, b, a) : calendar(y < 100 ? 2000 + y : y, a, b);
   }
+  const dotted = DOTTED.exec(text);
+  if (dotted) return calendar(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
   return null;
 }
 
@@ -91,7 +97,7 @@ export function readTitleLines(lines: readonly string[]): TitleInfo {
       const value = (field[2] ?? '').trim();
       if (/^(?:show|program|programme|series)$/.test(key)) info.program ??= value.replace(/\s+\d{1,2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?\s*(?:[A-Z]{2,4}T)?$/i, '').trim() || null;
       else if (/^(?:headline|headlines|title)$/.test(key)) titles.unshift(value);
-      else if (/^(?:date|aired|air date|broadcast|date aired)$/.test(key)) info.aired ??= fullDateIn(value);
+      else if (/^(?:date|aired|air date|airdate|broadcast|broadcast date|date aired|first aired|recorded|recording date|date recorded|transmitted|transmission|tx)$/.test(key)) info.aired ??= fullDateIn(value);
       // Every `Key: value` line is a field of the page, never its headline.
       if (!/^(?:headline|headlines|title)$/.test(key) || value === '') continue;
       continue;
