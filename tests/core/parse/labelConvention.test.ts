@@ -37,6 +37,12 @@ describe('mixed-case labels at the start of a line', () => {
     ['a name in capitals alone once is a heading',
       'HARBOUR NEWS\nWe are live.\n',
       ['Unidentified speaker: HARBOUR NEWS We are live.']],
+    ['a role that heads page fields, speaking: Presenter: with a sentence after it',
+      'Presenter: Good evening. The deal was signed today.\nAna Flores, Harbour Commissioner: It was worth the wait.\nPresenter: Thank you.\n',
+      ['Presenter: Good evening. The deal was signed today.', 'Ana Flores: It was worth the wait.', 'Presenter: Thank you.']],
+    ['the same role as a page field, a name and title after it, once',
+      'Harbour report\nPresenter: Pentagon Press Secretary Jane Roe\n\nJANE ROE: Good evening.\nANA FLORES: Hello.\n',
+      ['Jane Roe: Good evening.', 'Ana Flores: Hello.']],
   ])('%s', (_, text, expected) => {
     expect(speakers(text)).toEqual(expected);
   });

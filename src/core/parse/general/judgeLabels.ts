@@ -71,8 +71,8 @@ export function judgeLabels({ candidates, texts, marked }: JudgeInput): Judged[]
   for (const c of candidates) {
     const chosen = chooseReading(c, counts);
     const r = chosen.reading;
-    if (isHeader(r)) continue;
     const words = (texts[c.index] ?? '').slice(c.wordsAt, c.wordsAt + 200);
+    if (isHeader(r) && !roleSpeaking(r, words, counts)) continue;
     if (r.answer && !(asked && c.boundary === 'start')) continue;
     const markedHere = c.boundary === 'start' && (marked?.has(c.index) ?? false);
     if (markedHere ? notSpeakerWords(r) === false : accept(c, r, words, recurs, firstStrong, strong.length, convention)) kept.push({ candidate: c, reading: r, start: chosen.start });
@@ -149,6 +149,15 @@ export function keyOf(r: LabelReading): string {
     keys.set(r, key);
   }
   return key;
+}
+
+/** `Presenter: Good evening. The harbour deal…`: a role that heads page fields (`Presenter:
+ * Pentagon Press Secretary Jane Roe`) speaking instead, because a sentence follows it (words in
+ * lower case), not a name and title, or because it labels several turns. */
+function roleSpeaking(r: LabelReading, words: string, counts: ReadonlyMap<string, number>): boolean {
+  if (r.role === null || r.nameWords !== 1) return false;
+  const lower = words.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w)).length;
+  return (counts.get(keyOf(r)) ?? 0) >= 2 || lower >= 2;
 }
 
 function isHeader(r: LabelReading): boolean {
