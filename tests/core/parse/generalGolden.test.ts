@@ -62,6 +62,8 @@ describe('page chrome', () => {
     [subscribe(CHROME_MAX_CHARS), true],
     [subscribe(CHROME_MAX_CHARS + 1), false],
     ['We share the concern.', false],
+    ['Press Operations Bookmark and Share', true],
+    ['News Transcript', true],
   ])('%j is chrome: %s', (line, chrome) => {
     expect(isChromeLine(line)).toBe(chrome);
   });
