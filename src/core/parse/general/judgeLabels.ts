@@ -2,8 +2,10 @@
 // a name in capitals before a colon at the start of a line is a label almost anywhere; the
 // same in the middle of a paragraph only when the name recurs as a label, carries a title, or
 // has a first name and surname; `Alexis Madrigal:` in mixed case only when it recurs, introduces
-// itself, or sits among other labels; a sentence with a colon never. Field names of page headers
-// (`Date:`, `Location:`, `GUESTS:`) are not speakers.
+// itself, sits among other labels, or opens a line in a file whose turns open that way; a label
+// the export marked (a time stamp before it, bold around it) needs no more; a sentence with a
+// colon never. Field names of page headers (`Date:`, `Location:`, `GUESTS:`) are not speakers,
+// unless a role among them (`Presenter:`) is followed by a sentence.
 import type { LabelCandidate } from './findLabels.ts';
 import type { LabelReading } from './readLabel.ts';
 
@@ -62,10 +64,10 @@ export function judgeLabels({ candidates, texts, marked }: JudgeInput): Judged[]
 
   const strong = candidates.filter((c) => c.boundary === 'start' && c.reading.style === 'caps' && !isHeader(c.reading) && !c.reading.generic);
   const firstStrong = strong[0]?.index ?? Infinity;
-  // A file whose turns open `Jane Roe:` at the start of a line, one full name at least twice,
-  // labels its speakers that way: a guest who speaks once, `Tom Ikeda:`, is a label too.
   // `A:` answers only in a file of `Q:` questions.
   const asked = candidates.some((c) => c.reading.question);
+  // A file whose turns open `Jane Roe:` at the start of a line, one full name at least twice,
+  // labels its speakers that way: a guest who speaks once, `Tom Ikeda:`, is a label too.
   const convention = candidates.some((c) => c.boundary === 'start' && c.reading.style === 'title' && c.reading.nameWords >= 2 && !isHeader(c.reading) && (counts.get(keyOf(c.reading)) ?? 0) >= 2);
   const kept: Judged[] = [];
   for (const c of candidates) {
@@ -75,7 +77,7 @@ export function judgeLabels({ candidates, texts, marked }: JudgeInput): Judged[]
     if (isHeader(r) && !roleSpeaking(r, words, counts)) continue;
     if (r.answer && !(asked && c.boundary === 'start')) continue;
     const markedHere = c.boundary === 'start' && (marked?.has(c.index) ?? false);
-    if (markedHere ? notSpeakerWords(r) === false : accept(c, r, words, recurs, firstStrong, strong.length, convention)) kept.push({ candidate: c, reading: r, start: chosen.start });
+    if (markedHere ? !notSpeakerWords(r) : accept(c, r, words, recurs, firstStrong, strong.length, convention)) kept.push({ candidate: c, reading: r, start: chosen.start });
   }
   return kept;
 }
