@@ -79,3 +79,10 @@ describe('subtitle dialogue dashes', () => {
     expect(t.passages.map((p) => [p.speaker.name, p.text])).toEqual([['Jane Roe', 'When was it signed, - and by whom?']]);
   });
 });
+
+describe('diarised machine captions', () => {
+  it('reads [SPEAKER_00]: as a numbered, unnamed speaker, not a sound', () => {
+    const t = parseTranscript('2025-03-25.srt', '1\n00:00:01,000 --> 00:00:04,000\n[SPEAKER_00]: Welcome.\n\n2\n00:00:04,500 --> 00:00:09,000\nSPEAKER_01: The contract was signed.\n');
+    expect(t.passages.map((p) => [p.speaker.name, p.speaker.anonymous, p.text])).toEqual([['Speaker 00', true, 'Welcome.'], ['Speaker 01', true, 'The contract was signed.']]);
+  });
+});

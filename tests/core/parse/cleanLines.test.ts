@@ -24,6 +24,9 @@ describe('cleanLine', () => {
     ['00:00:31 John Doe.', 'John Doe.', '00:00:31', true],
     ['Jane Roe: [00:00:05] Welcome.', 'Jane Roe: Welcome.', '00:00:05', true],
     ['Jane Roe: the vote [00:00:05]', 'Jane Roe: the vote [00:00:05]', null, false],
+    ['[00:00.000 --> 00:04.000] SPEAKER_00: Welcome.', 'SPEAKER_00: Welcome.', '00:00', true],
+    ['[SPEAKER_00]: Welcome.', 'SPEAKER_00: Welcome.', null, true],
+    ['[MUSIC] Welcome.', '[MUSIC] Welcome.', null, false],
   ])('%j', (line, text, timecode, marked) => {
     const c = cleanLine({ n: 1, text: line });
     expect({ text: c.text, timecode: c.timecode, marked: c.marked }).toEqual({ text, timecode, marked });

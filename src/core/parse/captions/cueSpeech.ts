@@ -24,6 +24,7 @@ const OTHER_TAGS = /<[^>]*>|\{\\[^}]*\}/g;
 const SOUNDS = /\[[^\]]*\]|\((?=[^)]*\p{Lu})[^\p{Ll})]*\)|[♪♫]/gu;
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', nbsp: ' ', quot: '"', apos: "'", lrm: '', rlm: '' };
 
+const BRACKETED_LABEL = /^\s*\[([^\]\d:][^\]:]{0,39})\]:\s*/;
 /** The dash that opens a speaker's line in a subtitle cue of two speakers. */
 const DIALOGUE_DASH = /^[-‐–—]\s*/;
 /** A prefix before the colon that may be a name: short, no sentence punctuation. */
@@ -52,7 +53,8 @@ export function cueSpeech(payload: readonly { n: number; text: string }[]): Spee
       pieces.forEach((piece, i) => {
         const afterChevron = i > 0;
         const head: SpeakerMark = afterChevron ? { kind: 'unnamed' } : voiced.mark;
-        const clean = cleanWords(piece);
+        // `[SPEAKER_00]: words`: a label in brackets, not a sound description.
+        const clean = cleanWords(piece.replace(BRACKETED_LABEL, '$1: '));
         // `>> JANE ROE:` and `Jane Roe:` name the speaker; a voice tag already did. Subtitles put
         // a dash before each speaker of a two-speaker cue: `- Jane Roe: words`.
         const dashed = DIALOGUE_DASH.exec(clean);
@@ -103,7 +105,8 @@ export function namePrefix(text: string, afterChevron = false): { label: string;
   const label = (m[1] ?? '').trim();
   const words = label.split(/\s+/);
   if (!/\p{L}{2}/u.test(label) || words.length > 5) return null;
-  if (/^speaker\s*\d+$/i.test(label)) return { label, rest: (m[2] ?? '').trim() };
+  const numbered = /^speaker[\s_]*(\d+)$/i.exec(label);
+  if (numbered) return { label: `Speaker ${numbered[1]}`, rest: (m[2] ?? '').trim() };
   if (/\d/.test(label)) return null;
   const upper = !/\p{Ll}/u.test(label);
   if (upper) {

@@ -25,8 +25,8 @@ export interface CleanLine {
 /** Zero-width spaces and joiners, word joiner, BOM, soft hyphen: invisible, and they split words. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const BULLET = /^\s*[•●▪◦‣∙·]\s*/;
-/** `[20:00:07]` or `[06:30:35]`, CNN's wall-clock stamps. */
-const BRACKET_STAMP = /^\s*\[(\d{1,2}:\d{2}(?::\d{2})?)\]\s*/;
+/** `[20:00:07]` or `[06:30:35]`, CNN's wall-clock stamps; Whisper's `[00:00.000 --> 00:04.000]`. */
+const BRACKET_STAMP = /^\s*\[((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?(?:\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d+)?)?\]\s*/;
 /** Machine transcripts: `00:52.660 - 00:56.620:` and `*00:00.000- 00:03.500* :`. */
 const RANGE_STAMP = /^\s*\*?((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?\s*-\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d+)?\*?\s*:\s*/;
 /** A line that is only a clock or a stamp: `6:01 pm`, `11:17:43`, `(00:12)`, `0:00 0:00`. */
@@ -38,6 +38,7 @@ const TAGS = /<\/?[a-zA-Z!][^<>]{0,400}>/g;
 const PLAIN_STAMP = /^\s*((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?\s+(?=\p{Lu})/u;
 /** Markdown bold or italics around a label: `**John Doe:**`, `**John Doe**:`, `__John Doe:__`. */
 const MARKED_UP_LABEL = /^(\*\*|__|\*|_)([^*_:\n]{1,80}?)(?::\1|\1\s*:)(?=\s|$)\s*/;
+const BRACKETED_LABEL = /^\[([^\]\d:][^\]:]{0,59})\]:\s*/;
 /** A name: up to four capitalised words, or a numbered speaker. */
 const NAME = String.raw`(?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}\p{Lu}[\p{L}'’.\-]*|Speaker \d{1,2}`;
 const CLOCK = String.raw`((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?`;
@@ -114,6 +115,12 @@ export function cleanLine(line: SourceLine): CleanLine {
   if (late) {
     timecode ??= late[2] ?? late[3] ?? null;
     text = `${late[1]}: ${text.slice(late[0].length)}`;
+    marked = true;
+  }
+  // `[SPEAKER_00]: words`, `[Jane Roe]: words`: a label in brackets.
+  const bracketed = BRACKETED_LABEL.exec(text);
+  if (bracketed) {
+    text = `${bracketed[1]}: ${text.slice(bracketed[0].length)}`;
     marked = true;
   }
   const markup = MARKED_UP_LABEL.exec(text);

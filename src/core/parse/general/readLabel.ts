@@ -70,6 +70,9 @@ const FUNCTION_WORDS = new Set(
  * caption streams' `>> judy:` labels. */
 export function readLabel(rawLabel: string, allowLower = false): LabelReading | null {
   const raw = straightenQuotes(rawLabel).replace(/\s+/g, ' ').trim();
+  // Diarised machine transcripts (WhisperX, pyannote): `SPEAKER_00`, someone not named.
+  const diarised = /^speaker_(\d{1,3})$/i.exec(raw);
+  if (diarised) return reading(raw, `Speaker ${diarised[1]}`, null, null, null, null, 'caps', true, false, 2);
   if (raw === '' || raw.length > MAX_RAW || /["\u201c\u201d:;!?]|^\(|\bhttps?\b|[=<>|@*_~]/.test(raw)) return null;
   if (/^(?:Q|QUESTION|Question|QUESTIONER|AUDIENCE QUESTION)$/.test(raw)) {
     return reading(raw, raw, null, null, null, null, 'caps', false, true, 1);
