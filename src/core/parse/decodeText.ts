@@ -16,12 +16,25 @@ export type DecodeResult = ({ ok: true } & Decoded) | { ok: false; reason: strin
 const SAMPLE = 4096;
 
 export function decodeText(bytes: Uint8Array): DecodeResult {
+  const document = documentKind(bytes);
+  if (document) return { ok: false, reason: `This is ${document}, not a text file; it was skipped. Save or export the transcript as plain text (.txt) and put that in the corpus.` };
   const decoded = decodeAny(bytes);
   if (decoded.ok && controlShare(decoded.text) > 0.01) return { ok: false, reason: BINARY };
   return decoded;
 }
 
 const BINARY = 'This is not a text file (it contains binary data); it was skipped.';
+
+/** Documents newsrooms keep transcripts in, by their first bytes: named, so the admin knows
+ * what to export. */
+function documentKind(bytes: Uint8Array): string | null {
+  const starts = (...b: number[]) => b.every((x, i) => bytes[i] === x);
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'a PDF document';
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'a zipped document (Word .docx, OpenDocument .odt, Pages or similar)';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'an old Word or Office document (.doc)';
+  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'an RTF document';
+  return null;
+}
 
 /** Control characters other than tab, line feed, form feed and carriage return, per character. */
 function controlShare(text: string): number {
