@@ -43,6 +43,12 @@ describe('mixed-case labels at the start of a line', () => {
     ['the same role as a page field, a name and title after it, once',
       'Harbour report\nPresenter: Pentagon Press Secretary Jane Roe\n\nJANE ROE: Good evening.\nANA FLORES: Hello.\n',
       ['Jane Roe: Good evening.', 'Ana Flores: Hello.']],
+    ['a sound in brackets before a colon is no speaker',
+      '[SPEAKER_00]: We are live.\n[APPLAUSE]: \n[SPEAKER_01]: Thank you all.\n',
+      ['Speaker 00: We are live.', 'Speaker 01: Thank you all.']],
+    ['a sound in capitals before a colon is no speaker either',
+      'JANE ROE: We are live.\nLAUGHTER: and more of it\nANA FLORES: Thank you all.\n',
+      ['Jane Roe: We are live. LAUGHTER: and more of it', 'Ana Flores: Thank you all.']],
   ])('%s', (_, text, expected) => {
     expect(speakers(text)).toEqual(expected);
   });

@@ -38,6 +38,7 @@ const TAGS = /<\/?[a-zA-Z!][^<>]{0,400}>/g;
 const PLAIN_STAMP = /^\s*((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?\s+(?=\p{Lu})/u;
 /** Markdown bold or italics around a label: `**John Doe:**`, `**John Doe**:`, `__John Doe:__`. */
 const MARKED_UP_LABEL = /^(\*\*|__|\*|_)([^*_:\n]{1,80}?)(?::\1|\1\s*:)(?=\s|$)\s*/;
+/** A label in brackets: `[SPEAKER_00]: words`, `[Jane Roe]: words`. */
 const BRACKETED_LABEL = /^\[([^\]\d:][^\]:]{0,59})\]:\s*/;
 /** A name: up to four capitalised words, or a numbered speaker. */
 const NAME = String.raw`(?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}\p{Lu}[\p{L}'’.\-]*|Speaker \d{1,2}`;
@@ -117,9 +118,9 @@ export function cleanLine(line: SourceLine): CleanLine {
     text = `${late[1]}: ${text.slice(late[0].length)}`;
     marked = true;
   }
-  // `[SPEAKER_00]: words`, `[Jane Roe]: words`: a label in brackets.
   const bracketed = BRACKETED_LABEL.exec(text);
-  if (bracketed) {
+  // `[APPLAUSE]:` is a sound, as captions write them, in capitals alone.
+  if (bracketed && !/^[\p{Lu}\s]+$/u.test(bracketed[1] ?? '')) {
     text = `${bracketed[1]}: ${text.slice(bracketed[0].length)}`;
     marked = true;
   }

@@ -27,7 +27,8 @@ const NOT_SPEAKER_CAPS = new Set(
   announcement statement notice disclaimer question answer plus then also next now first second third finally here
   today tonight meanwhile but and so why what how who where when yes no ok okay well look listen
   monday tuesday wednesday thursday friday saturday sunday key points bottom line takeaway takeaways main
-  good morning evening afternoon night thank thanks you hello hi bye goodbye welcome back`.split(/\s+/),
+  good morning evening afternoon night thank thanks you hello hi bye goodbye welcome back
+  applause laughter laughs crosstalk inaudible unintelligible silence noise cheering cheers sound`.split(/\s+/),
 );
 /** Labels that say what someone is rather than who: fine as single capitals mid-line. */
 const ROLE_NOUNS = new Set(['MAN', 'WOMAN', 'ANNOUNCER', 'REPORTER', 'NARRATOR', 'CROWD', 'AUDIENCE', 'CHILD', 'BOY', 'GIRL', 'VOICE', 'OPERATOR', 'MODERATOR', 'INTERPRETER', 'TRANSLATOR', 'PROTESTERS', 'PROTESTER']);
