@@ -51,6 +51,7 @@ export function parseGeneral(input: ParseInput): Transcript {
   texts.forEach((t, i) => {
     for (const c of findLabels(i, t, captions)) candidates.push(c);
     for (const c of questionLine(i, t)) candidates.push(c);
+    for (const c of answerLine(i, t)) candidates.push(c);
   });
   const wrapped = wrappedLabels(lines, candidates);
   const replaced = new Set(wrapped.extra.map((c) => `${c.index}:${c.wordsAt}`));
@@ -208,6 +209,15 @@ function questionLine(index: number, text: string): LabelCandidate[] {
   const m = /^Q(?:\s{1,}|\.\s+)(?=\S)/.exec(text);
   if (!m) return [];
   const reading = readLabel('Q');
+  return reading ? [{ index, start: 0, wordsAt: m[0].length, boundary: 'start', reading, shorter: [] }] : [];
+}
+
+/** `A. On Monday.`: the answer of a question-and-answer record (a deposition, an interview), taken
+ * as a label only in a file of `Q.` questions (judgeLabels). */
+function answerLine(index: number, text: string): LabelCandidate[] {
+  const m = /^A\.\s+(?=\S)/.exec(text);
+  if (!m) return [];
+  const reading = readLabel('A');
   return reading ? [{ index, start: 0, wordsAt: m[0].length, boundary: 'start', reading, shorter: [] }] : [];
 }
 
