@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanLine } from '../../../src/core/parse/general/cleanLines.ts';
+import { cleanLine, cleanLines } from '../../../src/core/parse/general/cleanLines.ts';
 
 // What the export marks as a speaker's opening: a time stamp before a label, Markdown emphasis
 // around it, a name with its time alone on the line. A marked label needs no other evidence.
@@ -30,5 +30,19 @@ describe('cleanLine', () => {
   ])('%j', (line, text, timecode, marked) => {
     const c = cleanLine({ n: 1, text: line });
     expect({ text: c.text, timecode: c.timecode, marked: c.marked }).toEqual({ text, timecode, marked });
+  });
+});
+
+describe('cleanLines: a clock opening every line', () => {
+  const read = (text: string) => cleanLines(text.split('\n').map((t, i) => ({ n: i + 1, text: t }))).map((l) => [l.timecode, l.text]);
+  it.each([
+    ['three lines of four open with a clock: stamps', 'Harbour hearing\n0:00 welcome to the hearing\n0:04 today the vote\n0:09 it passed',
+      [[null, 'Harbour hearing'], ['0:00', 'welcome to the hearing'], ['0:04', 'today the vote'], ['0:09', 'it passed']]],
+    ['two of them: words', 'Harbour hearing\n0:00 welcome to the hearing\n0:04 today the vote\nit passed',
+      [[null, 'Harbour hearing'], [null, '0:00 welcome to the hearing'], [null, '0:04 today the vote'], [null, 'it passed']]],
+    ['three of seven: words', 'a\nb\nc\nd\n0:00 one\n0:04 two\n0:09 three',
+      [[null, 'a'], [null, 'b'], [null, 'c'], [null, 'd'], [null, '0:00 one'], [null, '0:04 two'], [null, '0:09 three']]],
+  ])('%s', (_, text, expected) => {
+    expect(read(text)).toEqual(expected);
   });
 });

@@ -62,8 +62,9 @@ export const MAX_PIECE = 4_000;
 
 export function cleanLines(lines: readonly SourceLine[]): CleanLine[] {
   const out: CleanLine[] = [];
+  const stamped = stampsEveryLine(lines);
   for (const line of lines) {
-    const clean = cleanLine(line);
+    const clean = stamped ? withLeadingClock(cleanLine(line)) : cleanLine(line);
     if (clean.text.length <= MAX_PIECE) {
       out.push(clean);
       continue;
@@ -71,6 +72,28 @@ export function cleanLines(lines: readonly SourceLine[]): CleanLine[] {
     for (const piece of pieces(clean.text)) out.push({ ...clean, text: piece, bullet: clean.bullet && out.at(-1)?.n !== clean.n });
   }
   return out;
+}
+
+/** A clock before lower-case words: `0:04 today the commission votes`. */
+const LEADING_CLOCK = /^((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?\s+(?=\S)/;
+
+/** Video-site transcripts open every line with its time, whatever follows (`0:04 today the…`).
+ * Only where most lines do it, three at least, is a clock before lower case a stamp: in prose,
+ * `10:30 the meeting began` is words. */
+function stampsEveryLine(lines: readonly SourceLine[]): boolean {
+  let text = 0;
+  let clocked = 0;
+  for (const l of lines) {
+    if (l.text.trim() === '') continue;
+    text++;
+    if (LEADING_CLOCK.test(l.text.trimStart())) clocked++;
+  }
+  return clocked >= 3 && clocked * 2 >= text;
+}
+
+function withLeadingClock(line: CleanLine): CleanLine {
+  const m = line.timecode === null ? LEADING_CLOCK.exec(line.text) : null;
+  return m ? { ...line, text: line.text.slice(m[0].length), timecode: m[1] ?? null } : line;
 }
 
 function pieces(text: string): string[] {
