@@ -71,24 +71,30 @@ export function lineLabels(lines: readonly CleanLine[]): LineLabel[] {
   return [...found, ...bare, ...capitalNames(lines, [...found, ...bare])];
 }
 
-/** `JANE ROE` ⏎ `Welcome to the meeting.`: a name in capitals alone on its line, the words on the
- * next, as scripts and some exports write turns. Only where the file does it twice or more: a
- * lone line in capitals is more often a heading. */
+/** `JANE ROE` ⏎ `Welcome to the meeting.`: a name alone on its line, the words on the next, as
+ * scripts and podcast pages write turns. In capitals, where the file does it twice or more; in
+ * mixed case (`Jane Roe`), a full name, where one of the names does it twice or more: a lone
+ * short line is more often a heading. */
 function capitalNames(lines: readonly CleanLine[], others: readonly LineLabel[]): LineLabel[] {
   const taken = new Set(others.map((l) => l.index));
-  const found: LineLabel[] = [];
+  const caps: LineLabel[] = [];
+  const mixed: LineLabel[] = [];
   for (let i = 0; i < lines.length - 1; i++) {
     const text = (lines[i]?.text ?? '').trim();
     const after = (lines[i + 1]?.text ?? '').trim();
-    if (text === '' || after === '' || taken.has(i) || text.length > 60 || text !== text.toUpperCase() || !/\p{Lu}/u.test(text)) continue;
+    if (text === '' || after === '' || taken.has(i) || text.length > 60 || !/^\p{Lu}/u.test(text)) continue;
     if (i > 0 && (lines[i - 1]?.text ?? '').trim() !== '') continue;
     // The words are not another line of capitals (a heading over a heading).
     if (after === after.toUpperCase()) continue;
     const reading = readLabel(text);
-    if (!reading || reading.style !== 'caps' || reading.question || reading.nameWords > 4 || notSpeakerWords(reading) || isChromeLine(text)) continue;
-    found.push({ index: i, consumed: [], reading, captionKey: null, wordsAt: -1 });
+    if (!reading || reading.question || reading.nameWords > 4 || notSpeakerWords(reading) || isChromeLine(text)) continue;
+    if (reading.style === 'caps') caps.push({ index: i, consumed: [], reading, captionKey: null, wordsAt: -1 });
+    else if (reading.style === 'title' && reading.nameWords >= 2 && reading.title === null) mixed.push({ index: i, consumed: [], reading, captionKey: null, wordsAt: -1 });
   }
-  return found.length >= 2 ? found : [];
+  const seen = new Map<string, number>();
+  for (const l of mixed) seen.set(l.reading.name, (seen.get(l.reading.name) ?? 0) + 1);
+  const recurring = [...seen.values()].some((n) => n >= 2);
+  return [...(caps.length >= 2 ? caps : []), ...(recurring && mixed.length >= 2 ? mixed : [])].sort((a, b) => a.index - b.index);
 }
 
 /** `Harbour worker` ⏎ (blank) ⏎ the words: a short line with no punctuation, alone above a blank
