@@ -69,7 +69,8 @@ const FUNCTION_WORDS = new Set(
 /** Reads a label, or returns null when it cannot be a speaker's. `context` lower-case allows the
  * caption streams' `>> judy:` labels. */
 export function readLabel(rawLabel: string, allowLower = false): LabelReading | null {
-  const raw = straightenQuotes(rawLabel).replace(/\s+/g, ' ').trim();
+  // A title in brackets reads as one in parentheses: `Tom Ikeda [Mayor]`.
+  const raw = straightenQuotes(rawLabel).replace(/\s+/g, ' ').trim().replace(/\s*\[([^\][]{1,80})\]$/, ' ($1)');
   // Diarised machine transcripts (WhisperX, pyannote): `SPEAKER_00`, someone not named.
   const diarised = /^speaker_(\d{1,3})$/i.exec(raw);
   if (diarised) return reading(raw, `Speaker ${diarised[1]}`, null, null, null, null, 'caps', true, false, 2);
