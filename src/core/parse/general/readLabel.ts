@@ -66,6 +66,10 @@ const FUNCTION_WORDS = new Set(
   i me us him her them his their has have had do does did will would can could should may might must shall`.split(/\s+/),
 );
 
+/** Function words that are also names, written capitalised inside one: `Nguyen Van An`, `He
+ * Lifeng`, `Do Hung`. */
+const SURNAME_WORDS = new Set(['An', 'Do', 'He', 'So']);
+
 /** Reads a label, or returns null when it cannot be a speaker's. `context` lower-case allows the
  * caption streams' `>> judy:` labels. */
 export function readLabel(rawLabel: string, allowLower = false): LabelReading | null {
@@ -171,7 +175,7 @@ function nameStyle(words: readonly string[], allowLower: boolean): NameStyle | n
   if (words.some((w) => /\d/.test(w))) return null;
   if (words.every((w) => isCapsWord(w)) && /\p{Lu}{2}/u.test(letters)) return 'caps';
   if (words.every((w, i) => isTitleWord(w) || (i > 0 && PARTICLES.has(w.toLowerCase())))) {
-    return words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()) && !PARTICLES.has(w.toLowerCase())) ? null : 'title';
+    return words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()) && !PARTICLES.has(w.toLowerCase()) && !(words.length >= 2 && SURNAME_WORDS.has(w))) ? null : 'title';
   }
   if (allowLower && words.length <= 3 && words.every((w) => /^[\p{Ll}][\p{Ll}'’.-]*$/u.test(w)) && !words.some((w) => FUNCTION_WORDS.has(w))) {
     return 'lower';
