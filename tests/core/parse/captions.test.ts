@@ -86,3 +86,10 @@ describe('diarised machine captions', () => {
     expect(t.passages.map((p) => [p.speaker.name, p.speaker.anonymous, p.text])).toEqual([['Speaker 00', true, 'Welcome.'], ['Speaker 01', true, 'The contract was signed.']]);
   });
 });
+
+describe('names in brackets', () => {
+  it('reads [Jane Roe] before the words as the speaker, and [Music] as a sound', () => {
+    const t = parseTranscript('2025-04-02.srt', '1\n00:00:01,000 --> 00:00:04,000\n[Jane Roe] When was it signed?\n\n2\n00:00:04,500 --> 00:00:09,000\n[Music] la la la\n\n3\n00:00:09,500 --> 00:00:12,000\n[Ana Flores] On Monday.\n');
+    expect(t.passages.map((p) => [p.speaker.name, p.text])).toEqual([['Jane Roe', 'When was it signed? la la la'], ['Ana Flores', 'On Monday.']]);
+  });
+});

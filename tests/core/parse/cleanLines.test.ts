@@ -27,6 +27,8 @@ describe('cleanLine', () => {
     ['[00:00.000 --> 00:04.000] SPEAKER_00: Welcome.', 'SPEAKER_00: Welcome.', '00:00', true],
     ['[SPEAKER_00]: Welcome.', 'SPEAKER_00: Welcome.', null, true],
     ['[MUSIC] Welcome.', '[MUSIC] Welcome.', null, false],
+    ['[Jane Roe] Welcome.', 'Jane Roe: Welcome.', null, true],
+    ['[Laughter] Welcome.', '[Laughter] Welcome.', null, false],
   ])('%j', (line, text, timecode, marked) => {
     const c = cleanLine({ n: 1, text: line });
     expect({ text: c.text, timecode: c.timecode, marked: c.marked }).toEqual({ text, timecode, marked });

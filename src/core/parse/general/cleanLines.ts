@@ -40,6 +40,18 @@ const PLAIN_STAMP = /^\s*((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?\s+(?=\p{Lu})/u
 const MARKED_UP_LABEL = /^(\*\*|__|\*|_)([^*_:\n]{1,80}?)(?::\1|\1\s*:)(?=\s|$)\s*/;
 /** A label in brackets: `[SPEAKER_00]: words`, `[Jane Roe]: words`. */
 const BRACKETED_LABEL = /^\[([^\]\d:][^\]:]{0,59})\]:\s*/;
+/** Sound descriptions written in brackets, in any case: `[Music]`, `[Laughter]`, never a name. */
+export const SOUND_WORDS = new Set(
+  `music applause laughter laughs laughing crosstalk inaudible unintelligible silence noise cheering cheers sound
+  sounds singing sings foreign language speaking static beep beeping sighs sigh coughs cough pause indistinct
+  chuckles chuckling gasps background overlapping`.split(/\s+/),
+);
+/** Whether bracketed words are a sound description rather than a name. */
+export function isSound(words: string): boolean {
+  return words.toLowerCase().split(/[\s-]+/).some((w) => SOUND_WORDS.has(w));
+}
+/** A name in brackets before the words, in mixed case: `[Jane Roe] words` (`[MUSIC]` is a sound). */
+const BRACKETED_NAME = /^\[(\p{Lu}\p{Ll}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})\]\s+(?=\S)/u;
 /** A name: up to four capitalised words, or a numbered speaker. */
 const NAME = String.raw`(?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}\p{Lu}[\p{L}'’.\-]*|Speaker \d{1,2}`;
 const CLOCK = String.raw`((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?`;
@@ -141,7 +153,8 @@ export function cleanLine(line: SourceLine): CleanLine {
     text = `${late[1]}: ${text.slice(late[0].length)}`;
     marked = true;
   }
-  const bracketed = BRACKETED_LABEL.exec(text);
+  const named = BRACKETED_NAME.exec(text);
+  const bracketed = BRACKETED_LABEL.exec(text) ?? (named && !isSound(named[1] ?? '') ? named : null);
   // `[APPLAUSE]:` is a sound, as captions write them, in capitals alone.
   if (bracketed && !/^[\p{Lu}\s]+$/u.test(bracketed[1] ?? '')) {
     text = `${bracketed[1]}: ${text.slice(bracketed[0].length)}`;
