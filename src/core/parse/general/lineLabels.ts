@@ -68,14 +68,14 @@ export function lineLabels(lines: readonly CleanLine[]): LineLabel[] {
     }
   }
   const bare = bareLabels(lines, found);
-  return [...found, ...bare, ...capitalNames(lines, [...found, ...bare])];
+  return [...found, ...bare, ...namesAlone(lines, [...found, ...bare])];
 }
 
 /** `JANE ROE` ⏎ `Welcome to the meeting.`: a name alone on its line, the words on the next, as
  * scripts and podcast pages write turns. In capitals, where the file does it twice or more; in
  * mixed case (`Jane Roe`), a full name, where one of the names does it twice or more: a lone
  * short line is more often a heading. */
-function capitalNames(lines: readonly CleanLine[], others: readonly LineLabel[]): LineLabel[] {
+function namesAlone(lines: readonly CleanLine[], others: readonly LineLabel[]): LineLabel[] {
   const taken = new Set(others.map((l) => l.index));
   const caps: LineLabel[] = [];
   const mixed: LineLabel[] = [];
