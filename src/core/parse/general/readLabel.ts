@@ -66,6 +66,9 @@ const FUNCTION_WORDS = new Set(
   i me us him her them his their has have had do does did will would can could should may might must shall`.split(/\s+/),
 );
 
+/** Roles a label can open with before the person's name in parentheses: `Host (Jane Roe)`. */
+const ROLE_LEAD = /^(?:host|co-host|guest|anchor|reporter|correspondent|interviewer|interviewee|moderator|presenter|panelist|panellist|caller|narrator|announcer|speaker|witness|chair|chairman|chairwoman|commentator|analyst)$/i;
+
 /** Function words that are also names, written capitalised inside one: `Nguyen Van An`, `He
  * Lifeng`, `Do Hung`. */
 const SURNAME_WORDS = new Set(['An', 'Do', 'He', 'So']);
@@ -119,6 +122,12 @@ export function readLabel(rawLabel: string, allowLower = false): LabelReading | 
     else parenTitles.unshift(inner);
   }
   if (rest.includes('(') || rest.includes(')')) return null;
+  // `Host (Jane Roe)`, `Guest (Ana Flores)`: the role first, the person in parentheses.
+  const named = title === null && parenTitles.length === 1 && ROLE_LEAD.test(rest) ? parenTitles[0]!.split(' ') : null;
+  if (named && named.length <= 4) {
+    const style = nameStyle(named, false);
+    if (style !== null) return reading(raw, named.join(' '), null, rest, party, delivery, style, false, false, named.length, roleOfTitle(rest));
+  }
 
   let role: Role | null = null;
   const suffix = ROLE_SUFFIX.exec(rest);
