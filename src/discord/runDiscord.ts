@@ -132,12 +132,19 @@ async function runOnDatabase(settings: BotSettings, io: RunIo, log: Logger, opts
   const folder = await stat(settings.corpusDir).then((s) => s.isDirectory(), () => false);
   const engine = await PostgresEngine.open(db, folder ? settings.corpusDir : null);
   let watcher: CorpusWatcher | null = null;
+  // Set once the bot is up. Follows are posted by the process holding shard 0 (or the only one),
+  // so several processes watching one folder do not post the same news several times.
+  let bot: Bot | undefined;
+  const postsFollows = !settings.shards || settings.shards.ids.includes(0);
   if (folder) {
     // Every import is committed as it goes: nothing is ever left to save.
     const importer = { dir: settings.corpusDir, sync: () => importFolder(db, settings.corpusDir), save: async () => undefined, unsaved: false };
     watcher = watchCorpus(importer, {
       ...(opts.engine?.debounceMs !== undefined ? { debounceMs: opts.engine.debounceMs } : {}),
-      onSync: (r) => log.info('corpus_updated', { reread: r.reread, removed: r.removed, passages: engine.figures().passages }),
+      onSync: (r) => {
+        log.info('corpus_updated', { reread: r.reread, removed: r.removed, passages: engine.figures().passages });
+        if (postsFollows) void bot?.corpusChanged(r.reread).catch((err: unknown) => log.error('follows_failed', { err }));
+      },
       onError: (err) => log.error('corpus_watch_failed', { err }),
     });
   }
@@ -147,7 +154,6 @@ async function runOnDatabase(settings: BotSettings, io: RunIo, log: Logger, opts
     await engine.close();
     await db.close();
   };
-  let bot;
   try {
     bot = await startBot({ settings, engine, store, log, ...opts.bot });
   } catch (err) {

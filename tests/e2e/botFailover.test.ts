@@ -3,6 +3,7 @@
 // lost nothing it acknowledged: another process, taking over the shard, answers that answer's
 // buttons and its thread's follow-ups in context, from the state both keep in the database.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIMessage } from 'discord-api-types/v10';
@@ -39,15 +40,15 @@ describe.skipIf(why !== null)('bot processes sharing the archive in PostgreSQL',
     await server?.stop();
   });
 
-  /** `npm start` in its own process on the database, shard 0 of 1; resolves once online. */
-  async function startProcess() {
+  /** `npm start` in its own process on the database, shard 0 of 1; resolves once online. Without
+   * a folder, the archive is the database's; with one, the process imports it as it changes. */
+  async function startProcess(opts: { url?: string; folder?: string } = {}) {
     const child = spawn(process.execPath, [path.join(root, 'bin/soundbite.mjs'), 'start'], {
       cwd: await tempDataDir(),
       env: {
         PATH: process.env.PATH ?? '', DISCORD_TOKEN: d.token, DISCORD_APPLICATION_ID: d.applicationId, DISCORD_API_URL: d.restBase,
-        SOUNDBITE_DATABASE_URL: url, SOUNDBITE_SHARDS: '0', SOUNDBITE_SHARD_COUNT: '1',
-        // No folder: the archive is the database's.
-        SOUNDBITE_CORPUS: path.join(await tempDataDir(), 'none'), SOUNDBITE_DATA_DIR: await tempDataDir(),
+        SOUNDBITE_DATABASE_URL: opts.url ?? url, SOUNDBITE_SHARDS: '0', SOUNDBITE_SHARD_COUNT: '1',
+        SOUNDBITE_CORPUS: opts.folder ?? path.join(await tempDataDir(), 'none'), SOUNDBITE_DATA_DIR: await tempDataDir(),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -75,6 +76,46 @@ describe.skipIf(why !== null)('bot processes sharing the archive in PostgreSQL',
     d.userMessage({ channelId: thread.id, content: 'when was that?' });
     const when = await d.waitUntil(() => d.messagesIn(thread.id).filter((m) => m.author.id === d.world.botUser.id)[before], 10_000, 'the follow-up answer');
     expect(embedOf(when).title).toBe('When');
+  }, 60_000);
+});
+
+describe.skipIf(why !== null)('following a topic on the PostgreSQL archive', () => {
+  let server: PgServer;
+  let d: DiscordDouble;
+  let child: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    server = await startPgServer();
+    d = await DiscordDouble.start();
+    await register(d);
+  });
+
+  afterAll(async () => {
+    if (child?.exitCode === null) child.kill('SIGKILL');
+    await d?.stop();
+    await server?.stop();
+  });
+
+  it('a transcript added to the folder the process imports is posted to the channel that follows its topic', async () => {
+    const url = await server.createDatabase('follows');
+    const folder = await tempDataDir();
+    cpSync(corpus, folder, { recursive: true });
+    child = spawn(process.execPath, [path.join(root, 'bin/soundbite.mjs'), 'start'], {
+      cwd: await tempDataDir(),
+      env: {
+        PATH: process.env.PATH ?? '', DISCORD_TOKEN: d.token, DISCORD_APPLICATION_ID: d.applicationId, DISCORD_API_URL: d.restBase,
+        SOUNDBITE_DATABASE_URL: url, SOUNDBITE_CORPUS: folder, SOUNDBITE_DATA_DIR: await tempDataDir(),
+      },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let stdout = '';
+    child.stdout!.on('data', (b: Buffer) => (stdout += b.toString()));
+    await poll(() => (stdout.includes('Soundbite is online') ? true : undefined), 20_000, 'the online line');
+    const followed = await d.slashCommand({ name: 'follow', options: { topic: 'lighthouse repairs' } }).final({ timeoutMs: 10_000 });
+    expect(followed.content).toMatch(/^Following “lighthouse repairs” here/);
+    writeFileSync(path.join(folder, '2025-03-05-lighthouse.txt'), 'Lighthouse hearing, March 5, 2025\n\nJANE ROE: The lighthouse repairs start in May.\nANA FLORES: The lighthouse repairs will cost two million.\n');
+    const post = await d.waitUntil(() => d.messagesIn(d.channelId).find((m) => m.author.bot && m.embeds[0]?.title === 'New on “lighthouse repairs”'), 15_000, 'the follow post');
+    expect(JSON.stringify(post.embeds)).toContain('2025-03-05-lighthouse.txt');
   }, 60_000);
 });
 
