@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { Outcome, SpeakerSummary } from '../../core/ask/answer.ts';
 import { runCommand, type Invocation } from '../../core/ask/commands.ts';
 import type { Lexicon } from '../../core/search/lexicon.ts';
+import { bySpeakerRank } from '../../core/search/speakerDirectory.ts';
 import { wordsOf } from '../../core/search/words.ts';
 import { load } from './loadView.ts';
 import { NeedsLoading, QuestionView, type ArchiveTotals, type ViewRequest } from './questionView.ts';
@@ -56,7 +57,7 @@ async function readDirectory(db: pg.ClientBase): Promise<SpeakerSummary[]> {
   }
   return [...byName.values()]
     .map(({ titled, ...s }) => ({ ...s, titles: titled.sort((a, b) => a[0] - b[0]).slice(0, 5).map(([, t]) => t) }))
-    .sort((a, b) => b.quotes - a.quotes || b.passages - a.passages || a.name.localeCompare(b.name));
+    .sort(bySpeakerRank);
 }
 
 /** Runs `work` in a read-only snapshot of the archive. */

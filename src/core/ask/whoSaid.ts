@@ -3,7 +3,7 @@
 // word); each candidate is then aligned word by word, and only a close alignment names anyone.
 import type { Passage, Verdict } from '../model.ts';
 import type { CountedWord } from '../search/CorpusIndex.ts';
-import type { QuestionIndex as CorpusIndex } from '../search/questionIndex.ts';
+import type { QuestionIndex } from '../search/questionIndex.ts';
 import { comparePrepared, prepareWord, typoBudget } from '../search/similarWords.ts';
 import { isStopword, wordSpans, wordsOf } from '../search/words.ts';
 import { CLAUSE_WORDS, wordsDiffering } from './alignFragment.ts';
@@ -43,7 +43,7 @@ interface Scored extends Aligned {
   verdict: Judgement;
 }
 
-export function whoSaid(index: CorpusIndex, q: WhoSaidQuery, now: Date): Outcome {
+export function whoSaid(index: QuestionIndex, q: WhoSaidQuery, now: Date): Outcome {
   const fragment = q.fragment.trim();
   if (!fragment) return problem('empty_query', 'Give the words you remember, e.g. /who-said receptive to correspondence.');
   if (fragment.length > MAX_FRAGMENT_CHARS) {
@@ -151,7 +151,7 @@ interface Candidates {
 }
 
 /** The passages worth aligning: those holding the fragment's rarest known words, most first. */
-function findCandidates(index: CorpusIndex, words: readonly string[], filter?: (p: Passage) => boolean): Candidates {
+function findCandidates(index: QuestionIndex, words: readonly string[], filter?: (p: Passage) => boolean): Candidates {
   const distinct = [...new Set(words)].filter((w) => !isStopword(w));
   const known = distinct.filter((w) => index.docFrequency(w) > 0).sort((a, b) => index.docFrequency(a) - index.docFrequency(b));
   const unknown = distinct.filter((w) => index.docFrequency(w) === 0 && w.length >= 4);

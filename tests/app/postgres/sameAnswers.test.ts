@@ -76,16 +76,14 @@ describe.skipIf(why !== null)('the in-memory and PostgreSQL backends answer alik
   }
 
   async function compare(e: TwoBackends, questions: readonly Invocation[], pages = [1, 2]) {
-    let differing = 0;
+    expect(questions.length).toBeGreaterThan(0);
     for (const inv of questions) {
       for (const page of pages) {
         const asked = { ...inv, page };
         const [a, b] = [await e.memory.run(asked, NOW), await e.engine.run(asked, NOW)];
         expect.soft(b, `${inv.command} ${JSON.stringify(inv.args)} page ${page}`).toEqual(a);
-        if (JSON.stringify(a) !== JSON.stringify(b)) differing++;
       }
     }
-    return differing;
   }
 
   it('on the seed transcript, every command', async () => {
