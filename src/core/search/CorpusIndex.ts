@@ -661,9 +661,9 @@ function indexOfSlot(list: PostingList, slot: number): number {
   return -1;
 }
 
-// An undated passage is in no range: its first day is after every range ends, its last before any starts.
 /** Topic words whose file counts are kept between questions. */
 const FILES_WITH_CACHED = 10_000;
+// An undated passage is in no range: its first day is after every range ends, its last before any starts.
 const UNDATED_FIRST = 2 ** 31 - 1;
 const UNDATED_LAST = -1;
 

@@ -1,7 +1,7 @@
 // Who speaks in a cue, and the words without markup. Captions say it four ways: a voice tag
 // `<v Jane Roe>`, a `Jane Roe:` prefix, `>> JANE ROE:` in broadcast captions, and a bare `>>`
 // that only says the speaker changed. A cue that says none of these continues the speaker.
-import { isSound } from '../general/cleanLines.ts';
+import { bracketedLabel } from '../general/cleanLines.ts';
 import { straightenQuotes } from '../sourceText.ts';
 
 export type SpeakerMark =
@@ -25,8 +25,6 @@ const OTHER_TAGS = /<[^>]*>|\{\\[^}]*\}/g;
 const SOUNDS = /\[[^\]]*\]|\((?=[^)]*\p{Lu})[^\p{Ll})]*\)|[♪♫]/gu;
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', nbsp: ' ', quot: '"', apos: "'", lrm: '', rlm: '' };
 
-const BRACKETED_LABEL = /^\s*\[([^\]\d:][^\]:]{0,39})\]:\s*/;
-const BRACKETED_NAME = /^\s*\[(\p{Lu}\p{Ll}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})\]\s+(?=\S)/u;
 /** The dash that opens a speaker's line in a subtitle cue of two speakers. */
 const DIALOGUE_DASH = /^[-‐–—]\s*/;
 /** A prefix before the colon that may be a name: short, no sentence punctuation. */
@@ -55,9 +53,9 @@ export function cueSpeech(payload: readonly { n: number; text: string }[]): Spee
       pieces.forEach((piece, i) => {
         const afterChevron = i > 0;
         const head: SpeakerMark = afterChevron ? { kind: 'unnamed' } : voiced.mark;
-        // `[SPEAKER_00]: words` and `[Jane Roe] words`: a label in brackets, not a sound
-        // description (sounds are written in capitals: `[MUSIC]`).
-        const clean = cleanWords(piece.replace(BRACKETED_LABEL, '$1: ').replace(BRACKETED_NAME, (whole, name: string) => (isSound(name) ? whole : `${name}: `)));
+        // `[SPEAKER_00]: words` and `[Jane Roe] words`: a label in brackets, not a sound.
+        const bracketed = bracketedLabel(piece.trimStart());
+        const clean = cleanWords(bracketed ? `${bracketed.name}: ${bracketed.words}` : piece);
         // `>> JANE ROE:` and `Jane Roe:` name the speaker; a voice tag already did. Subtitles put
         // a dash before each speaker of a two-speaker cue: `- Jane Roe: words`.
         const dashed = DIALOGUE_DASH.exec(clean);

@@ -47,11 +47,21 @@ export const SOUND_WORDS = new Set(
   chuckles chuckling gasps background overlapping`.split(/\s+/),
 );
 /** Whether bracketed words are a sound description rather than a name. */
-export function isSound(words: string): boolean {
+function isSound(words: string): boolean {
   return words.toLowerCase().split(/[\s-]+/).some((w) => SOUND_WORDS.has(w));
 }
 /** A name in brackets before the words, in mixed case: `[Jane Roe] words` (`[MUSIC]` is a sound). */
 const BRACKETED_NAME = /^\[(\p{Lu}\p{Ll}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})\]\s+(?=\S)/u;
+
+/** A speaker label in brackets opening a line, and the words after it: `[SPEAKER_00]: words`,
+ * `[Jane Roe] words`. Not a sound description: `[APPLAUSE]:` (capitals alone), `[Laughter] …`.
+ * The general reader and the caption readers both ask this. */
+export function bracketedLabel(text: string): { name: string; words: string } | null {
+  const colon = BRACKETED_LABEL.exec(text);
+  if (colon) return /^[\p{Lu}\s]+$/u.test(colon[1] ?? '') ? null : { name: colon[1] ?? '', words: text.slice(colon[0].length) };
+  const named = BRACKETED_NAME.exec(text);
+  return named && !isSound(named[1] ?? '') ? { name: named[1] ?? '', words: text.slice(named[0].length) } : null;
+}
 /** A name: up to four capitalised words, or a numbered speaker. */
 const NAME = String.raw`(?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}\p{Lu}[\p{L}'’.\-]*|Speaker \d{1,2}`;
 const CLOCK = String.raw`((?:\d{1,2}:)?\d{1,2}:\d{2})(?:[.,]\d+)?`;
@@ -153,11 +163,9 @@ export function cleanLine(line: SourceLine): CleanLine {
     text = `${late[1]}: ${text.slice(late[0].length)}`;
     marked = true;
   }
-  const named = BRACKETED_NAME.exec(text);
-  const bracketed = BRACKETED_LABEL.exec(text) ?? (named && !isSound(named[1] ?? '') ? named : null);
-  // `[APPLAUSE]:` is a sound, as captions write them, in capitals alone.
-  if (bracketed && !/^[\p{Lu}\s]+$/u.test(bracketed[1] ?? '')) {
-    text = `${bracketed[1]}: ${text.slice(bracketed[0].length)}`;
+  const bracketed = bracketedLabel(text);
+  if (bracketed) {
+    text = `${bracketed.name}: ${bracketed.words}`;
     marked = true;
   }
   const markup = MARKED_UP_LABEL.exec(text);

@@ -6,6 +6,7 @@
 // the export marked (a time stamp before it, bold around it) needs no more; a sentence with a
 // colon never. Field names of page headers (`Date:`, `Location:`, `GUESTS:`) are not speakers,
 // unless a role among them (`Presenter:`) is followed by a sentence.
+import { SOUND_WORDS } from './cleanLines.ts';
 import type { LabelCandidate } from './findLabels.ts';
 import type { LabelReading } from './readLabel.ts';
 
@@ -27,8 +28,7 @@ const NOT_SPEAKER_CAPS = new Set(
   announcement statement notice disclaimer question answer plus then also next now first second third finally here
   today tonight meanwhile but and so why what how who where when yes no ok okay well look listen
   monday tuesday wednesday thursday friday saturday sunday key points bottom line takeaway takeaways main
-  good morning evening afternoon night thank thanks you hello hi bye goodbye welcome back
-  applause laughter laughs crosstalk inaudible unintelligible silence noise cheering cheers sound`.split(/\s+/),
+  good morning evening afternoon night thank thanks you hello hi bye goodbye welcome back`.split(/\s+/),
 );
 /** Labels that say what someone is rather than who: fine as single capitals mid-line. */
 const ROLE_NOUNS = new Set(['MAN', 'WOMAN', 'ANNOUNCER', 'REPORTER', 'NARRATOR', 'CROWD', 'AUDIENCE', 'CHILD', 'BOY', 'GIRL', 'VOICE', 'OPERATOR', 'MODERATOR', 'INTERPRETER', 'TRANSLATOR', 'PROTESTERS', 'PROTESTER']);
@@ -115,9 +115,13 @@ function accept(
   }
 }
 
-/** Every word of the name is one that heads a line without being a person: `BREAKING NEWS`. */
+/** Every word of the name is one that heads a line without being a person (`BREAKING NEWS`), or
+ * a sound (`LAUGHTER`). */
 export function notSpeakerWords(r: LabelReading): boolean {
-  return r.name.split(' ').every((w) => NOT_SPEAKER_CAPS.has(w.replace(/[.']/g, '').toLowerCase()));
+  return r.name.split(' ').every((w) => {
+    const word = w.replace(/[.']/g, '').toLowerCase();
+    return NOT_SPEAKER_CAPS.has(word) || SOUND_WORDS.has(word);
+  });
 }
 
 function chooseReading(c: LabelCandidate, counts: ReadonlyMap<string, number>): { reading: LabelReading; start: number } {

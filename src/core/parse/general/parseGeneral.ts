@@ -50,8 +50,7 @@ export function parseGeneral(input: ParseInput): Transcript {
   const candidates: LabelCandidate[] = [];
   texts.forEach((t, i) => {
     for (const c of findLabels(i, t, captions)) candidates.push(c);
-    for (const c of questionLine(i, t)) candidates.push(c);
-    for (const c of answerLine(i, t)) candidates.push(c);
+    for (const c of colonlessLabel(i, t)) candidates.push(c);
   });
   const wrapped = wrappedLabels(lines, candidates);
   const replaced = new Set(wrapped.extra.map((c) => `${c.index}:${c.wordsAt}`));
@@ -204,21 +203,21 @@ function labelOnlyLines(lines: readonly CleanLine[], labels: ReadonlyMap<number,
   return [...new Set(out)];
 }
 
-/** `Q  Thank you.` at the start of a line: a reporter's question, in briefing layouts. */
-function questionLine(index: number, text: string): LabelCandidate[] {
-  const m = /^Q(?:\s{1,}|\.\s+)(?=\S)/.exec(text);
-  if (!m) return [];
-  const reading = readLabel('Q');
-  return reading ? [{ index, start: 0, wordsAt: m[0].length, boundary: 'start', reading, shorter: [] }] : [];
-}
+/** Labels a line can open with and no colon: `Q  Thank you.` (a reporter's question, in briefing
+ * layouts) and `A. On Monday.` (the answer, in a question-and-answer record, taken as a label only
+ * in a file of questions: judgeLabels). */
+const COLONLESS_LABELS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^Q(?:\s{1,}|\.\s+)(?=\S)/, 'Q'],
+  [/^A\.\s+(?=\S)/, 'A'],
+];
 
-/** `A. On Monday.`: the answer of a question-and-answer record (a deposition, an interview), taken
- * as a label only in a file of `Q.` questions (judgeLabels). */
-function answerLine(index: number, text: string): LabelCandidate[] {
-  const m = /^A\.\s+(?=\S)/.exec(text);
-  if (!m) return [];
-  const reading = readLabel('A');
-  return reading ? [{ index, start: 0, wordsAt: m[0].length, boundary: 'start', reading, shorter: [] }] : [];
+function colonlessLabel(index: number, text: string): LabelCandidate[] {
+  for (const [pattern, label] of COLONLESS_LABELS) {
+    const m = pattern.exec(text);
+    const reading = m ? readLabel(label) : null;
+    if (m && reading) return [{ index, start: 0, wordsAt: m[0].length, boundary: 'start', reading, shorter: [] }];
+  }
+  return [];
 }
 
 const NOT_LOWER = /[^\p{Ll}]+/gu;
