@@ -92,4 +92,8 @@ describe('names in brackets', () => {
     const t = parseTranscript('2025-04-02.srt', '1\n00:00:01,000 --> 00:00:04,000\n[Jane Roe] When was it signed?\n\n2\n00:00:04,500 --> 00:00:09,000\n[Music] la la la\n\n3\n00:00:09,500 --> 00:00:12,000\n[Ana Flores] On Monday.\n');
     expect(t.passages.map((p) => [p.speaker.name, p.text])).toEqual([['Jane Roe', 'When was it signed? la la la'], ['Ana Flores', 'On Monday.']]);
   });
+  it('reads [APPLAUSE]: as a sound, not a speaker', () => {
+    const t = parseTranscript('2025-04-02.srt', '1\n00:00:01,000 --> 00:00:04,000\n[Jane Roe] When was it signed?\n\n2\n00:00:04,500 --> 00:00:09,000\n[APPLAUSE]: and cheers\n');
+    expect(t.passages.map((p) => p.speaker.name)).toEqual(['Jane Roe']);
+  });
 });
