@@ -9,7 +9,7 @@ import type { FormatId, ParseIssue, Passage, TranscriptMeta } from '../../core/m
 import { dayNumber, maskWeight, NEAR_SLOTS, type CountedWord, type Hit, type TermSearch, type TopicHit, type TopicLimits, type TopicTerm, type Weighed } from '../../core/search/CorpusIndex.ts';
 import type { IndexField } from '../../core/search/indexOptions.ts';
 import { indexedWords } from '../../core/search/indexOptions.ts';
-import { bm25, MAX_EXPANSIONS, MAX_POSTINGS } from '../../core/search/scoreTerms.ts';
+import { bm25, fuzzyDistance, fuzzyWeight, idf, keepBestExpansions, MAX_POSTINGS, prefixWeight } from '../../core/search/scoreTerms.ts';
 import { speakerField } from '../../core/search/CorpusIndex.ts';
 import { PASSAGE_COLUMNS, passageOf, tsqueryOf, type PassageRow } from './passageRow.ts';
 import { termCounts, type QuestionView, type ViewRequest } from './questionView.ts';
@@ -374,10 +374,6 @@ function mentionsOf(passage: Passage, terms: readonly TopicTerm[]): number {
   return n;
 }
 
-// scoreTerms.ts's weights for a match by prefix and by near spelling.
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
-const MAX_FUZZY = 6;
 const FIELD_COLUMN: Record<IndexField, string> = { text: 'words', speaker: 'swords', headline: 'hwords' };
 const FIELD_DF: Record<IndexField, 'text_df' | 'speaker_df' | 'headline_df'> = { text: 'text_df', speaker: 'speaker_df', headline: 'headline_df' };
 
@@ -406,12 +402,12 @@ async function findTerms(db: Db, view: QuestionView, terms: readonly string[], o
       const rows = await db.query<WordDf & { word: string }>(`SELECT word, text_df, speaker_df, headline_df FROM sb_word WHERE word LIKE $1`, [`${q.replace(/[\\%_]/g, '\\$&')}%`]);
       for (const r of rows.rows) {
         dfs.set(r.word, r);
-        if (r.word !== q) out.set(r.word, (PREFIX_WEIGHT * q.length) / (q.length + 0.3 * (r.word.length - q.length)));
+        if (r.word !== q) out.set(r.word, prefixWeight(q, r.word));
       }
     }
     if (fuzzy !== false) {
-      const distance = Math.min(MAX_FUZZY, Math.round(q.length * fuzzy));
-      if (distance > 0) for (const [w, d] of await nearWords(db, q, distance)) if (w !== q && !out.has(w)) out.set(w, (FUZZY_WEIGHT * q.length) / (q.length + d));
+      const distance = fuzzyDistance(q, fuzzy);
+      if (distance > 0) for (const [w, d] of await nearWords(db, q, distance)) if (w !== q && !out.has(w)) out.set(w, fuzzyWeight(q, d));
     }
     expansions.push([[q, 1], ...out]);
   }
@@ -423,10 +419,7 @@ async function findTerms(db: Db, view: QuestionView, terms: readonly string[], o
   const used = (w: string) => fields.reduce((n, f) => n + (dfs.get(w)?.[FIELD_DF[f]] ?? 0), 0);
   for (const list of expansions) {
     const [self, ...others] = list;
-    if (others.length > MAX_EXPANSIONS - 1) {
-      others.sort((a, b) => b[1] - a[1] || used(b[0]) - used(a[0]) || (a[0] < b[0] ? -1 : 1));
-      others.length = MAX_EXPANSIONS - 1;
-    }
+    keepBestExpansions(others, used);
     list.length = 0;
     list.push(self!, ...others);
   }
@@ -465,8 +458,7 @@ async function findTerms(db: Db, view: QuestionView, terms: readonly string[], o
           if (!tf) continue;
           hit = true;
           const df = dfs.get(w)?.[FIELD_DF[f]] ?? 0;
-          const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-          score += weight * (opts.boost?.[f] ?? 1) * idf * bm25(Math.min(tf, 255), fieldWords[f].length, average[f]);
+          score += weight * (opts.boost?.[f] ?? 1) * idf(df, n) * bm25(Math.min(tf, 255), fieldWords[f].length, average[f]);
         }
       }
       if (hit) matched.push(query[qi]!);

@@ -39,6 +39,34 @@ export function bm25(tf: number, length: number, averageLength: number): number 
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY = 6;
+
+/** How much a match on `w`, a longer word `word` begins, counts: less the more it adds. */
+export function prefixWeight(word: string, w: string): number {
+  return (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * (w.length - word.length));
+}
+
+/** How much a match on a spelling `d` edits from `word` counts. */
+export function fuzzyWeight(word: string, d: number): number {
+  return (FUZZY_WEIGHT * word.length) / (word.length + d);
+}
+
+/** The edits a near spelling of `word` may be away, for a fuzziness share of its length. */
+export function fuzzyDistance(word: string, fuzzy: number): number {
+  return Math.min(MAX_FUZZY, Math.round(word.length * fuzzy));
+}
+
+/** The best MAX_EXPANSIONS - 1 expansions of a word, heaviest first, ties to the more `used` word,
+ * then the alphabet (in place). */
+export function keepBestExpansions(others: Array<[string, number]>, used: (w: string) => number): void {
+  if (others.length <= MAX_EXPANSIONS - 1) return;
+  others.sort((a, b) => b[1] - a[1] || used(b[0]) - used(a[0]) || (a[0] < b[0] ? -1 : 1));
+  others.length = MAX_EXPANSIONS - 1;
+}
+
+/** BM25's inverse document frequency of a word in `df` of `n` passages. */
+export function idf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
 /** A short word begins thousands of others ("con"): each query word stands for at most this many
  * (itself and its best-weighted expansions), so a question's work does not grow with the vocabulary. */
 export const MAX_EXPANSIONS = 48;
@@ -52,23 +80,19 @@ function expansions(postings: WordPostings, word: string, o: ScoreOptions): Arra
   const out = new Map<string, number>();
   if (o.prefix(word)) {
     for (const w of postings.withPrefix(word)) {
-      if (w !== word) out.set(w, (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * (w.length - word.length)));
+      if (w !== word) out.set(w, prefixWeight(word, w));
     }
   }
   if (o.fuzzy !== false) {
-    const distance = Math.min(MAX_FUZZY, Math.round(word.length * o.fuzzy));
+    const distance = fuzzyDistance(word, o.fuzzy);
     if (distance > 0) {
       for (const [w, d] of postings.similar(word, distance)) {
-        if (w !== word && !out.has(w)) out.set(w, (FUZZY_WEIGHT * word.length) / (word.length + d));
+        if (w !== word && !out.has(w)) out.set(w, fuzzyWeight(word, d));
       }
     }
   }
   const others = [...out];
-  if (others.length > MAX_EXPANSIONS - 1) {
-    const used = (w: string) => o.fields.reduce((n, f) => n + (postings.list(w, f)?.length ?? 0), 0);
-    others.sort((a, b) => b[1] - a[1] || used(b[0]) - used(a[0]) || (a[0] < b[0] ? -1 : 1));
-    others.length = MAX_EXPANSIONS - 1;
-  }
+  keepBestExpansions(others, (w) => o.fields.reduce((n, f) => n + (postings.list(w, f)?.length ?? 0), 0));
   return [[word, 1], ...others];
 }
 
@@ -104,7 +128,7 @@ export function scoreTerms(postings: WordPostings, words: readonly string[], o: 
         const list = lists[k];
         if (!list) return;
         const boost = o.boost[field] ?? 1;
-        const idf = Math.log(1 + (o.passageCount - list.length + 0.5) / (list.length + 0.5));
+        const termIdf = idf(list.length, o.passageCount);
         const avg = postings.averageLength(field);
         for (let i = 0; i < list.length; i++) {
           const slot = list.slots[i]!;
@@ -119,7 +143,7 @@ export function scoreTerms(postings: WordPostings, words: readonly string[], o: 
             touched = grownTo(touched, n + 1, (size) => new Uint32Array(size));
             touched[n++] = slot;
           }
-          scores[slot] = scores[slot]! + weight * boost * idf * bm25(list.counts[i]!, postings.lengthOf(field, slot), avg);
+          scores[slot] = scores[slot]! + weight * boost * termIdf * bm25(list.counts[i]!, postings.lengthOf(field, slot), avg);
           found[slot * stride + word] = found[slot * stride + word]! | bit;
         }
       });
