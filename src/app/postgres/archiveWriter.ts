@@ -9,6 +9,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Transcript } from '../../core/model.ts';
 import type { Fingerprint } from '../fingerprint.ts';
+import { VOICES } from '../../core/search/speakerDirectory.ts';
 import { copyLine, COPY_COLUMNS, passageWords } from './passageRow.ts';
 import { BULK_INDEX_NAMES, BULK_INDEXES, CHANGED_CHANNEL } from './schema.ts';
 
@@ -19,8 +20,8 @@ export interface FileWrite {
 }
 
 const WRITE_LOCK = 730114;
-// Narration voices are not people a journalist looks up (as speakerDirectory.ts has it).
-const VOICES_SQL = `NOT (kind = 'narration' AND lower(speaker_name) IN ('anchor', 'reporter', 'narrator'))`;
+// Narration voices are not people a journalist looks up (VOICES, as the in-memory directory has it).
+const VOICES_SQL = `NOT (kind = 'narration' AND lower(speaker_name) IN (${[...VOICES].map((v) => `'${v}'`).join(', ')}))`;
 
 /** Per word, in how many passages of each field it occurs; and the fields' total lengths. */
 class WordCounts {

@@ -6,7 +6,6 @@ import type { TopicTerm } from '../search/CorpusIndex.ts';
 import { MAX_TOPIC_TERMS } from '../search/CorpusIndex.ts';
 import type { QuestionIndex } from '../search/questionIndex.ts';
 import { nameWords } from '../search/speakerKey.ts';
-import { speakerDirectory } from '../search/speakerDirectory.ts';
 import { isStopword, wordsOf } from '../search/words.ts';
 import type { Refusal } from './answer.ts';
 import { CONNECTIVES as SEARCH_CONNECTIVES } from './findTopic.ts';
@@ -318,7 +317,7 @@ function peopleOf(index: QuestionIndex): People {
     if (!set) map.set(key, (set = new Set()));
     set.add(name);
   };
-  for (const s of speakerDirectory(index)) {
+  for (const s of index.speakerDirectory()) {
     const words = nameWords(s.name);
     // One-word names ("Reporter", "Martin") are voices or surnames: only the surname rule finds them.
     if (words.length >= 2) add(people.byName, words.join(' '), s.name);

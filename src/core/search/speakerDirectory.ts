@@ -5,13 +5,10 @@ import type { Passage } from '../model.ts';
 import type { QuestionIndex } from './questionIndex.ts';
 import { nameWords, speakerMatches } from './speakerKey.ts';
 
-// Narration voices are not people a journalist looks up.
-const VOICES = new Set(['anchor', 'reporter', 'narrator']);
+/** Narration voices are not people a journalist looks up (the database's directory leaves them
+ * out too). */
+export const VOICES: ReadonlySet<string> = new Set(['anchor', 'reporter', 'narrator']);
 
-/** Every speaker with passages, most passages first: the index's own (it keeps it up to date). */
-export function speakerDirectory(index: QuestionIndex): SpeakerSummary[] {
-  return index.speakerDirectory();
-}
 
 /** The directory of these passages: one summary per canonical name, most quoted first. */
 export function directoryOf(passages: Iterable<Passage>): SpeakerSummary[] {
@@ -45,7 +42,7 @@ export function bySpeakerRank(a: SpeakerSummary, b: SpeakerSummary): number {
 export function resolveSpeaker(index: QuestionIndex, query: string): SpeakerSummary[] {
   const q = nameWords(query).join(' ');
   if (!q) return [];
-  const all = speakerDirectory(index);
+  const all = index.speakerDirectory();
   const exact = all.filter((s) => nameWords(s.name).join(' ') === q);
   const loose = all.filter((s) => !exact.includes(s) && speakerMatches(query, s.name));
   return [...exact, ...loose];
@@ -54,7 +51,7 @@ export function resolveSpeaker(index: QuestionIndex, query: string): SpeakerSumm
 /** Names that start like the typed text, for autocomplete and "did you mean". */
 export function suggestSpeakers(index: QuestionIndex, typed: string, limit = 25): SpeakerSummary[] {
   const q = nameWords(typed);
-  const all = speakerDirectory(index);
+  const all = index.speakerDirectory();
   if (q.length === 0) return all.slice(0, limit);
   const starts = all.filter((s) => {
     const n = nameWords(s.name);
