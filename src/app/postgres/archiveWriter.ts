@@ -251,7 +251,8 @@ export interface BulkProgress {
 /**
  * Loads many files into an empty archive in one transaction: the passage indexes are dropped
  * first and built once at the end, which is many times faster than keeping them up to date row
- * by row. Until it commits, questions see the archive as it was (empty).
+ * by row. Dropping them locks the passage table until the commit: questions, and other processes
+ * opening the archive, wait for the whole load. It is for a first import, not a live archive.
  */
 export async function bulkLoad(pool: pg.Pool, files: AsyncIterable<FileWrite> | Iterable<FileWrite>, onProgress?: (p: BulkProgress) => void, indexMemory = '512MB'): Promise<{ files: number; passages: number }> {
   const client = await pool.connect();
