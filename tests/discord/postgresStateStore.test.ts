@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAnswerContext } from '../../src/discord/answerState.ts';
 import { createLogger } from '../../src/discord/log.ts';
 import { PostgresStateStore } from '../../src/discord/postgresStateStore.ts';
-import { SPACES, StateRecords, type StateSpace } from '../../src/discord/stateStore.ts';
+import { SPACES, StateRecords } from '../../src/discord/stateStore.ts';
 import { pgUnavailable, startPgServer, type PgServer } from '../helpers/pgServer.ts';
+import { stateStoreContract } from '../helpers/stateStoreContract.ts';
 
 const why = await pgUnavailable();
 if (why) console.warn(why);
-const small: StateSpace = { name: 'small', ttlMs: 1000, maxRecords: 3 };
 
 describe.skipIf(why !== null)('the PostgreSQL state store', () => {
   let server: PgServer;
@@ -22,36 +22,7 @@ describe.skipIf(why !== null)('the PostgreSQL state store', () => {
   });
   afterAll(async () => server?.stop());
 
-  it('keeps records across a reopen, and forgets them when they expire', async () => {
-    let now = 1_000_000;
-    const store = await PostgresStateStore.open(url, { now: () => now });
-    await store.put(small, 'a', { n: 1 });
-    now += 999;
-    await store.close();
-    const again = await PostgresStateStore.open(url, { now: () => now });
-    expect(await again.get(small, 'a')).toEqual({ n: 1 });
-    await again.put(small, 'a', { n: 2 });
-    now += 999;
-    expect(await again.get(small, 'a')).toEqual({ n: 2 });
-    now += 1;
-    expect(await again.get(small, 'a')).toBeUndefined();
-    expect(await again.list(small, 10)).toEqual([]);
-    await again.close();
-  });
-
-  it('keeps at most maxRecords per space, the oldest writes going first, other spaces untouched', async () => {
-    let now = 5_000_000;
-    const store = await PostgresStateStore.open(url, { now: () => now });
-    const other: StateSpace = { name: 'other', ttlMs: 10_000, maxRecords: 10 };
-    await store.put(other, 'keep', 1);
-    for (const k of ['k1', 'k2', 'k3', 'k4', 'k5']) {
-      now += 10;
-      await store.put({ ...small, name: 'capped' }, k, k);
-    }
-    expect((await store.list({ ...small, name: 'capped' }, 10)).map((r) => r.key)).toEqual(['k3', 'k4', 'k5']);
-    expect(await store.get(other, 'keep')).toBe(1);
-    await store.close();
-  });
+  stateStoreContract(async (now) => PostgresStateStore.open(url, { now }));
 
   it('two processes share it: a write by one is read by the other at once, and 200 writes at the same moment are all kept', async () => {
     const log = createLogger(() => undefined);

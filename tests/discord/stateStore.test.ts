@@ -8,12 +8,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isAnswerContext } from '../../src/discord/answerState.ts';
 import { createLogger } from '../../src/discord/log.ts';
 import { checkDataDir, DataDirError, openStateStore, STATE_FILE } from '../../src/discord/openStateStore.ts';
 import { SqliteStateStore } from '../../src/discord/sqliteStateStore.ts';
-import { SPACES, StateRecords, type StateSpace } from '../../src/discord/stateStore.ts';
+import { SPACES, StateRecords } from '../../src/discord/stateStore.ts';
+import { stateStoreContract } from '../helpers/stateStoreContract.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = () => mkdtemp(path.join(tmpdir(), 'soundbite-state-'));
@@ -26,47 +27,13 @@ function logs() {
   return { log, events };
 }
 
-const small: StateSpace = { name: 'small', ttlMs: 1000, maxRecords: 3 };
 
 describe('the SQLite state store', () => {
-  it('keeps records across a reopen, and forgets them when they expire', async () => {
-    const dir = await dataDir();
-    let now = 1_000_000;
-    const file = path.join(dir, STATE_FILE);
-    const store = SqliteStateStore.open(file, { now: () => now });
-    await store.put(small, 'a', { n: 1 });
-    now += 999;
-    await store.close();
-    const again = SqliteStateStore.open(file, { now: () => now });
-    expect(await again.get(small, 'a')).toEqual({ n: 1 });
-    // Rewriting a record starts its life again.
-    await again.put(small, 'a', { n: 2 });
-    now += 999;
-    expect(await again.get(small, 'a')).toEqual({ n: 2 });
-    now += 1;
-    expect(await again.get(small, 'a')).toBeUndefined();
-    expect(await again.list(small, 10)).toEqual([]);
-    await again.close();
+  let file = '';
+  beforeAll(async () => {
+    file = path.join(await dataDir(), STATE_FILE);
   });
-
-  it('keeps at most maxRecords per space, the oldest writes going first, other spaces untouched', async () => {
-    const dir = await dataDir();
-    let now = 5_000;
-    const store = SqliteStateStore.open(path.join(dir, STATE_FILE), { now: () => now });
-    await store.put(SPACES.threads, 'other', ctx('other'));
-    for (const k of ['a', 'b', 'c', 'd', 'e']) {
-      await store.put(small, k, { k });
-      now += 1;
-    }
-    expect((await store.list(small, 10)).map((r) => r.key)).toEqual(['c', 'd', 'e']);
-    // A rewrite makes a record the newest again: "c" outlives "d" now.
-    await store.put(small, 'c', { k: 'c2' });
-    now += 1;
-    await store.put(small, 'f', { k: 'f' });
-    expect((await store.list(small, 10)).map((r) => r.key)).toEqual(['e', 'c', 'f']);
-    expect(await store.get(SPACES.threads, 'other')).toEqual(ctx('other'));
-    await store.close();
-  });
+  stateStoreContract(async (now) => SqliteStateStore.open(file, { now }));
 
   it('reads a record another version wrote in another shape as absent', async () => {
     const dir = await dataDir();
